@@ -1,0 +1,89 @@
+package org.memdse.cli;
+
+import java.io.PrintWriter;
+import org.memdse.core.spec.Diagnostic;
+import org.memdse.core.spec.SpecException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The root command: {@code memdse <subcommand>}. */
+@Command(name = "memdse",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Design-space exploration for memristor-based neuromorphic systems.",
+            "Describe a system in YAML, give it a network, get area, energy and latency."},
+        subcommands = {
+            ValidateCommand.class,
+            DescribeCommand.class,
+            CatalogCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:ok",
+            "1:failure (a bug or an output that could not be written)",
+            "2:bad input (a file, option or argument; the message says what and where)"})
+public final class MemdseCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of unexpected failures.")
+    boolean verbose;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The configured command line: exit codes, error handling, output streams. */
+    public static CommandLine commandLine() {
+        return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
+    }
+
+    /** The same, writing to the given streams (tests capture them). */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        MemdseCommand root = new MemdseCommand();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(t -> t instanceof SpecException ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("memdse: " + ex.getMessage());
+            e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
+            return ExitCodes.BAD_INPUT;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            PrintWriter e = commandLine.getErr();
+            if (ex instanceof SpecException spec) {
+                printDiagnostics(e, spec);
+                return ExitCodes.BAD_INPUT;
+            }
+            if (ex instanceof UserInputException user) {
+                e.println("memdse: " + user.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            e.println("memdse: internal error: " + ex);
+            if (root.verbose) {
+                ex.printStackTrace(e);
+            } else {
+                e.println("(run with --verbose for the stack trace, and please report it)");
+            }
+            return ExitCodes.FAILURE;
+        });
+        return cl;
+    }
+
+    /** One diagnostic per line, sorted, then a count. */
+    static void printDiagnostics(PrintWriter err, SpecException ex) {
+        for (Diagnostic d : ex.diagnostics()) {
+            err.println(d);
+        }
+        int n = ex.diagnostics().size();
+        err.println(n + (n == 1 ? " error" : " errors"));
+        err.flush();
+    }
+}

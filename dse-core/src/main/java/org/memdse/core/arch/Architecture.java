@@ -1,0 +1,49 @@
+package org.memdse.core.arch;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole system as a YAML description gives it: technology, the devices and templates it
+ * names once, the Fig. 4 subsystems that instantiate them, and the interconnect. Immutable;
+ * references are resolved (a crossbar holds its {@link Device}, a tile array its {@link Template}).
+ *
+ * @param name         identifier of the system
+ * @param description  free text (may be empty)
+ * @param technology   process technology
+ * @param devices      the devices, in the order written
+ * @param templates    the templates, in the order written
+ * @param subsystems   the subsystems, in the order written
+ * @param interconnect the interconnect
+ */
+public record Architecture(String name, String description, Technology technology, List<Device> devices,
+                           List<Template> templates, List<Subsystem> subsystems, Interconnect interconnect) {
+    public Architecture {
+        Checks.notNull("name", name);
+        Checks.notNull("description", description);
+        Checks.notNull("technology", technology);
+        devices = List.copyOf(devices);
+        templates = List.copyOf(templates);
+        subsystems = List.copyOf(subsystems);
+        Checks.notNull("interconnect", interconnect);
+    }
+
+    public Optional<Subsystem> subsystem(String subsystemName) {
+        return subsystems.stream().filter(s -> s.name().equals(subsystemName)).findFirst();
+    }
+
+    /** Every array of tiles or cores. */
+    public List<TileArray> tileArrays() {
+        return subsystems.stream().filter(TileArray.class::isInstance).map(TileArray.class::cast).toList();
+    }
+
+    /** Endpoints on the on-chip network: every tile and core, and one per other block. */
+    public int networkEndpoints() {
+        return subsystems.stream().mapToInt(Subsystem::networkEndpoints).sum();
+    }
+
+    /** Counts of everything in the system (what {@code memdse describe} prints). */
+    public ArchitectureSummary summary() {
+        return ArchitectureSummary.of(this);
+    }
+}

@@ -1,0 +1,37 @@
+package org.memdse.core.arch;
+
+import java.util.List;
+
+/**
+ * A compute-in-memory tile: {@code macros} identical macros plus tile-level buffers and
+ * digital units (Fig. 4's "distributed processing cores").
+ *
+ * @param name    template name
+ * @param macros  macros per tile
+ * @param macro   the macro
+ * @param buffers tile-level buffers (e.g. ISAAC's eDRAM)
+ * @param digital tile-level digital units
+ * @param figures published figures for the tile's own overhead (bus, control), per tile
+ */
+public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
+                              PublishedFigures figures) implements Template {
+    public static final String KIND = "cim-tile";
+
+    public CimTileTemplate {
+        Checks.notNull("name", name);
+        Checks.atLeast("macros", macros, 1);
+        Checks.notNull("macro", macro);
+        buffers = List.copyOf(buffers);
+        digital = List.copyOf(digital);
+        Checks.notNull("figures", figures);
+    }
+
+    @Override
+    public String kindKey() {
+        return KIND;
+    }
+
+    public int crossbarsPerTile() {
+        return macros * macro.crossbars().count();
+    }
+}

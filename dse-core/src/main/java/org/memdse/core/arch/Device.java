@@ -1,0 +1,49 @@
+package org.memdse.core.arch;
+
+/**
+ * A memristive device, named once and referenced by crossbars and synapse arrays.
+ *
+ * @param name         the name it is referenced by
+ * @param kind         device technology
+ * @param rOn          low-resistance state, ohm
+ * @param rOff         high-resistance state, ohm (greater than {@code rOn})
+ * @param levels       distinguishable conductance levels (2 = binary)
+ * @param vRead        read voltage, V
+ * @param tRead        read pulse width, s
+ * @param writeEnergy  energy of one programming pulse, J
+ * @param writeTime    duration of one programming pulse, s
+ * @param endurance    write cycles before wear-out
+ * @param variability  relative standard deviation of a programmed conductance (0.05 = 5 %)
+ * @param isVolatile   whether the state decays by itself (diffusive memristors used as neurons)
+ */
+public record Device(String name, DeviceKind kind, double rOn, double rOff, int levels, double vRead, double tRead,
+                     double writeEnergy, double writeTime, double endurance, double variability, boolean isVolatile) {
+    public Device {
+        Checks.notNull("name", name);
+        Checks.notNull("kind", kind);
+        Checks.positive("r_on", rOn);
+        Checks.positive("r_off", rOff);
+        Checks.atLeast("levels", levels, 2);
+        Checks.positive("v_read", vRead);
+        Checks.positive("t_read", tRead);
+        Checks.nonNegative("write_energy", writeEnergy);
+        Checks.nonNegative("write_time", writeTime);
+        Checks.positive("endurance", endurance);
+        Checks.nonNegative("variability", variability);
+    }
+
+    /** Conductance of the on state, S. */
+    public double gOn() {
+        return 1.0 / rOn;
+    }
+
+    /** Conductance of the off state, S. */
+    public double gOff() {
+        return 1.0 / rOff;
+    }
+
+    /** Bits a single cell of this device can hold: floor(log2(levels)). */
+    public int maxBitsPerCell() {
+        return 31 - Integer.numberOfLeadingZeros(levels);
+    }
+}

@@ -1,0 +1,45 @@
+package org.memdse.core.arch;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The analogue compute unit inside a CIM tile (ISAAC's IMA, NeuroSim's PE): crossbars with
+ * their converters and local buffers.
+ *
+ * @param crossbars     the arrays
+ * @param adc           output converters
+ * @param dac           row drivers
+ * @param inputEncoding how inputs reach the rows
+ * @param sampleHold    sample-and-hold per column, if present
+ * @param shiftAdd      shift-and-add units, if present
+ * @param buffers       macro-level buffers (input and output registers)
+ */
+public record Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEncoding, Optional<SampleHold> sampleHold,
+                    Optional<ShiftAdd> shiftAdd, List<Buffer> buffers) {
+    public Macro {
+        Checks.notNull("crossbars", crossbars);
+        Checks.notNull("adc", adc);
+        Checks.notNull("dac", dac);
+        Checks.notNull("inputEncoding", inputEncoding);
+        Checks.notNull("sampleHold", sampleHold);
+        Checks.notNull("shiftAdd", shiftAdd);
+        buffers = List.copyOf(buffers);
+    }
+
+    /** ADCs per macro: each array's columns are shared out over ADCs of {@code columnsPerAdc}. */
+    public int adcCount() {
+        int perArray = (crossbars.cols() + adc.columnsPerAdc() - 1) / adc.columnsPerAdc();
+        return crossbars.count() * perArray;
+    }
+
+    /** Row drivers per macro: one per row of each array. */
+    public int dacCount() {
+        return crossbars.count() * crossbars.rows();
+    }
+
+    /** Sample-and-hold circuits per macro: one per column of each array, when present. */
+    public int sampleHoldCount() {
+        return sampleHold.isPresent() ? crossbars.count() * crossbars.cols() : 0;
+    }
+}

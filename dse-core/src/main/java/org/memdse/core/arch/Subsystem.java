@@ -1,0 +1,10 @@
+package org.memdse.core.arch;
+
+/** A block of Fig. 4: an array of tiles/cores, the encoder, the integration interface, or AD/DA. */
+public sealed interface Subsystem permits TileArray, Encoder, IntegrationInterface, AdDa {
+    /** The subsystem's name under {@code subsystems:}. */
+    String name();
+
+    /** Endpoints it attaches to the on-chip network (one per tile or core; one for the others). */
+    int networkEndpoints();
+}

@@ -1,0 +1,420 @@
+package org.memdse.core.arch.read;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import org.memdse.core.arch.AdDa;
+import org.memdse.core.arch.Adc;
+import org.memdse.core.arch.AdcKind;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.Buffer;
+import org.memdse.core.arch.BufferKind;
+import org.memdse.core.arch.CellType;
+import org.memdse.core.arch.ChipLinks;
+import org.memdse.core.arch.CimTileTemplate;
+import org.memdse.core.arch.Crossbars;
+import org.memdse.core.arch.Dac;
+import org.memdse.core.arch.Device;
+import org.memdse.core.arch.DeviceKind;
+import org.memdse.core.arch.DigitalKind;
+import org.memdse.core.arch.DigitalUnit;
+import org.memdse.core.arch.Encoder;
+import org.memdse.core.arch.EncodingScheme;
+import org.memdse.core.arch.InputEncoding;
+import org.memdse.core.arch.IntegrationDirection;
+import org.memdse.core.arch.IntegrationInterface;
+import org.memdse.core.arch.Interconnect;
+import org.memdse.core.arch.LearningRule;
+import org.memdse.core.arch.Macro;
+import org.memdse.core.arch.NeuronCircuit;
+import org.memdse.core.arch.NeuronModel;
+import org.memdse.core.arch.NeuronSpec;
+import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.PublishedFigures;
+import org.memdse.core.arch.SampleHold;
+import org.memdse.core.arch.ShiftAdd;
+import org.memdse.core.arch.SignedWeights;
+import org.memdse.core.arch.SnnCoreTemplate;
+import org.memdse.core.arch.SpikeNetwork;
+import org.memdse.core.arch.SpikeRouting;
+import org.memdse.core.arch.Subsystem;
+import org.memdse.core.arch.SynapseArray;
+import org.memdse.core.arch.Technology;
+import org.memdse.core.arch.Template;
+import org.memdse.core.arch.TileArray;
+import org.memdse.core.arch.Topology;
+import org.memdse.core.spec.Diagnostics;
+import org.memdse.core.spec.SpecContext;
+import org.memdse.core.spec.SpecException;
+import org.memdse.core.spec.SpecLoader;
+import org.memdse.core.spec.SpecLoader.LoadedDocument;
+import org.memdse.core.spec.SpecMap;
+import org.memdse.core.spec.SpecNode;
+import org.memdse.core.spec.SpecSource;
+import org.memdse.core.spec.Suggestions;
+import org.memdse.core.units.Dimension;
+
+/**
+ * Reads an architecture description (YAML) strictly: every mistake of the file and of the
+ * files it includes is reported at once with file, line, column and document path, and no
+ * {@link Architecture} is built unless there is none. The format is documented in the README
+ * ("Architecture YAML"); the key names here are that format.
+ */
+public final class ArchitectureReader {
+    /** The format version this reader understands. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** Stands in for a device that could not be resolved, so reading can go on; never returned. */
+    private static final Device MISSING_DEVICE =
+            new Device("?", DeviceKind.RRAM, 1, 2, 2, 1, 1, 0, 0, 1, 0, false);
+
+    private final SpecContext context;
+    private final Map<String, Device> devices = new LinkedHashMap<>();
+    private final Map<String, Template> templates = new LinkedHashMap<>();
+
+    private ArchitectureReader(SpecContext context) {
+        this.context = context;
+    }
+
+    /** Reads a description file. */
+    public static Architecture read(Path file) {
+        return read(SpecSource.of(file));
+    }
+
+    /**
+     * Reads a description and the files it includes.
+     *
+     * @throws SpecException with every problem found, if there is any
+     */
+    public static Architecture read(SpecSource source) {
+        Diagnostics diagnostics = new Diagnostics();
+        SpecContext context = new SpecContext(diagnostics);
+        List<LoadedDocument> documents = SpecLoader.composeWithIncludes(source, context);
+        Architecture result = null;
+        if (!documents.isEmpty()) {
+            result = new ArchitectureReader(context).readDocuments(documents);
+        }
+        context.finish();
+        diagnostics.throwIfAny();
+        return result;
+    }
+
+    private Architecture readDocuments(List<LoadedDocument> documents) {
+        SpecMap main = documents.get(0).root().asMap();
+        readVersion(main);
+        String name = main.string("name", "the system's name");
+        String description = main.optionalString("description").orElse("");
+        Technology technology = readTechnology(main.map("technology", "node, vdd and clock"));
+        context.setFeatureSizeMeters(technology.nodeMeters());
+
+        // Included documents are libraries: they may hold devices and templates only.
+        for (int i = 1; i < documents.size(); i++) {
+            SpecMap library = documents.get(i).root().asMap();
+            readVersion(library);
+            library.get(SpecLoader.INCLUDE_KEY);
+            library.optionalMap("devices").ifPresent(this::readDevices);
+        }
+        main.optionalMap("devices").ifPresent(this::readDevices);
+        for (int i = 1; i < documents.size(); i++) {
+            documents.get(i).root().asMap().optionalMap("templates").ifPresent(this::readTemplates);
+        }
+        main.optionalMap("templates").ifPresent(this::readTemplates);
+        main.get(SpecLoader.INCLUDE_KEY);
+
+        List<Subsystem> subsystems = readSubsystems(main);
+        Interconnect interconnect = readInterconnect(main.map("interconnect", "at least on_chip"));
+        Architecture architecture = new Architecture(name, description, technology, List.copyOf(devices.values()),
+                List.copyOf(templates.values()), subsystems, interconnect);
+        main.optionalMap("interconnect").flatMap(i -> i.optionalMap("on_chip"))
+                .ifPresent(o -> ArchitectureChecks.checkNetworkSize(o, architecture));
+        return architecture;
+    }
+
+    private static void readVersion(SpecMap map) {
+        map.get("version").ifPresent(v -> {
+            int version = v.asInt(0, Integer.MAX_VALUE);
+            if (version != FORMAT_VERSION) {
+                v.error("this memdse reads format version " + FORMAT_VERSION + ", found version " + version);
+            }
+        });
+    }
+
+    private Technology readTechnology(SpecMap m) {
+        double node = m.quantity("node", Dimension.LENGTH, null, "the feature size, e.g. '32 nm'");
+        double vdd = m.quantity("vdd", Dimension.VOLTAGE, null, "the supply voltage, e.g. '0.9 V'");
+        double clock = m.quantity("clock", Dimension.FREQUENCY, null, "the clock, e.g. '1 GHz'");
+        return new Technology(node, vdd, clock);
+    }
+
+    // ---- devices -------------------------------------------------------------------------
+
+    private void readDevices(SpecMap m) {
+        for (Map.Entry<String, SpecNode> e : m.entries().entrySet()) {
+            if (devices.containsKey(e.getKey())) {
+                e.getValue().error("device '" + e.getKey() + "' is defined twice; rename one of them");
+                continue;
+            }
+            devices.put(e.getKey(), readDevice(e.getKey(), e.getValue().asMap()));
+        }
+    }
+
+    private Device readDevice(String name, SpecMap m) {
+        DeviceKind kind = m.enumValue("kind", DeviceKind.class, DeviceKind.RRAM);
+        double rOn;
+        double rOff;
+        int errorsBefore = context.diagnostics().size();
+        boolean byConductance = m.has("g_on") || m.has("g_off");
+        boolean byResistance = m.has("r_on") || m.has("r_off");
+        if (byConductance && byResistance) {
+            m.node().error("give the on/off states either as r_on/r_off or as g_on/g_off, not both");
+        }
+        if (byConductance && !byResistance) {
+            rOn = 1.0 / m.quantity("g_on", Dimension.CONDUCTANCE, null, "on-state conductance");
+            rOff = 1.0 / m.quantity("g_off", Dimension.CONDUCTANCE, null, "off-state conductance");
+        } else {
+            rOn = m.quantity("r_on", Dimension.RESISTANCE, null, "on-state resistance, e.g. '100 kOhm'");
+            rOff = m.quantity("r_off", Dimension.RESISTANCE, null, "off-state resistance, e.g. '10 MOhm'");
+        }
+        if (context.diagnostics().size() == errorsBefore) {
+            ArchitectureChecks.checkOnOff(m, byConductance, rOn, rOff);
+        }
+        int levels = m.integer("levels", 2, 1 << 16, "conductance levels, e.g. 4 for 2 bits per cell");
+        double vRead = m.quantity("v_read", Dimension.VOLTAGE, null, "read voltage, e.g. '0.2 V'");
+        double tRead = m.quantity("t_read", Dimension.TIME, null, "read pulse width, e.g. '10 ns'");
+        double writeEnergy = m.optionalNonNegativeQuantity("write_energy", Dimension.ENERGY, null).orElse(0);
+        double writeTime = m.optionalNonNegativeQuantity("write_time", Dimension.TIME, null).orElse(0);
+        double endurance = m.get("endurance").map(n -> n.asQuantity(Dimension.DIMENSIONLESS, null, 0, true)).orElse(1e6);
+        double variability = m.get("variability").map(n -> n.asQuantity(Dimension.DIMENSIONLESS, null, 0, false)).orElse(0.0);
+        boolean isVolatile = m.bool("volatile", kind == DeviceKind.DIFFUSIVE);
+        return new Device(name, kind, rOn, rOff, levels, vRead, tRead, writeEnergy, writeTime, endurance, variability,
+                isVolatile);
+    }
+
+    private Device deviceRef(SpecMap m, String key) {
+        Optional<SpecNode> ref = m.required(key, "the name of a device under devices:");
+        if (ref.isEmpty()) {
+            return MISSING_DEVICE;
+        }
+        String name = ref.get().asString();
+        Device device = devices.get(name);
+        if (device == null && !name.isEmpty()) {
+            ref.get().error("no device named '" + name + "'" + Suggestions.didYouMean(name, devices.keySet())
+                    + (devices.isEmpty() ? "; define it under devices:" : "; defined devices: " + String.join(", ", devices.keySet())));
+        }
+        return device == null ? MISSING_DEVICE : device;
+    }
+
+    // ---- figures -------------------------------------------------------------------------
+
+    /** The published figures a component may carry as plain keys next to its parameters. */
+    static PublishedFigures readFigures(SpecMap m) {
+        OptionalDouble area = m.optionalNonNegativeQuantity("area", Dimension.AREA, null);
+        OptionalDouble energy = m.optionalNonNegativeQuantity("energy", Dimension.ENERGY, null);
+        OptionalDouble power = m.optionalNonNegativeQuantity("power", Dimension.POWER, null);
+        OptionalDouble leakage = m.optionalNonNegativeQuantity("leakage_power", Dimension.POWER, null);
+        OptionalDouble latency = m.optionalNonNegativeQuantity("latency", Dimension.TIME, null);
+        return new PublishedFigures(area, energy, power, leakage, latency);
+    }
+
+    // ---- templates -----------------------------------------------------------------------
+
+    private void readTemplates(SpecMap m) {
+        for (Map.Entry<String, SpecNode> e : m.entries().entrySet()) {
+            if (templates.containsKey(e.getKey())) {
+                e.getValue().error("template '" + e.getKey() + "' is defined twice; rename one of them");
+                continue;
+            }
+            SpecMap t = e.getValue().asMap();
+            String kind = t.string("kind", "cim-tile or snn-core");
+            Template template;
+            if (kind.equals(CimTileTemplate.KIND)) {
+                template = readCimTile(e.getKey(), t);
+            } else if (kind.equals(SnnCoreTemplate.KIND)) {
+                template = readSnnCore(e.getKey(), t);
+            } else {
+                if (!kind.isEmpty()) {
+                    t.get("kind").orElseThrow().error("expected a template kind, one of cim-tile, snn-core, found '"
+                            + kind + "'" + Suggestions.didYouMean(kind, List.of(CimTileTemplate.KIND, SnnCoreTemplate.KIND)));
+                }
+                continue;
+            }
+            templates.put(e.getKey(), template);
+        }
+    }
+
+    private CimTileTemplate readCimTile(String name, SpecMap t) {
+        int macros = t.integer("macros", 1, 1 << 20, 1);
+        Macro macro = readMacro(t.map("macro", "the crossbars and converters of one macro"));
+        List<Buffer> buffers = readBuffers(t);
+        List<DigitalUnit> digital = new ArrayList<>();
+        for (SpecNode item : t.list("digital")) {
+            SpecMap d = item.asMap();
+            digital.add(new DigitalUnit(d.enumValue("kind", DigitalKind.class, "what the unit does"),
+                    d.integer("count", 1, 1 << 20, 1), readFigures(d)));
+        }
+        return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t));
+    }
+
+    private Macro readMacro(SpecMap m) {
+        SpecMap x = m.map("crossbars", "count, rows, cols, bits_per_cell, device, cell");
+        Crossbars crossbars = new Crossbars(
+                x.integer("count", 1, 1 << 20, 1),
+                x.integer("rows", 1, 1 << 16, "word lines per array, e.g. 128"),
+                x.integer("cols", 1, 1 << 16, "bit lines per array, e.g. 128"),
+                x.integer("bits_per_cell", 1, 16, "bits stored per cell, e.g. 2"),
+                deviceRef(x, "device"),
+                x.enumValue("cell", CellType.class, CellType.ONE_T_ONE_R),
+                x.enumValue("signed_weights", SignedWeights.class, SignedWeights.DIFFERENTIAL),
+                readFigures(x));
+        SpecMap a = m.map("adc", "kind, bits and columns_per_adc");
+        Adc adc = readAdc(a, crossbars.cols());
+        InputEncoding encoding = m.enumValue("input_encoding", InputEncoding.class, InputEncoding.BIT_SERIAL);
+        Dac dac;
+        Optional<SpecMap> dacMap = m.optionalMap("dac");
+        if (dacMap.isPresent()) {
+            SpecMap d = dacMap.get();
+            dac = new Dac(d.integer("bits", 1, 16, 1), readFigures(d));
+        } else {
+            dac = new Dac(encoding == InputEncoding.MULTI_BIT_DAC ? 2 : 1, PublishedFigures.NONE);
+            if (encoding == InputEncoding.MULTI_BIT_DAC) {
+                m.missing("dac", "a multi-bit-dac input encoding needs dac: {bits: N}");
+            }
+        }
+        Optional<SampleHold> sampleHold = m.optionalMap("sample_hold").map(s -> new SampleHold(readFigures(s)));
+        Optional<ShiftAdd> shiftAdd = m.optionalMap("shift_add")
+                .map(s -> new ShiftAdd(s.integer("count", 1, 1 << 20, 1), readFigures(s)));
+        Macro macro = new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m));
+        ArchitectureChecks.checkMacro(m, macro);
+        return macro;
+    }
+
+    private static Adc readAdc(SpecMap a, int defaultColumns) {
+        AdcKind kind = a.enumValue("kind", AdcKind.class, "sar, flash, ramp or memristor");
+        int bits = a.integer("bits", 1, 16, "resolution in bits, e.g. 8");
+        int columns = a.integer("columns_per_adc", 1, 1 << 16, defaultColumns);
+        OptionalDouble rate = a.optionalQuantity("sample_rate", Dimension.FREQUENCY, null);
+        return new Adc(kind, bits, columns, rate, readFigures(a));
+    }
+
+    private static List<Buffer> readBuffers(SpecMap owner) {
+        List<Buffer> buffers = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (SpecNode item : owner.list("buffers")) {
+            SpecMap b = item.asMap();
+            String name = b.string("name", "the buffer's role, e.g. input");
+            if (names.contains(name)) {
+                b.get("name").orElseThrow().error("buffer '" + name + "' is defined twice here; rename one of them");
+            }
+            names.add(name);
+            double capacity = b.quantity("capacity", Dimension.INFORMATION, null, "e.g. '64 KiB'");
+            double width = b.optionalQuantity("width", Dimension.INFORMATION, null).orElse(64);
+            buffers.add(new Buffer(name, b.enumValue("kind", BufferKind.class, BufferKind.SRAM), capacity, width,
+                    readFigures(b)));
+        }
+        return buffers;
+    }
+
+    private SnnCoreTemplate readSnnCore(String name, SpecMap t) {
+        int neurons = t.integer("neurons", 1, 1 << 24, "neurons per core, e.g. 256");
+        SpecMap n = t.map("neuron", "model and circuit");
+        NeuronSpec neuron = new NeuronSpec(n.enumValue("model", NeuronModel.class, "if, lif or adaptive-lif"),
+                n.enumValue("circuit", NeuronCircuit.class, NeuronCircuit.CMOS), readFigures(n));
+        SpecMap s = t.map("synapses", "rows, cols and device of the synapse array");
+        SynapseArray synapses = new SynapseArray(
+                s.integer("rows", 1, 1 << 20, "input axons, e.g. 256"),
+                s.integer("cols", 1, 1 << 20, neurons),
+                s.integer("weight_bits", 1, 16, 4),
+                deviceRef(s, "device"),
+                readFigures(s));
+        LearningRule learning = t.optionalMap("learning")
+                .map(l -> l.enumValue("rule", LearningRule.class, "none, stdp or in-situ-backprop"))
+                .orElse(LearningRule.NONE);
+        double timeStep = t.optionalQuantity("time_step", Dimension.TIME, null).orElse(1e-3);
+        SnnCoreTemplate core = new SnnCoreTemplate(name, neurons, neuron, synapses, learning, timeStep, readFigures(t));
+        ArchitectureChecks.checkSnnCore(t, core);
+        return core;
+    }
+
+    // ---- subsystems ----------------------------------------------------------------------
+
+    private List<Subsystem> readSubsystems(SpecMap main) {
+        List<Subsystem> subsystems = new ArrayList<>();
+        SpecMap m = main.map("subsystems", "the blocks of the system: tiles, cores, encoder, interfaces");
+        if (m.node().isMapping() && m.keys().isEmpty()) {
+            m.node().error("expected at least one subsystem, found none");
+        }
+        for (Map.Entry<String, SpecNode> e : m.entries().entrySet()) {
+            SpecMap s = e.getValue().asMap();
+            String name = e.getKey();
+            if (s.has("template")) {
+                SpecNode ref = s.get("template").orElseThrow();
+                String templateName = ref.asString();
+                int count = s.integer("count", 1, 1 << 24, 1);
+                Template template = templates.get(templateName);
+                if (template == null) {
+                    if (!templateName.isEmpty()) {
+                        ref.error("no template named '" + templateName + "'"
+                                + Suggestions.didYouMean(templateName, templates.keySet())
+                                + (templates.isEmpty() ? "; define it under templates:"
+                                : "; defined templates: " + String.join(", ", templates.keySet())));
+                    }
+                    continue;
+                }
+                subsystems.add(new TileArray(name, template, count));
+                continue;
+            }
+            String kind = s.string("kind", "template: <name> for tiles/cores, or kind: encoder, integration or adda");
+            switch (kind) {
+                case Encoder.KIND -> subsystems.add(new Encoder(name, s.integer("channels", 1, 1 << 24, 1),
+                        s.enumValue("scheme", EncodingScheme.class, "rate, temporal, delta or voltage"), readFigures(s)));
+                case IntegrationInterface.KIND -> subsystems.add(new IntegrationInterface(name,
+                        s.enumValue("direction", IntegrationDirection.class, IntegrationDirection.SPIKE_TO_VOLTAGE),
+                        s.integer("channels", 1, 1 << 24, 1), readFigures(s)));
+                case AdDa.KIND -> {
+                    SpecMap a = s.map("adc", "kind and bits of the converters to digital");
+                    Adc adc = readAdc(a, 1);
+                    SpecMap d = s.map("dac", "bits of the converters from digital");
+                    Dac dac = new Dac(d.integer("bits", 1, 16, "resolution in bits"), readFigures(d));
+                    subsystems.add(new AdDa(name, s.integer("channels", 1, 1 << 24, 1), adc, dac));
+                }
+                default -> {
+                    if (!kind.isEmpty()) {
+                        List<String> kinds = List.of(Encoder.KIND, IntegrationInterface.KIND, AdDa.KIND);
+                        s.get("kind").orElseThrow().error("expected one of " + String.join(", ", kinds)
+                                + " (or template: <name>), found '" + kind + "'" + Suggestions.didYouMean(kind, kinds));
+                    }
+                }
+            }
+        }
+        return subsystems;
+    }
+
+    // ---- interconnect --------------------------------------------------------------------
+
+    private static Interconnect readInterconnect(SpecMap m) {
+        SpecMap o = m.map("on_chip", "topology and flit width of the on-chip network");
+        Topology topology = o.enumValue("topology", Topology.class, "mesh, torus, htree or bus");
+        OptionalInt columns = o.get("columns").map(n -> OptionalInt.of(n.asInt(1, 1 << 16))).orElse(OptionalInt.empty());
+        OptionalInt rows = o.get("rows").map(n -> OptionalInt.of(n.asInt(1, 1 << 16))).orElse(OptionalInt.empty());
+        OnChipNetwork onChip = new OnChipNetwork(topology, o.integer("concentration", 1, 1 << 10, 1), columns, rows,
+                o.quantity("flit", Dimension.INFORMATION, null, "flit or bus width, e.g. '64 bit'"),
+                o.optionalQuantity("link_length", Dimension.LENGTH, null),
+                o.optionalMap("router").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE),
+                o.optionalMap("link").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE));
+        Optional<SpikeNetwork> spikes = m.optionalMap("spikes").map(s -> new SpikeNetwork(
+                s.enumValue("routing", SpikeRouting.class, SpikeRouting.ADDRESS_EVENT),
+                s.optionalQuantity("packet", Dimension.INFORMATION, null).orElse(32),
+                readFigures(s)));
+        Optional<ChipLinks> chips = m.optionalMap("chip_to_chip").map(c -> new ChipLinks(
+                c.integer("links", 1, 1 << 10, "number of links"),
+                c.quantity("width", Dimension.INFORMATION, null, "bits per transfer, e.g. '32 bit'"),
+                c.quantity("frequency", Dimension.FREQUENCY, null, "transfers per second, e.g. '1.6 GHz'"),
+                readFigures(c)));
+        return new Interconnect(onChip, spikes, chips);
+    }
+}

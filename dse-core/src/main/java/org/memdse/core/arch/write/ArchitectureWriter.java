@@ -1,0 +1,209 @@
+package org.memdse.core.arch.write;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalDouble;
+import org.memdse.core.arch.AdDa;
+import org.memdse.core.arch.Adc;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.Buffer;
+import org.memdse.core.arch.CimTileTemplate;
+import org.memdse.core.arch.Crossbars;
+import org.memdse.core.arch.Device;
+import org.memdse.core.arch.DigitalUnit;
+import org.memdse.core.arch.Encoder;
+import org.memdse.core.arch.IntegrationInterface;
+import org.memdse.core.arch.Interconnect;
+import org.memdse.core.arch.Macro;
+import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.PublishedFigures;
+import org.memdse.core.arch.SnnCoreTemplate;
+import org.memdse.core.arch.Subsystem;
+import org.memdse.core.arch.Template;
+import org.memdse.core.arch.TileArray;
+import org.memdse.core.arch.read.ArchitectureReader;
+import org.memdse.core.units.Dimension;
+import org.memdse.core.units.QuantityFormat;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * Writes an {@link Architecture} back out as a self-contained description (includes inlined,
+ * every default made explicit) that {@link ArchitectureReader} reads to an equal model.
+ */
+public final class ArchitectureWriter {
+    private ArchitectureWriter() {
+    }
+
+    public static String toYaml(Architecture a) {
+        Map<String, Object> root = new LinkedHashMap<>();
+        root.put("version", ArchitectureReader.FORMAT_VERSION);
+        root.put("name", a.name());
+        if (!a.description().isEmpty()) {
+            root.put("description", a.description());
+        }
+        root.put("technology", map("node", q(a.technology().nodeMeters(), Dimension.LENGTH),
+                "vdd", q(a.technology().vdd(), Dimension.VOLTAGE),
+                "clock", q(a.technology().clockHz(), Dimension.FREQUENCY)));
+        Map<String, Object> devices = new LinkedHashMap<>();
+        for (Device d : a.devices()) {
+            devices.put(d.name(), device(d));
+        }
+        root.put("devices", devices);
+        Map<String, Object> templates = new LinkedHashMap<>();
+        for (Template t : a.templates()) {
+            templates.put(t.name(), template(t));
+        }
+        root.put("templates", templates);
+        Map<String, Object> subsystems = new LinkedHashMap<>();
+        for (Subsystem s : a.subsystems()) {
+            subsystems.put(s.name(), subsystem(s));
+        }
+        root.put("subsystems", subsystems);
+        root.put("interconnect", interconnect(a.interconnect()));
+
+        DumperOptions options = new DumperOptions();
+        options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
+        options.setIndent(2);
+        options.setWidth(120);
+        return new Yaml(options).dump(root);
+    }
+
+    private static Map<String, Object> device(Device d) {
+        return map("kind", d.kind().key(), "r_on", q(d.rOn(), Dimension.RESISTANCE),
+                "r_off", q(d.rOff(), Dimension.RESISTANCE), "levels", d.levels(),
+                "v_read", q(d.vRead(), Dimension.VOLTAGE), "t_read", q(d.tRead(), Dimension.TIME),
+                "write_energy", q(d.writeEnergy(), Dimension.ENERGY), "write_time", q(d.writeTime(), Dimension.TIME),
+                "endurance", QuantityFormat.number(d.endurance()), "variability", QuantityFormat.number(d.variability()),
+                "volatile", d.isVolatile());
+    }
+
+    private static Map<String, Object> template(Template t) {
+        if (t instanceof CimTileTemplate c) {
+            Map<String, Object> m = map("kind", CimTileTemplate.KIND, "macros", c.macros(), "macro", macro(c.macro()));
+            if (!c.buffers().isEmpty()) {
+                m.put("buffers", buffers(c.buffers()));
+            }
+            if (!c.digital().isEmpty()) {
+                List<Object> digital = new ArrayList<>();
+                for (DigitalUnit d : c.digital()) {
+                    digital.add(withFigures(map("kind", d.kind().key(), "count", d.count()), d.figures()));
+                }
+                m.put("digital", digital);
+            }
+            return withFigures(m, c.figures());
+        }
+        SnnCoreTemplate s = (SnnCoreTemplate) t;
+        Map<String, Object> m = map("kind", SnnCoreTemplate.KIND, "neurons", s.neurons(),
+                "neuron", withFigures(map("model", s.neuron().model().key(), "circuit", s.neuron().circuit().key()),
+                        s.neuron().figures()),
+                "synapses", withFigures(map("rows", s.synapses().rows(), "cols", s.synapses().cols(),
+                        "weight_bits", s.synapses().weightBits(), "device", s.synapses().device().name()),
+                        s.synapses().figures()),
+                "learning", map("rule", s.learning().key()),
+                "time_step", q(s.timeStepS(), Dimension.TIME));
+        return withFigures(m, s.figures());
+    }
+
+    private static Map<String, Object> macro(Macro macro) {
+        Crossbars x = macro.crossbars();
+        Map<String, Object> m = map(
+                "crossbars", withFigures(map("count", x.count(), "rows", x.rows(), "cols", x.cols(),
+                        "bits_per_cell", x.bitsPerCell(), "device", x.device().name(), "cell", x.cell().key(),
+                        "signed_weights", x.signedWeights().key()), x.figures()),
+                "adc", adc(macro.adc()),
+                "input_encoding", macro.inputEncoding().key());
+        if (macro.inputEncoding() != org.memdse.core.arch.InputEncoding.PULSE_WIDTH) {
+            m.put("dac", withFigures(map("bits", macro.dac().bits()), macro.dac().figures()));
+        }
+        macro.sampleHold().ifPresent(s -> m.put("sample_hold", withFigures(map(), s.figures())));
+        macro.shiftAdd().ifPresent(s -> m.put("shift_add", withFigures(map("count", s.count()), s.figures())));
+        if (!macro.buffers().isEmpty()) {
+            m.put("buffers", buffers(macro.buffers()));
+        }
+        return m;
+    }
+
+    private static Map<String, Object> adc(Adc adc) {
+        Map<String, Object> m = map("kind", adc.kind().key(), "bits", adc.bits(), "columns_per_adc", adc.columnsPerAdc());
+        adc.sampleRateHz().ifPresent(r -> m.put("sample_rate", q(r, Dimension.FREQUENCY)));
+        return withFigures(m, adc.figures());
+    }
+
+    private static List<Object> buffers(List<Buffer> buffers) {
+        List<Object> list = new ArrayList<>();
+        for (Buffer b : buffers) {
+            list.add(withFigures(map("name", b.name(), "kind", b.kind().key(),
+                    "capacity", q(b.capacityBits(), Dimension.INFORMATION),
+                    "width", q(b.widthBits(), Dimension.INFORMATION)), b.figures()));
+        }
+        return list;
+    }
+
+    private static Map<String, Object> subsystem(Subsystem s) {
+        if (s instanceof TileArray t) {
+            return map("template", t.template().name(), "count", t.count());
+        }
+        if (s instanceof Encoder e) {
+            return withFigures(map("kind", Encoder.KIND, "channels", e.channels(), "scheme", e.scheme().key()), e.figures());
+        }
+        if (s instanceof IntegrationInterface i) {
+            return withFigures(map("kind", IntegrationInterface.KIND, "direction", i.direction().key(),
+                    "channels", i.channels()), i.figures());
+        }
+        AdDa d = (AdDa) s;
+        Map<String, Object> adc = adc(d.adc());
+        adc.remove("columns_per_adc");
+        return map("kind", AdDa.KIND, "channels", d.channels(), "adc", adc,
+                "dac", withFigures(map("bits", d.dac().bits()), d.dac().figures()));
+    }
+
+    private static Map<String, Object> interconnect(Interconnect i) {
+        OnChipNetwork o = i.onChip();
+        Map<String, Object> onChip = map("topology", o.topology().key(), "concentration", o.concentration());
+        o.columns().ifPresent(c -> onChip.put("columns", c));
+        o.rows().ifPresent(r -> onChip.put("rows", r));
+        onChip.put("flit", q(o.flitBits(), Dimension.INFORMATION));
+        o.linkLengthM().ifPresent(l -> onChip.put("link_length", q(l, Dimension.LENGTH)));
+        if (!o.router().isEmpty()) {
+            onChip.put("router", withFigures(map(), o.router()));
+        }
+        if (!o.link().isEmpty()) {
+            onChip.put("link", withFigures(map(), o.link()));
+        }
+        Map<String, Object> m = map("on_chip", onChip);
+        i.spikes().ifPresent(s -> m.put("spikes", withFigures(map("routing", s.routing().key(),
+                "packet", q(s.packetBits(), Dimension.INFORMATION)), s.figures())));
+        i.chipToChip().ifPresent(c -> m.put("chip_to_chip", withFigures(map("links", c.links(),
+                "width", q(c.widthBits(), Dimension.INFORMATION), "frequency", q(c.frequencyHz(), Dimension.FREQUENCY)),
+                c.figures())));
+        return m;
+    }
+
+    private static Map<String, Object> withFigures(Map<String, Object> m, PublishedFigures f) {
+        put(m, "area", f.area(), Dimension.AREA);
+        put(m, "energy", f.energy(), Dimension.ENERGY);
+        put(m, "power", f.power(), Dimension.POWER);
+        put(m, "leakage_power", f.leakagePower(), Dimension.POWER);
+        put(m, "latency", f.latency(), Dimension.TIME);
+        return m;
+    }
+
+    private static void put(Map<String, Object> m, String key, OptionalDouble value, Dimension dimension) {
+        value.ifPresent(v -> m.put(key, q(v, dimension)));
+    }
+
+    private static String q(double value, Dimension dimension) {
+        return QuantityFormat.format(value, dimension);
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return m;
+    }
+}

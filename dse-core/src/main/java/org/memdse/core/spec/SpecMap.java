@@ -1,0 +1,187 @@
+package org.memdse.core.spec;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
+import org.memdse.core.units.Dimension;
+import org.memdse.core.units.Unit;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+
+/**
+ * A YAML mapping being read. Every key a reader asks for, present or not, becomes a known key;
+ * when reading ends, {@link SpecContext#finish()} reports every key nobody asked for as unknown,
+ * with "did you mean" for near misses. Duplicate keys are reported with both lines.
+ */
+public final class SpecMap {
+    private final SpecNode owner;
+    private final Map<String, SpecNode> entries;
+    private final Set<String> known = new LinkedHashSet<>();
+    private boolean open = false;
+
+    private SpecMap(SpecNode owner, Map<String, SpecNode> entries) {
+        this.owner = owner;
+        this.entries = entries;
+    }
+
+    static SpecMap empty(SpecNode owner) {
+        return new SpecMap(owner, Map.of());
+    }
+
+    static SpecMap of(SpecNode owner, MappingNode node) {
+        Map<String, SpecNode> entries = new LinkedHashMap<>();
+        for (NodeTuple tuple : node.getValue()) {
+            SpecNode keyNode = new SpecNode(tuple.getKeyNode(), owner.file(), owner.path(), owner.context());
+            if (!(tuple.getKeyNode() instanceof ScalarNode scalar)) {
+                keyNode.error("expected a plain key, found " + keyNode.describeFound());
+                continue;
+            }
+            String key = scalar.getValue();
+            SpecNode value = new SpecNode(tuple.getValueNode(), owner.file(), owner.childPath(key), owner.context());
+            SpecNode previous = entries.get(key);
+            if (previous != null) {
+                new SpecNode(tuple.getKeyNode(), owner.file(), owner.childPath(key), owner.context())
+                        .error("duplicate key '" + key + "' (first given at line " + previous.position().line()
+                                + "); remove one of them");
+                continue;
+            }
+            entries.put(key, value);
+        }
+        SpecMap map = new SpecMap(owner, entries);
+        owner.context().register(map);
+        return map;
+    }
+
+    /** The node that holds this mapping. */
+    public SpecNode node() {
+        return owner;
+    }
+
+    public String path() {
+        return owner.path();
+    }
+
+    /** Whether the key is written (and marks it known). */
+    public boolean has(String key) {
+        known.add(key);
+        return entries.containsKey(key);
+    }
+
+    /** The value under a key, if written. */
+    public Optional<SpecNode> get(String key) {
+        known.add(key);
+        return Optional.ofNullable(entries.get(key));
+    }
+
+    /** The value under a required key; records "missing required key" if absent. */
+    public Optional<SpecNode> required(String key, String what) {
+        Optional<SpecNode> value = get(key);
+        if (value.isEmpty()) {
+            missing(key, what);
+        }
+        return value;
+    }
+
+    /** Records that a required key is missing, pointing at the mapping that should hold it. */
+    public void missing(String key, String what) {
+        owner.context().diagnostics().error(owner.position(), owner.childPath(key),
+                "missing required key '" + key + "' (" + what + ")");
+    }
+
+    /** Free-form mappings (names of devices, templates, subsystems): every key is accepted. */
+    public Map<String, SpecNode> entries() {
+        open = true;
+        return entries;
+    }
+
+    public Set<String> keys() {
+        return entries.keySet();
+    }
+
+    public String string(String key, String what) {
+        return required(key, what).map(SpecNode::asString).orElse("");
+    }
+
+    public Optional<String> optionalString(String key) {
+        return get(key).map(SpecNode::asString);
+    }
+
+    public int integer(String key, int min, int max, String what) {
+        return required(key, what).map(n -> n.asInt(min, max)).orElse(min);
+    }
+
+    public int integer(String key, int min, int max, int defaultValue) {
+        return get(key).map(n -> n.asInt(min, max)).orElse(defaultValue);
+    }
+
+    public boolean bool(String key, boolean defaultValue) {
+        return get(key).map(SpecNode::asBoolean).orElse(defaultValue);
+    }
+
+    /** A required positive quantity. */
+    public double quantity(String key, Dimension dimension, Unit defaultUnit, String what) {
+        return required(key, what).map(n -> n.asQuantity(dimension, defaultUnit, 0, true)).orElse(1.0);
+    }
+
+    /** An optional positive quantity. */
+    public OptionalDouble optionalQuantity(String key, Dimension dimension, Unit defaultUnit) {
+        Optional<SpecNode> node = get(key);
+        return node.isPresent() ? OptionalDouble.of(node.get().asQuantity(dimension, defaultUnit, 0, true)) : OptionalDouble.empty();
+    }
+
+    /** An optional quantity that may be zero (e.g. a leakage power of 0 W). */
+    public OptionalDouble optionalNonNegativeQuantity(String key, Dimension dimension, Unit defaultUnit) {
+        Optional<SpecNode> node = get(key);
+        return node.isPresent() ? OptionalDouble.of(node.get().asQuantity(dimension, defaultUnit, 0, false)) : OptionalDouble.empty();
+    }
+
+    public <E extends Enum<E> & Keyed> E enumValue(String key, Class<E> type, String what) {
+        return required(key, what).map(n -> n.asEnum(type)).orElse(type.getEnumConstants()[0]);
+    }
+
+    public <E extends Enum<E> & Keyed> E enumValue(String key, Class<E> type, E defaultValue) {
+        return get(key).map(n -> n.asEnum(type)).orElse(defaultValue);
+    }
+
+    /** A required nested mapping (an empty view if missing or not a mapping). */
+    public SpecMap map(String key, String what) {
+        return required(key, what).map(SpecNode::asMap).orElse(empty(owner));
+    }
+
+    public Optional<SpecMap> optionalMap(String key) {
+        return get(key).map(SpecNode::asMap);
+    }
+
+    /** The items of an optional list (none if absent). */
+    public List<SpecNode> list(String key) {
+        return get(key).map(SpecNode::asList).orElse(List.of());
+    }
+
+    /** Reports the keys nobody asked for. Called once by {@link SpecContext#finish()}. */
+    void reportUnknownKeys() {
+        if (open) {
+            return;
+        }
+        List<String> allowed = new ArrayList<>(known);
+        for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
+            if (!known.contains(e.getKey())) {
+                SpecNode value = e.getValue();
+                String hint = Suggestions.didYouMean(e.getKey(), allowed);
+                String list = allowed.isEmpty() ? "" : "; allowed here: " + String.join(", ", allowed);
+                owner.context().diagnostics().error(keyPosition(value), value.path(),
+                        "unknown key '" + e.getKey() + "'" + hint + list);
+            }
+        }
+    }
+
+    /** Unknown keys are reported at their value's line: the key stands on the same line in block style. */
+    private static SourcePosition keyPosition(SpecNode value) {
+        return value.position();
+    }
+}

@@ -1,0 +1,229 @@
+package org.memdse.core.spec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.memdse.core.units.Dimension;
+import org.memdse.core.units.Unit;
+import org.memdse.core.units.UnitFormatException;
+import org.memdse.core.units.UnitParser;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+
+/**
+ * A YAML node with its file, position and document path. Its typed getters never throw: a
+ * value of the wrong type or out of range records a diagnostic (file, line, column, path, what
+ * was expected, what was found) and returns a harmless placeholder, so that a reader can go on
+ * and report every mistake of a file at once.
+ */
+public final class SpecNode {
+    private final Node node;
+    private final String file;
+    private final String path;
+    private final SpecContext context;
+
+    SpecNode(Node node, String file, String path, SpecContext context) {
+        this.node = node;
+        this.file = file;
+        this.path = path;
+        this.context = context;
+    }
+
+    /** The root of a composed document. */
+    public static SpecNode root(Node node, String file, SpecContext context) {
+        return new SpecNode(node, file, "", context);
+    }
+
+    public SourcePosition position() {
+        return new SourcePosition(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
+    }
+
+    public String path() {
+        return path;
+    }
+
+    public String file() {
+        return file;
+    }
+
+    public SpecContext context() {
+        return context;
+    }
+
+    /** Records an error at this node. */
+    public void error(String message) {
+        context.diagnostics().error(position(), path, message);
+    }
+
+    String childPath(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    Node raw() {
+        return node;
+    }
+
+    public boolean isNull() {
+        return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
+    }
+
+    public boolean isMapping() {
+        return node instanceof MappingNode;
+    }
+
+    public boolean isSequence() {
+        return node instanceof SequenceNode;
+    }
+
+    public boolean isScalar() {
+        return node instanceof ScalarNode && !isNull();
+    }
+
+    /** How a node is described in "found ..." phrases. */
+    public String describeFound() {
+        if (isNull()) {
+            return "nothing";
+        }
+        if (node instanceof MappingNode) {
+            return "a mapping";
+        }
+        if (node instanceof SequenceNode) {
+            return "a list";
+        }
+        return "'" + ((ScalarNode) node).getValue() + "'";
+    }
+
+    /** The mapping under this node; an error (and an empty view) if it is not one. */
+    public SpecMap asMap() {
+        if (node instanceof MappingNode m) {
+            return context.mapOf(this, m);
+        }
+        error("expected a mapping of keys to values, found " + describeFound());
+        return SpecMap.empty(this);
+    }
+
+    /** The items of the list under this node; an error (and no items) if it is not one. */
+    public List<SpecNode> asList() {
+        if (node instanceof SequenceNode seq) {
+            List<SpecNode> items = new ArrayList<>();
+            List<Node> values = seq.getValue();
+            for (int i = 0; i < values.size(); i++) {
+                items.add(new SpecNode(values.get(i), file, path + "[" + i + "]", context));
+            }
+            return items;
+        }
+        error("expected a list, found " + describeFound());
+        return List.of();
+    }
+
+    /** The scalar text, or empty with an error if this is not a scalar. */
+    public Optional<String> asText(String expected) {
+        if (isScalar()) {
+            return Optional.of(((ScalarNode) node).getValue());
+        }
+        error("expected " + expected + ", found " + describeFound());
+        return Optional.empty();
+    }
+
+    /** A non-empty text (names, references). Placeholder: the empty string. */
+    public String asString() {
+        String text = asText("a text").orElse("");
+        if (isScalar() && text.isBlank()) {
+            error("expected a non-empty text, found ''");
+        }
+        return text;
+    }
+
+    /** An integer in [min, max]. Placeholder: {@code min}. */
+    public int asInt(int min, int max) {
+        String expected = "an integer " + range(min, max);
+        Optional<String> text = asText(expected);
+        if (text.isEmpty()) {
+            return min;
+        }
+        try {
+            long value = Long.parseLong(text.get().trim().replace("_", ""));
+            if (value < min || value > max) {
+                error("expected " + expected + ", found '" + text.get() + "'");
+                return min;
+            }
+            return (int) value;
+        } catch (NumberFormatException e) {
+            error("expected " + expected + ", found '" + text.get() + "'");
+            return min;
+        }
+    }
+
+    private static String range(long min, long max) {
+        if (max == Integer.MAX_VALUE) {
+            return ">= " + min;
+        }
+        return min + ".." + max;
+    }
+
+    /** {@code true} or {@code false}. Placeholder: false. */
+    public boolean asBoolean() {
+        Optional<String> text = asText("true or false");
+        if (text.isPresent()) {
+            if (text.get().equals("true")) {
+                return true;
+            }
+            if (!text.get().equals("false")) {
+                error("expected true or false, found '" + text.get() + "'");
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A quantity in the base unit of {@code dimension}, at least {@code min} (exclusive when
+     * {@code minExclusive}). Placeholder: a positive value so that later arithmetic stays finite.
+     */
+    public double asQuantity(Dimension dimension, Unit defaultUnit, double min, boolean minExclusive) {
+        Optional<String> text = asText(UnitParser.example(dimension));
+        if (text.isEmpty()) {
+            return placeholder(min);
+        }
+        double value;
+        try {
+            value = UnitParser.parse(text.get(), dimension, defaultUnit, context.featureSizeMeters());
+        } catch (UnitFormatException e) {
+            error(e.getMessage());
+            return placeholder(min);
+        }
+        if (minExclusive ? !(value > min) : !(value >= min)) {
+            String bound = min == 0 ? (minExclusive ? "positive" : "zero or more") : (minExclusive ? "above " : "at least ") + min;
+            error("expected " + bound + " value, found '" + text.get() + "'");
+            return placeholder(min);
+        }
+        return value;
+    }
+
+    private static double placeholder(double min) {
+        return Math.max(1.0, min + 1.0);
+    }
+
+    /** One of an enum's keys, with did-you-mean. Placeholder: the first constant. */
+    public <E extends Enum<E> & Keyed> E asEnum(Class<E> type) {
+        E[] constants = type.getEnumConstants();
+        List<String> keys = new ArrayList<>();
+        for (E c : constants) {
+            keys.add(c.key());
+        }
+        Optional<String> text = asText("one of " + String.join(", ", keys));
+        if (text.isEmpty()) {
+            return constants[0];
+        }
+        for (E c : constants) {
+            if (c.key().equals(text.get())) {
+                return c;
+            }
+        }
+        error("expected one of " + String.join(", ", keys) + ", found '" + text.get() + "'"
+                + Suggestions.didYouMean(text.get(), keys));
+        return constants[0];
+    }
+}

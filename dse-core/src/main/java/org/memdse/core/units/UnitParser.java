@@ -1,0 +1,128 @@
+package org.memdse.core.units;
+
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Parses values with units as researchers write them ({@code "0.2 V"}, {@code "100kOhm"},
+ * {@code "64 KiB"}, {@code "1e6"}) into a double in the dimension's base unit.
+ *
+ * <p>A plain number is taken in the key's documented default unit; where a key has none, the
+ * unit is required. {@code F^2} (feature size squared) is accepted for areas when the technology
+ * node is known.
+ */
+public final class UnitParser {
+    private static final Pattern QUANTITY =
+            Pattern.compile("\\s*([+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?)\\s*(\\S.*?)?\\s*");
+
+    private UnitParser() {
+    }
+
+    /**
+     * @param text            the text as written
+     * @param expected        the dimension the key needs
+     * @param defaultUnit     unit of a plain number, or {@code null} if a unit is required
+     * @param featureSizeM    the technology node in metres (for {@code F^2}), or NaN if unknown
+     * @return the value in the base unit of {@code expected}
+     * @throws UnitFormatException with a message that says what was expected and what was found
+     */
+    public static double parse(String text, Dimension expected, Unit defaultUnit, double featureSizeM) {
+        Matcher m = QUANTITY.matcher(text == null ? "" : text);
+        if (!m.matches()) {
+            throw new UnitFormatException("expected " + example(expected) + ", found '" + text + "'");
+        }
+        double number = Double.parseDouble(m.group(1));
+        if (!Double.isFinite(number)) {
+            throw new UnitFormatException("number out of range: '" + text + "'");
+        }
+        String symbol = m.group(2);
+        if (symbol == null) {
+            if (expected == Dimension.DIMENSIONLESS) {
+                return number;
+            }
+            if (defaultUnit != null) {
+                return defaultUnit.toBase(number);
+            }
+            throw new UnitFormatException("missing unit: expected " + example(expected) + ", found '" + text.trim() + "'");
+        }
+        if (symbol.equals(Units.FEATURE_SQUARED)) {
+            if (expected != Dimension.AREA) {
+                throw wrongDimension(text, expected, "an area");
+            }
+            if (Double.isNaN(featureSizeM)) {
+                throw new UnitFormatException("'" + text.trim() + "' is in F^2, which needs the technology node (technology.node)");
+            }
+            return number * featureSizeM * featureSizeM;
+        }
+        Optional<Unit> unit = Units.bySymbol(symbol);
+        if (unit.isEmpty()) {
+            throw new UnitFormatException("unknown unit '" + symbol + "' in '" + text.trim() + "'"
+                    + suggestion(symbol, expected) + "; units for " + expected.description() + ": " + symbols(expected));
+        }
+        if (unit.get().dimension() != expected) {
+            throw wrongDimension(text, expected, "a " + unit.get().dimension().description());
+        }
+        return unit.get().toBase(number);
+    }
+
+    /** Parses with the unit required (no default unit, no feature size). */
+    public static double parse(String text, Dimension expected) {
+        return parse(text, expected, null, Double.NaN);
+    }
+
+    private static UnitFormatException wrongDimension(String text, Dimension expected, String found) {
+        return new UnitFormatException("expected " + example(expected) + ", found '" + text.trim() + "' (" + found + ")");
+    }
+
+    /** A phrase such as "a time such as '10 ns'", used in every message about a quantity. */
+    public static String example(Dimension dimension) {
+        String sample = switch (dimension) {
+            case DIMENSIONLESS -> "1.5";
+            case VOLTAGE -> "0.2 V";
+            case CURRENT -> "10 uA";
+            case RESISTANCE -> "100 kOhm";
+            case CONDUCTANCE -> "10 uS";
+            case TIME -> "10 ns";
+            case FREQUENCY -> "1 GHz";
+            case ENERGY -> "1.2 pJ";
+            case POWER -> "16 mW";
+            case LENGTH -> "32 nm";
+            case AREA -> "0.0012 mm^2";
+            case INFORMATION -> "64 KiB";
+        };
+        return (dimension == Dimension.DIMENSIONLESS ? "a number" : "a " + dimension.description())
+                + " such as '" + sample + "'";
+    }
+
+    private static String symbols(Dimension dimension) {
+        StringBuilder sb = new StringBuilder();
+        for (Unit u : Units.of(dimension)) {
+            sb.append(sb.length() == 0 ? "" : ", ").append(u.symbol());
+        }
+        if (dimension == Dimension.AREA) {
+            sb.append(", ").append(Units.FEATURE_SQUARED);
+        }
+        return sb.length() == 0 ? "(none: write a plain number)" : sb.toString();
+    }
+
+    private static String suggestion(String symbol, Dimension expected) {
+        String folded = symbol.replace('µ', 'u').replace('μ', 'u').toLowerCase(Locale.ROOT)
+                .replace("ohms", "ohm").replace("bits", "bit");
+        for (Unit u : Units.of(expected)) {
+            if (u.symbol().toLowerCase(Locale.ROOT).equals(folded)) {
+                return " (did you mean '" + u.symbol() + "'?)";
+            }
+        }
+        if (expected == Dimension.INFORMATION && folded.matches("[kmg]b")) {
+            return " (did you mean '" + Character.toUpperCase(folded.charAt(0)) + "iB'? memdse uses binary prefixes)";
+        }
+        for (Unit u : Units.all()) {
+            if (u.symbol().toLowerCase(Locale.ROOT).equals(folded)) {
+                return " (did you mean '" + u.symbol() + "'?)";
+            }
+        }
+        return "";
+    }
+}
