@@ -65,8 +65,14 @@ public final class SpecLoader {
             SourcePosition at = mark == null ? SourcePosition.ofFile(source.displayName())
                     : new SourcePosition(source.displayName(), mark.getLine() + 1, mark.getColumn() + 1);
             String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
-            String where = e.getContext() != null ? " " + e.getContext() : "";
-            context.diagnostics().error(at, "", "not valid YAML: " + problem + where);
+            // SnakeYAML splits a message into context ("while parsing a flow mapping", "expected a
+            // single document in the stream") and problem ("but found another document"): context first.
+            Mark opened = e.getContextMark();
+            String from = opened != null && mark != null && opened.getLine() != mark.getLine()
+                    && e.getContext() != null && e.getContext().startsWith("while ")
+                    ? " (from line " + (opened.getLine() + 1) + ", column " + (opened.getColumn() + 1) + ")" : "";
+            String message = e.getContext() != null ? e.getContext() + from + ", " + problem : problem;
+            context.diagnostics().error(at, "", "not valid YAML: " + message);
         } catch (YAMLException e) {
             context.diagnostics().error(SourcePosition.ofFile(source.displayName()), "", "not valid YAML: " + e.getMessage());
         }
@@ -85,9 +91,9 @@ public final class SpecLoader {
     }
 
     private static void visit(SpecSource source, SpecContext context, List<LoadedDocument> documents,
-                              Set<String> done, Deque<String> stack) {
+                              Set<String> done, Deque<SpecSource> stack) {
         done.add(source.identity());
-        stack.push(source.identity());
+        stack.push(source);
         Optional<SpecNode> root = compose(source, context);
         if (root.isPresent()) {
             documents.add(new LoadedDocument(source, root.get()));
@@ -99,15 +105,17 @@ public final class SpecLoader {
                         continue;
                     }
                     SpecSource included = source.resolve(relative);
-                    if (stack.contains(included.identity())) {
+                    if (stack.stream().anyMatch(s -> s.identity().equals(included.identity()))) {
+                        // Named as the user wrote them (display names), not as absolute identities.
                         item.error("include cycle: '" + relative + "' is already being read ("
-                                + String.join(" -> ", reversed(stack)) + " -> " + included.identity()
+                                + String.join(" -> ", reversed(stack)) + " -> " + included.displayName()
                                 + "); remove one of the includes");
                     } else if (!done.contains(included.identity())) {
-                        if (readable(included)) {
+                        Optional<String> unreadable = unreadable(included);
+                        if (unreadable.isEmpty()) {
                             visit(included, context, documents, done, stack);
                         } else {
-                            item.error("cannot include '" + relative + "': no such file (looked at "
+                            item.error("cannot include '" + relative + "': " + unreadable.get() + " (looked at "
                                     + included.displayName() + ")");
                         }
                     }
@@ -117,12 +125,13 @@ public final class SpecLoader {
         stack.pop();
     }
 
-    private static boolean readable(SpecSource source) {
+    /** Why a source cannot be read ("no such file", "is a directory, not a file"), or empty if it can. */
+    private static Optional<String> unreadable(SpecSource source) {
         try {
             source.read();
-            return true;
+            return Optional.empty();
         } catch (IOException e) {
-            return false;
+            return Optional.of(e.getMessage() == null ? "cannot read it" : e.getMessage());
         }
     }
 
@@ -137,8 +146,8 @@ public final class SpecLoader {
         return node.get().asList();
     }
 
-    private static List<String> reversed(Deque<String> stack) {
-        List<String> list = new ArrayList<>(stack);
+    private static List<String> reversed(Deque<SpecSource> stack) {
+        List<String> list = new ArrayList<>(stack.stream().map(SpecSource::displayName).toList());
         Collections.reverse(list);
         return list;
     }

@@ -22,20 +22,31 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
 public final class SpecMap {
     private final SpecNode owner;
     private final Map<String, SpecNode> entries;
+    /** The key nodes, for messages about a key itself (unknown, duplicate, defined twice). */
+    private final Map<String, SpecNode> keyNodes;
+    /** A stand-in for a mapping that is absent or not a mapping (already reported): reports nothing. */
+    private final boolean placeholder;
     private final Set<String> known = new LinkedHashSet<>();
     private boolean open = false;
 
-    private SpecMap(SpecNode owner, Map<String, SpecNode> entries) {
+    private SpecMap(SpecNode owner, Map<String, SpecNode> entries, Map<String, SpecNode> keyNodes, boolean placeholder) {
         this.owner = owner;
         this.entries = entries;
+        this.keyNodes = keyNodes;
+        this.placeholder = placeholder;
     }
 
+    /**
+     * An empty stand-in for a mapping that is missing or is not a mapping. That mistake is already
+     * reported, so the keys read from the stand-in are not reported missing as well.
+     */
     static SpecMap empty(SpecNode owner) {
-        return new SpecMap(owner, Map.of());
+        return new SpecMap(owner, Map.of(), Map.of(), true);
     }
 
     static SpecMap of(SpecNode owner, MappingNode node) {
         Map<String, SpecNode> entries = new LinkedHashMap<>();
+        Map<String, SpecNode> keyNodes = new LinkedHashMap<>();
         for (NodeTuple tuple : node.getValue()) {
             SpecNode keyNode = new SpecNode(tuple.getKeyNode(), owner.file(), owner.path(), owner.context());
             if (!(tuple.getKeyNode() instanceof ScalarNode scalar)) {
@@ -44,16 +55,17 @@ public final class SpecMap {
             }
             String key = scalar.getValue();
             SpecNode value = new SpecNode(tuple.getValueNode(), owner.file(), owner.childPath(key), owner.context());
-            SpecNode previous = entries.get(key);
+            SpecNode keyAt = new SpecNode(tuple.getKeyNode(), owner.file(), owner.childPath(key), owner.context());
+            SpecNode previous = keyNodes.get(key);
             if (previous != null) {
-                new SpecNode(tuple.getKeyNode(), owner.file(), owner.childPath(key), owner.context())
-                        .error("duplicate key '" + key + "' (first given at line " + previous.position().line()
-                                + "); remove one of them");
+                keyAt.error("duplicate key '" + key + "' (first given at line " + previous.position().line()
+                        + "); remove one of them");
                 continue;
             }
             entries.put(key, value);
+            keyNodes.put(key, keyAt);
         }
-        SpecMap map = new SpecMap(owner, entries);
+        SpecMap map = new SpecMap(owner, entries, keyNodes, false);
         owner.context().register(map);
         return map;
     }
@@ -90,6 +102,9 @@ public final class SpecMap {
 
     /** Records that a required key is missing, pointing at the mapping that should hold it. */
     public void missing(String key, String what) {
+        if (placeholder) {
+            return;
+        }
         owner.context().diagnostics().error(owner.position(), owner.childPath(key),
                 "missing required key '" + key + "' (" + what + ")");
     }
@@ -98,6 +113,15 @@ public final class SpecMap {
     public Map<String, SpecNode> entries() {
         open = true;
         return entries;
+    }
+
+    /**
+     * The node of a key as written (its position is the key's, its path the key's path), for
+     * messages about the key itself such as "defined twice"; the value's node if the key is unknown.
+     */
+    public SpecNode keyNode(String key) {
+        SpecNode node = keyNodes.get(key);
+        return node != null ? node : entries.getOrDefault(key, owner);
     }
 
     public Set<String> keys() {
@@ -171,17 +195,11 @@ public final class SpecMap {
         List<String> allowed = new ArrayList<>(known);
         for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
             if (!known.contains(e.getKey())) {
-                SpecNode value = e.getValue();
                 String hint = Suggestions.didYouMean(e.getKey(), allowed);
                 String list = allowed.isEmpty() ? "" : "; allowed here: " + String.join(", ", allowed);
-                owner.context().diagnostics().error(keyPosition(value), value.path(),
-                        "unknown key '" + e.getKey() + "'" + hint + list);
+                // At the key, not the value: a block mapping's value starts on the next line.
+                keyNode(e.getKey()).error("unknown key '" + e.getKey() + "'" + hint + list);
             }
         }
-    }
-
-    /** Unknown keys are reported at their value's line: the key stands on the same line in block style. */
-    private static SourcePosition keyPosition(SpecNode value) {
-        return value.position();
     }
 }

@@ -195,8 +195,9 @@ public final class SpecNode {
             return placeholder(min);
         }
         if (minExclusive ? !(value > min) : !(value >= min)) {
-            String bound = min == 0 ? (minExclusive ? "positive" : "zero or more") : (minExclusive ? "above " : "at least ") + min;
-            error("expected " + bound + " value, found '" + text.get() + "'");
+            String bound = min == 0 ? (minExclusive ? "a positive value" : "a value of zero or more")
+                    : (minExclusive ? "a value above " : "a value of at least ") + min;
+            error("expected " + bound + ", found '" + text.get() + "'");
             return placeholder(min);
         }
         return value;

@@ -15,8 +15,10 @@ public final class QuantityFormat {
 
     /** E.g. {@code format(1.2e-12, ENERGY)} is {@code "1.2 pJ"}. */
     public static String format(double baseValue, Dimension dimension) {
-        if (dimension == Dimension.DIMENSIONLESS) {
-            return number(baseValue);
+        if (dimension == Dimension.DIMENSIONLESS || !Double.isFinite(baseValue)) {
+            // Infinity and NaN have no scaled form; they never come from parsing, only from arithmetic.
+            String text = number(baseValue);
+            return dimension == Dimension.DIMENSIONLESS ? text : text + " " + dimension.baseSymbol();
         }
         // The largest unit in which the value is at least 1; below every unit, the smallest one.
         Unit best = null;
@@ -61,6 +63,9 @@ public final class QuantityFormat {
 
     /** A plain number without exponent noise: 128 not 128.0, 1.0E-6 as 0.000001. */
     public static String number(double value) {
+        if (!Double.isFinite(value)) {
+            return Double.toString(value);
+        }
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return Long.toString((long) value);
         }

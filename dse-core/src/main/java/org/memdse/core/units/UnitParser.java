@@ -43,7 +43,7 @@ public final class UnitParser {
                 return number;
             }
             if (defaultUnit != null) {
-                return defaultUnit.toBase(number);
+                return finite(defaultUnit.toBase(number), text);
             }
             throw new UnitFormatException("missing unit: expected " + example(expected) + ", found '" + text.trim() + "'");
         }
@@ -54,7 +54,7 @@ public final class UnitParser {
             if (Double.isNaN(featureSizeM)) {
                 throw new UnitFormatException("'" + text.trim() + "' is in F^2, which needs the technology node (technology.node)");
             }
-            return number * featureSizeM * featureSizeM;
+            return finite(number * featureSizeM * featureSizeM, text);
         }
         Optional<Unit> unit = Units.bySymbol(symbol);
         if (unit.isEmpty()) {
@@ -62,9 +62,17 @@ public final class UnitParser {
                     + suggestion(symbol, expected) + "; units for " + expected.description() + ": " + symbols(expected));
         }
         if (unit.get().dimension() != expected) {
-            throw wrongDimension(text, expected, "a " + unit.get().dimension().description());
+            throw wrongDimension(text, expected, withArticle(unit.get().dimension().description()));
         }
-        return unit.get().toBase(number);
+        return finite(unit.get().toBase(number), text);
+    }
+
+    /** A value that overflows in the base unit (e.g. '1e308 GOhm') is out of range, not infinite. */
+    private static double finite(double baseValue, String text) {
+        if (!Double.isFinite(baseValue)) {
+            throw new UnitFormatException("number out of range: '" + text.trim() + "'");
+        }
+        return baseValue;
     }
 
     /** Parses with the unit required (no default unit, no feature size). */
@@ -92,8 +100,13 @@ public final class UnitParser {
             case AREA -> "0.0012 mm^2";
             case INFORMATION -> "64 KiB";
         };
-        return (dimension == Dimension.DIMENSIONLESS ? "a number" : "a " + dimension.description())
+        return (dimension == Dimension.DIMENSIONLESS ? "a number" : withArticle(dimension.description()))
                 + " such as '" + sample + "'";
+    }
+
+    /** "a time", "an amount of information". */
+    private static String withArticle(String phrase) {
+        return ("aeiou".indexOf(phrase.charAt(0)) >= 0 ? "an " : "a ") + phrase;
     }
 
     private static String symbols(Dimension dimension) {

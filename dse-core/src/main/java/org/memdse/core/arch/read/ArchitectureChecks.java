@@ -35,7 +35,7 @@ final class ArchitectureChecks {
                 && macro.crossbars().bitsPerCell() > maxBits) {
             crossbars.get("bits_per_cell").ifPresent(n -> n.error("device '" + macro.crossbars().device().name()
                     + "' has " + macro.crossbars().device().levels() + " levels, which hold at most " + maxBits
-                    + " bits per cell; lower bits_per_cell or raise the device's levels"));
+                    + (maxBits == 1 ? " bit" : " bits") + " per cell; lower bits_per_cell or raise the device's levels"));
         }
         m.get("adc").map(SpecNode::asMap).ifPresent(adc -> {
             if (macro.adc().columnsPerAdc() > macro.crossbars().cols()) {
@@ -75,8 +75,9 @@ final class ArchitectureChecks {
             return;
         }
         if (noc.columns().isPresent() != noc.rows().isPresent()) {
-            onChip.node().error("give both columns and rows of the router grid, or neither (memdse then picks a "
-                    + "near-square grid)");
+            String given = noc.columns().isPresent() ? "columns" : "rows";
+            onChip.get(given).orElse(onChip.node()).error("give both columns and rows of the router grid, or neither "
+                    + "(memdse then picks a near-square grid), found " + given + " only");
             return;
         }
         if (noc.columns().isPresent()) {

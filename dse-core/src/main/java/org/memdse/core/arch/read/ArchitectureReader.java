@@ -2,12 +2,15 @@ package org.memdse.core.arch.read;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import java.util.Set;
 import org.memdse.core.arch.AdDa;
 import org.memdse.core.arch.Adc;
 import org.memdse.core.arch.AdcKind;
@@ -49,6 +52,7 @@ import org.memdse.core.arch.Template;
 import org.memdse.core.arch.TileArray;
 import org.memdse.core.arch.Topology;
 import org.memdse.core.spec.Diagnostics;
+import org.memdse.core.spec.SourcePosition;
 import org.memdse.core.spec.SpecContext;
 import org.memdse.core.spec.SpecException;
 import org.memdse.core.spec.SpecLoader;
@@ -76,6 +80,13 @@ public final class ArchitectureReader {
     private final SpecContext context;
     private final Map<String, Device> devices = new LinkedHashMap<>();
     private final Map<String, Template> templates = new LinkedHashMap<>();
+    /** Where each device and template was defined, for "defined twice" across included files. */
+    private final Map<String, SourcePosition> deviceAt = new HashMap<>();
+    private final Map<String, SourcePosition> templateAt = new HashMap<>();
+    /** Templates written but not readable (unknown kind): already reported, so references stay quiet. */
+    private final Set<String> brokenTemplates = new HashSet<>();
+    /** Devices with a mistake of their own: references to them skip checks against placeholder values. */
+    private final Set<String> brokenDevices = new HashSet<>();
 
     private ArchitectureReader(SpecContext context) {
         this.context = context;
@@ -106,7 +117,7 @@ public final class ArchitectureReader {
 
     private Architecture readDocuments(List<LoadedDocument> documents) {
         SpecMap main = documents.get(0).root().asMap();
-        readVersion(main);
+        readVersion(main, context);
         String name = main.string("name", "the system's name");
         String description = main.optionalString("description").orElse("");
         Technology technology = readTechnology(main.map("technology", "node, vdd and clock"));
@@ -115,7 +126,7 @@ public final class ArchitectureReader {
         // Included documents are libraries: they may hold devices and templates only.
         for (int i = 1; i < documents.size(); i++) {
             SpecMap library = documents.get(i).root().asMap();
-            readVersion(library);
+            readVersion(library, context);
             library.get(SpecLoader.INCLUDE_KEY);
             library.optionalMap("devices").ifPresent(this::readDevices);
         }
@@ -135,10 +146,12 @@ public final class ArchitectureReader {
         return architecture;
     }
 
-    private static void readVersion(SpecMap map) {
+    private static void readVersion(SpecMap map, SpecContext context) {
         map.get("version").ifPresent(v -> {
+            int errorsBefore = context.diagnostics().size();
             int version = v.asInt(0, Integer.MAX_VALUE);
-            if (version != FORMAT_VERSION) {
+            // Not a number at all is already reported; do not add "found version 0".
+            if (context.diagnostics().size() == errorsBefore && version != FORMAT_VERSION) {
                 v.error("this memdse reads format version " + FORMAT_VERSION + ", found version " + version);
             }
         });
@@ -155,11 +168,18 @@ public final class ArchitectureReader {
 
     private void readDevices(SpecMap m) {
         for (Map.Entry<String, SpecNode> e : m.entries().entrySet()) {
+            SpecNode key = m.keyNode(e.getKey());
             if (devices.containsKey(e.getKey())) {
-                e.getValue().error("device '" + e.getKey() + "' is defined twice; rename one of them");
+                key.error("device '" + e.getKey() + "' is defined twice (first at " + deviceAt.get(e.getKey())
+                        + "); rename or remove one of them");
                 continue;
             }
+            deviceAt.put(e.getKey(), key.position());
+            int errorsBefore = context.diagnostics().size();
             devices.put(e.getKey(), readDevice(e.getKey(), e.getValue().asMap()));
+            if (context.diagnostics().size() > errorsBefore) {
+                brokenDevices.add(e.getKey());
+            }
         }
     }
 
@@ -180,8 +200,16 @@ public final class ArchitectureReader {
             rOn = m.quantity("r_on", Dimension.RESISTANCE, null, "on-state resistance, e.g. '100 kOhm'");
             rOff = m.quantity("r_off", Dimension.RESISTANCE, null, "off-state resistance, e.g. '10 MOhm'");
         }
+        if (context.diagnostics().size() == errorsBefore && !(Double.isFinite(rOn) && Double.isFinite(rOff))) {
+            // 1/g of a denormal conductance overflows: no resistance can be built from it.
+            m.node().error("conductance too small to give a resistance (1/g overflows); give r_on and r_off instead");
+        }
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkOnOff(m, byConductance, rOn, rOff);
+        } else {
+            // Placeholders, so that the device record can still be built while reading goes on.
+            rOn = 1;
+            rOff = 2;
         }
         int levels = m.integer("levels", 2, 1 << 16, "conductance levels, e.g. 4 for 2 bits per cell");
         double vRead = m.quantity("v_read", Dimension.VOLTAGE, null, "read voltage, e.g. '0.2 V'");
@@ -206,7 +234,8 @@ public final class ArchitectureReader {
             ref.get().error("no device named '" + name + "'" + Suggestions.didYouMean(name, devices.keySet())
                     + (devices.isEmpty() ? "; define it under devices:" : "; defined devices: " + String.join(", ", devices.keySet())));
         }
-        return device == null ? MISSING_DEVICE : device;
+        // A device with mistakes holds placeholders (e.g. levels 2 for 'four'): checks against it would mislead.
+        return device == null || brokenDevices.contains(name) ? MISSING_DEVICE : device;
     }
 
     // ---- figures -------------------------------------------------------------------------
@@ -225,10 +254,13 @@ public final class ArchitectureReader {
 
     private void readTemplates(SpecMap m) {
         for (Map.Entry<String, SpecNode> e : m.entries().entrySet()) {
-            if (templates.containsKey(e.getKey())) {
-                e.getValue().error("template '" + e.getKey() + "' is defined twice; rename one of them");
+            SpecNode key = m.keyNode(e.getKey());
+            if (templates.containsKey(e.getKey()) || brokenTemplates.contains(e.getKey())) {
+                key.error("template '" + e.getKey() + "' is defined twice (first at " + templateAt.get(e.getKey())
+                        + "); rename or remove one of them");
                 continue;
             }
+            templateAt.put(e.getKey(), key.position());
             SpecMap t = e.getValue().asMap();
             String kind = t.string("kind", "cim-tile or snn-core");
             Template template;
@@ -241,6 +273,9 @@ public final class ArchitectureReader {
                     t.get("kind").orElseThrow().error("expected a template kind, one of cim-tile, snn-core, found '"
                             + kind + "'" + Suggestions.didYouMean(kind, List.of(CimTileTemplate.KIND, SnnCoreTemplate.KIND)));
                 }
+                // Its other keys cannot be checked without a kind; do not report them as unknown.
+                t.entries();
+                brokenTemplates.add(e.getKey());
                 continue;
             }
             templates.put(e.getKey(), template);
@@ -261,6 +296,7 @@ public final class ArchitectureReader {
     }
 
     private Macro readMacro(SpecMap m) {
+        int errorsBefore = context.diagnostics().size();
         SpecMap x = m.map("crossbars", "count, rows, cols, bits_per_cell, device, cell");
         Crossbars crossbars = new Crossbars(
                 x.integer("count", 1, 1 << 20, 1),
@@ -289,7 +325,10 @@ public final class ArchitectureReader {
         Optional<ShiftAdd> shiftAdd = m.optionalMap("shift_add")
                 .map(s -> new ShiftAdd(s.integer("count", 1, 1 << 20, 1), readFigures(s)));
         Macro macro = new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m));
-        ArchitectureChecks.checkMacro(m, macro);
+        // Cross checks against placeholders (cols 1 for '0') would mislead; the values are reported already.
+        if (context.diagnostics().size() == errorsBefore) {
+            ArchitectureChecks.checkMacro(m, macro);
+        }
         return macro;
     }
 
@@ -320,6 +359,7 @@ public final class ArchitectureReader {
     }
 
     private SnnCoreTemplate readSnnCore(String name, SpecMap t) {
+        int errorsBefore = context.diagnostics().size();
         int neurons = t.integer("neurons", 1, 1 << 24, "neurons per core, e.g. 256");
         SpecMap n = t.map("neuron", "model and circuit");
         NeuronSpec neuron = new NeuronSpec(n.enumValue("model", NeuronModel.class, "if, lif or adaptive-lif"),
@@ -336,7 +376,9 @@ public final class ArchitectureReader {
                 .orElse(LearningRule.NONE);
         double timeStep = t.optionalQuantity("time_step", Dimension.TIME, null).orElse(1e-3);
         SnnCoreTemplate core = new SnnCoreTemplate(name, neurons, neuron, synapses, learning, timeStep, readFigures(t));
-        ArchitectureChecks.checkSnnCore(t, core);
+        if (context.diagnostics().size() == errorsBefore) {
+            ArchitectureChecks.checkSnnCore(t, core);
+        }
         return core;
     }
 
@@ -345,7 +387,8 @@ public final class ArchitectureReader {
     private List<Subsystem> readSubsystems(SpecMap main) {
         List<Subsystem> subsystems = new ArrayList<>();
         SpecMap m = main.map("subsystems", "the blocks of the system: tiles, cores, encoder, interfaces");
-        if (m.node().isMapping() && m.keys().isEmpty()) {
+        // Only when written: a missing or mistyped subsystems: is already reported.
+        if (main.get("subsystems").filter(SpecNode::isMapping).isPresent() && m.keys().isEmpty()) {
             m.node().error("expected at least one subsystem, found none");
         }
         for (Map.Entry<String, SpecNode> e : m.entries().entrySet()) {
@@ -357,7 +400,7 @@ public final class ArchitectureReader {
                 int count = s.integer("count", 1, 1 << 24, 1);
                 Template template = templates.get(templateName);
                 if (template == null) {
-                    if (!templateName.isEmpty()) {
+                    if (!templateName.isEmpty() && !brokenTemplates.contains(templateName)) {
                         ref.error("no template named '" + templateName + "'"
                                 + Suggestions.didYouMean(templateName, templates.keySet())
                                 + (templates.isEmpty() ? "; define it under templates:"
@@ -388,6 +431,8 @@ public final class ArchitectureReader {
                         s.get("kind").orElseThrow().error("expected one of " + String.join(", ", kinds)
                                 + " (or template: <name>), found '" + kind + "'" + Suggestions.didYouMean(kind, kinds));
                     }
+                    // Its other keys cannot be checked without a kind; do not report them as unknown.
+                    s.entries();
                 }
             }
         }
