@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
             "Describe a system in YAML, give it a network, get area, energy and latency."},
         subcommands = {
             ValidateCommand.class,
+            NetworkCommand.class,
             DescribeCommand.class,
             CatalogCommand.class,
             DemoCommand.class,

@@ -1,0 +1,159 @@
+package org.memdse.architectures;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.assertj.core.data.Percentage.withPercentage;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.NetworkTotals;
+import org.memdse.core.network.NodeStats;
+import org.memdse.core.network.read.NetworkReader;
+import org.memdse.core.spec.Diagnostics;
+import org.memdse.core.spec.SpecContext;
+import org.memdse.core.spec.SpecLoader;
+import org.memdse.core.spec.SpecMap;
+import org.memdse.core.spec.SpecNode;
+import org.memdse.core.spec.SpecSource;
+
+/** Every bundled network loads, and its totals match the published figures (sources in each YAML). */
+class BundledNetworksTest {
+    private static final String BASE = "org/memdse/architectures/";
+
+    private static NetworkGraph load(String id) {
+        return NetworkReader.read(SpecSource.ofResource(BundledNetworksTest.class.getClassLoader(),
+                BASE + "networks/" + id + ".yaml"));
+    }
+
+    /** The ids and resources listed in catalog/networks.yaml. */
+    static Stream<String[]> catalogEntries() {
+        Diagnostics d = new Diagnostics();
+        SpecContext ctx = new SpecContext(d);
+        SpecNode root = SpecLoader.compose(SpecSource.ofResource(BundledNetworksTest.class.getClassLoader(),
+                BASE + "catalog/networks.yaml"), ctx).orElseThrow();
+        List<String[]> entries = new ArrayList<>();
+        for (Map.Entry<String, SpecNode> e : root.asMap().map("networks", "networks").entries().entrySet()) {
+            SpecMap entry = e.getValue().asMap();
+            entries.add(new String[] {e.getKey(), entry.string("resource", "resource"),
+                entry.string("summary", "summary"), entry.string("source", "source")});
+        }
+        ctx.finish();
+        d.throwIfAny();
+        return entries.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("catalogEntries")
+    void everyCatalogEntryLoads(String id, String resource, String summary, String source) {
+        NetworkGraph g = NetworkReader.read(SpecSource.ofResource(getClass().getClassLoader(), BASE + resource));
+        assertThat(g.name()).isEqualTo(id);
+        assertThat(resource).isEqualTo("networks/" + id + ".yaml");
+        assertThat(summary).isNotBlank();
+        assertThat(source).isNotBlank();
+        assertThat(g.nodes()).isNotEmpty();
+    }
+
+    @Test
+    void catalogListsTheTenReferenceNetworks() {
+        assertThat(catalogEntries().map(e -> e[0])).containsExactlyInAnyOrder("lenet5", "mlp-mnist", "vgg8-cifar10",
+                "resnet18", "resnet50", "mobilenetv2", "lstm-seq-mnist", "diehl-cook-stdp", "dvs-gesture-csnn",
+                "fig4-hybrid");
+    }
+
+    @Test
+    void lenet5() {
+        NetworkTotals t = load("lenet5").totals();
+        // 156 + 2,416 + 48,120 + 10,164 + 850 (the "61.7 k" of the modern LeNet-5)
+        assertThat(t.params()).isEqualTo(61_706);
+        // 28·28·6·25 + 10·10·16·150 + 400·120 + 120·84 + 84·10
+        assertThat(t.macs()).isEqualTo(416_520);
+    }
+
+    @Test
+    void mlpMnist() {
+        NetworkTotals t = load("mlp-mnist").totals();
+        assertThat(t.params()).isEqualTo(41_000);
+        assertThat(t.macs()).isEqualTo(41_000);
+    }
+
+    @Test
+    void vgg8MatchesNeuroSimOpCount() {
+        NetworkGraph g = load("vgg8-cifar10");
+        // NeuroSim V1.3/V1.4 manual Fig. 27: 1.231835e9 ops per image = 2 × MACs.
+        assertThat(2.0 * g.totals().macs()).isCloseTo(1.231835e9, within(1e3));
+        assertThat(g.totals().macs()).isEqualTo(615_917_568L);
+        assertThat(g.totals().params()).isEqualTo(12_973_440L);
+        assertThat(g.stats("fc1").weights().orElseThrow().rows()).isEqualTo(8192);
+        assertThat(g.stats("conv6").weights().orElseThrow()).hasToString("4608x512");
+    }
+
+    @Test
+    void resnet18() {
+        NetworkTotals t = load("resnet18").totals();
+        assertThat(t.params()).isEqualTo(11_689_512L);
+        assertThat((double) t.macs()).isCloseTo(1.82e9, withPercentage(1));
+    }
+
+    @Test
+    void resnet50() {
+        NetworkTotals t = load("resnet50").totals();
+        assertThat(t.params()).isEqualTo(25_557_032L);
+        assertThat((double) t.macs()).isCloseTo(4.09e9, withPercentage(1));
+    }
+
+    @Test
+    void mobilenetV2() {
+        NetworkTotals t = load("mobilenetv2").totals();
+        assertThat(t.params()).isEqualTo(3_504_872L);
+        assertThat((double) t.macs()).isCloseTo(300e6, withPercentage(2));
+    }
+
+    @Test
+    void lstm() {
+        NetworkGraph g = load("lstm-seq-mnist");
+        assertThat(g.totals().params()).isEqualTo(41_810);
+        assertThat(g.totals().macs()).isEqualTo(31_673_600L + 1_000);
+        assertThat(g.stats("lstm").weights().orElseThrow()).hasToString("101x400");
+    }
+
+    @Test
+    void diehlCook() {
+        NetworkGraph g = load("diehl-cook-stdp");
+        // 784·400 STDP synapses + 400 one-to-one + 400·399 lateral inhibition
+        assertThat(g.totals().synapses()).isEqualTo(313_600 + 400 + 159_600);
+        NodeStats exc = g.stats("exc");
+        assertThat(exc.outputActivations()).isEqualTo(400);
+        assertThat(exc.timeSteps()).isEqualTo(700);
+        // input spikes per step × fan-out: 784 · 0.0042 · 400
+        assertThat(g.stats("input_exc").synapticOpsPerStep()).isCloseTo(784 * 0.0042 * 400, within(1e-6));
+        assertThat(g.feedbackEdges()).singleElement().satisfies(e -> {
+            assertThat(e.source()).isEqualTo("inh_exc");
+            assertThat(e.target()).isEqualTo("exc");
+        });
+    }
+
+    @Test
+    void dvsGesture() {
+        NetworkGraph g = load("dvs-gesture-csnn");
+        assertThat(g.stats("pool1").outputShape()).hasToString("2x32x32");
+        assertThat(g.stats("conv1").outputShape()).hasToString("16x32x32");
+        assertThat(g.stats("pool3").outputShape()).hasToString("32x8x8");
+        assertThat(g.stats("fc1_syn").weights().orElseThrow()).hasToString("2048x512");
+        assertThat(g.stats("output").outputActivations()).isEqualTo(11);
+    }
+
+    @Test
+    void fig4Hybrid() {
+        NetworkGraph g = load("fig4-hybrid");
+        long neurons = g.stats("s1").outputActivations() + g.stats("s2").outputActivations();
+        assertThat(neurons).isEqualTo(2048 + 1024);
+        assertThat(g.stats("integrate").outputShape()).hasToString("16x8x8");
+        assertThat(g.stats("fc1").weights().orElseThrow()).hasToString("1024x128");
+    }
+}

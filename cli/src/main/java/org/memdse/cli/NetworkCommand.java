@@ -1,0 +1,206 @@
+package org.memdse.cli;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.NetworkNode;
+import org.memdse.core.network.NetworkTotals;
+import org.memdse.core.network.NodeStats;
+import org.memdse.core.network.TrafficEdge;
+import org.memdse.core.network.WeightMatrix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code memdse network NAME|FILE}: a network's layers, shapes, weight matrices, operations and traffic. */
+@Command(name = "network", mixinStandardHelpOptions = true,
+        description = {"Show a network layer by layer: kind, output shape, weight matrix as it sits on crossbars",
+            "(rows x cols), parameters, MACs (ANN) or synaptic operations (SNN) and traffic out, per inference.",
+            "NAME|FILE is a network YAML file, an ONNX model, or a bundled network (see 'memdse catalog')."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:ok", "2:bad input (each error is printed with file, line and column)"})
+final class NetworkCommand implements Callable<Integer> {
+    /** Output formats; lower case because they are typed as they are listed. */
+    enum Format { table, csv, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME|FILE", description = "Network YAML, ONNX file, or bundled network id.")
+    String network;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, csv or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Option(names = "--skip-unsupported",
+            description = "ONNX only: pass operators memdse does not model through instead of failing.")
+    boolean skipUnsupported;
+
+    /** One output row; the same columns in every format. */
+    private record Row(String name, String kind, String shape, String weights, long params, long macs,
+                       double synapticOps, double trafficOutBits) {
+    }
+
+    @Override
+    public Integer call() {
+        NetworkGraph g = NetworkLoader.load(network,
+                org.memdse.onnx.OnnxImportOptions.defaults().withSkipUnsupported(skipUnsupported));
+        List<Row> rows = new ArrayList<>();
+        for (NetworkNode node : g.nodes()) {
+            NodeStats s = g.stats(node);
+            double traffic = 0;
+            for (TrafficEdge e : g.outputs(node)) {
+                traffic += e.bitsPerInference();
+            }
+            rows.add(new Row(node.name(), node.kind().key(), s.outputShape().toString(),
+                    s.weights().map(WeightMatrix::toString).orElse("-"), s.params(), s.macs(),
+                    s.synapticOpsPerInference(), traffic));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case csv -> csv(out, rows, g.totals());
+            case json -> json(out, g, rows);
+            default -> table(out, g, rows);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    private static void table(PrintWriter out, NetworkGraph g, List<Row> rows) {
+        String[] header = {"name", "kind", "output", "weights", "params", "MACs", "syn. ops", "traffic out"};
+        List<String[]> cells = new ArrayList<>();
+        for (Row r : rows) {
+            cells.add(new String[] {r.name(), r.kind(), r.shape(), r.weights(), si(r.params()), si(r.macs()),
+                si(r.synapticOps()), bits(r.trafficOutBits())});
+        }
+        NetworkTotals t = g.totals();
+        String[] total = {"total", rows.size() + " nodes", "", si(t.matrixWeights()) + " cells", si(t.params()),
+            si(t.macs()), si(t.synapticOps()), bits(t.trafficBits())};
+        int[] width = new int[header.length];
+        for (String[] line : concat(header, cells, total)) {
+            for (int i = 0; i < line.length; i++) {
+                width[i] = Math.max(width[i], line[i].length());
+            }
+        }
+        out.println("network " + g.name() + " (weights " + g.weightBits() + " bit, activations " + g.activationBits()
+                + " bit; counts per inference)");
+        print(out, header, width);
+        print(out, dashes(width), width);
+        cells.forEach(c -> print(out, c, width));
+        print(out, dashes(width), width);
+        print(out, total, width);
+    }
+
+    private static List<String[]> concat(String[] header, List<String[]> cells, String[] total) {
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(cells);
+        all.add(total);
+        return all;
+    }
+
+    private static String[] dashes(int[] width) {
+        String[] d = new String[width.length];
+        for (int i = 0; i < width.length; i++) {
+            d[i] = "-".repeat(width[i]);
+        }
+        return d;
+    }
+
+    /** Text columns left-aligned, numbers (from column 4) right-aligned. */
+    private static void print(PrintWriter out, String[] line, int[] width) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < line.length; i++) {
+            String pad = " ".repeat(width[i] - line[i].length());
+            b.append(i < 3 ? line[i] + pad : pad + line[i]);
+            if (i < line.length - 1) {
+                b.append("  ");
+            }
+        }
+        out.println(b.toString().stripTrailing());
+    }
+
+    private static void csv(PrintWriter out, List<Row> rows, NetworkTotals t) {
+        out.println("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits");
+        for (Row r : rows) {
+            out.println(String.join(",", quote(r.name()), r.kind(), r.shape(), r.weights(), Long.toString(r.params()),
+                    Long.toString(r.macs()), number(r.synapticOps()), number(r.trafficOutBits())));
+        }
+        out.println(String.join(",", "total", "", "", "", Long.toString(t.params()), Long.toString(t.macs()),
+                number(t.synapticOps()), number(t.trafficBits())));
+    }
+
+    private static void json(PrintWriter out, NetworkGraph g, List<Row> rows) {
+        out.println("{");
+        out.println("  \"network\": " + string(g.name()) + ",");
+        out.println("  \"weight_bits\": " + g.weightBits() + ",");
+        out.println("  \"activation_bits\": " + g.activationBits() + ",");
+        out.println("  \"layers\": [");
+        for (int i = 0; i < rows.size(); i++) {
+            Row r = rows.get(i);
+            out.println("    {\"name\": " + string(r.name()) + ", \"kind\": " + string(r.kind())
+                    + ", \"output_shape\": " + string(r.shape()) + ", \"weight_matrix\": "
+                    + (r.weights().equals("-") ? "null" : string(r.weights())) + ", \"params\": " + r.params()
+                    + ", \"macs\": " + r.macs() + ", \"synaptic_ops\": " + number(r.synapticOps())
+                    + ", \"traffic_out_bits\": " + number(r.trafficOutBits()) + "}" + (i < rows.size() - 1 ? "," : ""));
+        }
+        out.println("  ],");
+        NetworkTotals t = g.totals();
+        out.println("  \"totals\": {\"params\": " + t.params() + ", \"macs\": " + t.macs() + ", \"matrix_weights\": "
+                + t.matrixWeights() + ", \"synapses\": " + t.synapses() + ", \"synaptic_ops\": " + number(t.synapticOps())
+                + ", \"spikes\": " + number(t.spikes()) + ", \"traffic_bits\": " + number(t.trafficBits()) + "}");
+        out.println("}");
+    }
+
+    /** 1234567 -> "1.23 M": three significant digits are enough to read a table. */
+    static String si(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        String[] prefixes = {"", " k", " M", " G", " T", " P"};
+        int i = 0;
+        double x = v;
+        while (Math.abs(x) >= 1000 && i < prefixes.length - 1) {
+            x /= 1000;
+            i++;
+        }
+        if (i == 0 && x == Math.rint(x)) {
+            return Long.toString((long) x);
+        }
+        return String.format(Locale.ROOT, x >= 100 ? "%.0f%s" : x >= 10 ? "%.1f%s" : "%.2f%s", x, prefixes[i]);
+    }
+
+    private static String bits(double v) {
+        String s = si(v);
+        return v == 0 ? "0" : s.contains(" ") ? s + "bit" : s + " bit";
+    }
+
+    /** Integers without a fraction, others as Java prints them (locale-independent). */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
+    }
+
+    private static String quote(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    private static String string(String s) {
+        StringBuilder b = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            if (c == '"' || c == '\\') {
+                b.append('\\').append(c);
+            } else if (c < 0x20) {
+                b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            } else {
+                b.append(c);
+            }
+        }
+        return b.append('"').toString();
+    }
+}

@@ -1,0 +1,77 @@
+package org.memdse.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.memdse.architectures.Catalog;
+import org.memdse.architectures.CatalogEntry;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.read.NetworkReader;
+import org.memdse.onnx.OnnxImportOptions;
+import org.memdse.onnx.OnnxNetworkReader;
+
+/**
+ * Turns what the user typed into a network: a memdse network YAML file, an ONNX model
+ * (recognised by its content), or the id of a bundled network (see {@code memdse catalog}).
+ * Bad input is a {@link org.memdse.core.spec.SpecException} or a {@link UserInputException}.
+ */
+final class NetworkLoader {
+    /** Enough of a file's start to tell text (YAML) from binary (protobuf). */
+    private static final int PROBE_BYTES = 512;
+
+    private NetworkLoader() {
+    }
+
+    static NetworkGraph load(String nameOrFile) {
+        return load(nameOrFile, OnnxImportOptions.defaults());
+    }
+
+    static NetworkGraph load(String nameOrFile, OnnxImportOptions onnxOptions) {
+        Path path = Path.of(nameOrFile);
+        if (Files.isDirectory(path)) {
+            throw new UserInputException("'" + nameOrFile + "' is a directory; give a network file or a bundled network id");
+        }
+        if (Files.exists(path)) {
+            if (isOnnx(path)) {
+                return readOnnx(path, onnxOptions);
+            }
+            return NetworkReader.read(path);
+        }
+        Catalog catalog = Catalog.bundled();
+        CatalogEntry entry = catalog.network(nameOrFile).orElseThrow(() -> new UserInputException(
+                "no file '" + nameOrFile + "' and no bundled network of that name"
+                        + catalog.didYouMean(nameOrFile, CatalogEntry.Kind.NETWORK)
+                        + "; 'memdse catalog' lists the bundled ones"));
+        return NetworkReader.read(catalog.source(entry));
+    }
+
+    // ---- ONNX ------------------------------------------------------------------------------
+    // Owned by the ONNX import (module onnx-import). A file goes to the ONNX reader when its
+    // content is an ONNX model, or when it is binary or named *.onnx: then the ONNX reader's
+    // precise messages (truncated file, wrong magic, ...) beat "not valid YAML".
+
+    static boolean isOnnx(Path path) {
+        return OnnxNetworkReader.isOnnx(path) || looksBinary(path)
+                || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+    }
+
+    private static NetworkGraph readOnnx(Path path, OnnxImportOptions options) {
+        return OnnxNetworkReader.read(path, options);
+    }
+
+    private static boolean looksBinary(Path path) {
+        try (InputStream in = Files.newInputStream(path)) {
+            for (byte b : in.readNBytes(PROBE_BYTES)) {
+                int c = b & 0xff;
+                if (c < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            return false; // the YAML reader reports the unreadable file with its reason
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package org.memdse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class NetworkCommandTest {
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int run(String... args) {
+        return MemdseCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+    }
+
+    @Test
+    void tableOfABundledNetwork() {
+        assertThat(run("network", "lenet5")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("network lenet5")
+                .containsPattern("c1\\s+conv2d\\s+6x28x28\\s+25x6\\s+156\\s+118 k")
+                .containsPattern("total\\s+9 nodes\\s+61.5 k cells\\s+61.7 k\\s+417 k");
+    }
+
+    @Test
+    void csvAndJson() {
+        assertThat(run("network", "mlp-mnist", "--format", "csv")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).startsWith("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits\n")
+                .contains("hidden,linear,100,400x100,40000,40000,0,800\n")
+                .contains("total,,,,41000,41000,0,4000\n");
+        out.getBuffer().setLength(0);
+        assertThat(run("network", "diehl-cook-stdp", "--format", "json")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("\"network\": \"diehl-cook-stdp\"")
+                .contains("{\"name\": \"input_exc\", \"kind\": \"projection\", \"output_shape\": \"400\", \"weight_matrix\": \"784x400\"")
+                .contains("\"synapses\": 473600");
+    }
+
+    @Test
+    void aFileWithErrorsExitsWith2AndPointsIntoIt(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("bad.yaml");
+        Files.writeString(file, "name: bad\nlayers:\n  - {name: in, kind: input, shape: [4]}\n  - {name: fc, kind: linaer, out_features: 2}\n");
+        assertThat(run("network", file.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(file + ":4:22: error: layers[1].kind: expected one of")
+                .contains("(did you mean 'linear'?)").contains("1 error");
+    }
+
+    @Test
+    void anUnknownNameSuggestsABundledOne() {
+        assertThat(run("network", "resnet81")).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains("no bundled network of that name (did you mean 'resnet18'?)");
+    }
+}

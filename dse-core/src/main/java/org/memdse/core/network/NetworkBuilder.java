@@ -1,0 +1,340 @@
+package org.memdse.core.network;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jgrapht.Graphs;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+import org.memdse.core.spec.Diagnostics;
+import org.memdse.core.spec.SourcePosition;
+import org.memdse.core.spec.Suggestions;
+
+/**
+ * Builds a {@link NetworkGraph} node by node, then checks it as a whole: unknown (dangling)
+ * inputs, duplicate names, cycles, input counts, and shapes, with every problem recorded as a
+ * diagnostic at the node's {@link Origin}. Nothing is built if anything is wrong.
+ *
+ * <p>The YAML reader and importers (ONNX) both use it, so they get the same shape inference and
+ * checks:
+ * <pre>{@code
+ * NetworkGraph g = new NetworkBuilder("lenet5")
+ *         .add(new InputNode("input", Shape.of(1, 32, 32)))
+ *         .add(new Conv2d("conv1", 0, 6, ConvGeometry.of(5, 1, 0), true, false, ActivationFunction.RELU), "input")
+ *         .build();   // throws SpecException with every diagnostic
+ * }</pre>
+ * Not thread-safe; one builder per network.
+ */
+public final class NetworkBuilder {
+    /** One input reference of a node, with where it was written (for "unknown input" messages). */
+    public record InputRef(String name, Origin origin) {
+        public InputRef {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(origin, "origin");
+        }
+    }
+
+    /** A node as added; {@code node} is null for one whose definition already had errors. */
+    private record Entry(String name, NetworkNode node, List<InputRef> inputs, Origin origin) {
+    }
+
+    /** A topology edge while checking, before traffic is known. */
+    private record Link(int id, String from, String to) {
+    }
+
+    private final String name;
+    private final Diagnostics diagnostics;
+    private final Origin origin;
+    private final Map<String, Entry> entries = new LinkedHashMap<>();
+    private int weightBits = 8;
+    private int activationBits = 8;
+
+    /** A builder that keeps its own diagnostics, for programmatic use; problems point at {@code name}. */
+    public NetworkBuilder(String name) {
+        this(name, new Diagnostics(), Origin.ofFile(name, ""));
+    }
+
+    /**
+     * @param diagnostics where problems go (shared with a reader, so all are reported together)
+     * @param origin      where the network as a whole is defined (for problems of no single node)
+     */
+    public NetworkBuilder(String name, Diagnostics diagnostics, Origin origin) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.diagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+        this.origin = Objects.requireNonNull(origin, "origin");
+    }
+
+    /** Default weight and activation precision in bits (8 and 8 unless set). */
+    public NetworkBuilder precision(int weightBits, int activationBits) {
+        if (weightBits < 1 || activationBits < 1) {
+            throw new IllegalArgumentException("weightBits and activationBits must be at least 1");
+        }
+        this.weightBits = weightBits;
+        this.activationBits = activationBits;
+        return this;
+    }
+
+    /** Adds a node fed by the named nodes, in order (no source positions: problems name the network). */
+    public NetworkBuilder add(NetworkNode node, String... inputs) {
+        Origin where = Origin.of(origin.position(), node.name());
+        List<InputRef> refs = new ArrayList<>();
+        for (String input : inputs) {
+            refs.add(new InputRef(input, where));
+        }
+        return add(node, refs, where);
+    }
+
+    /** Adds a node fed by {@code inputs}, in order; problems point at {@code where}. */
+    public NetworkBuilder add(NetworkNode node, List<InputRef> inputs, Origin where) {
+        Objects.requireNonNull(node, "node");
+        return put(new Entry(node.name(), node, List.copyOf(inputs), where));
+    }
+
+    /**
+     * Adds a name whose definition had errors already reported: it takes part in name and cycle
+     * checks, but it and what depends on it get no shape inference (no cascade of messages).
+     */
+    public NetworkBuilder addBroken(String nodeName, List<InputRef> inputs, Origin where) {
+        return put(new Entry(nodeName, null, List.copyOf(inputs), where));
+    }
+
+    private NetworkBuilder put(Entry entry) {
+        Entry previous = entries.get(entry.name());
+        if (previous != null) {
+            error(entry.origin().at("name"), "duplicate node name '" + entry.name() + "' (first defined at "
+                    + previous.origin().position() + "); names must be unique");
+        } else {
+            entries.put(entry.name(), entry);
+        }
+        return this;
+    }
+
+    /** Whether a node of this name was added. */
+    public boolean has(String nodeName) {
+        return entries.containsKey(nodeName);
+    }
+
+    /**
+     * Checks the network and builds it if no problem was found, here or earlier in the shared
+     * diagnostics. Problems are recorded, never thrown.
+     */
+    public Optional<NetworkGraph> tryBuild() {
+        if (entries.isEmpty()) {
+            error(origin, "the network has no nodes");
+            return Optional.empty();
+        }
+        int before = diagnostics.size();
+        DirectedAcyclicGraph<String, Link> dag = new DirectedAcyclicGraph<>(null, null, false);
+        entries.keySet().forEach(dag::addVertex);
+        List<Link> feedback = new ArrayList<>();
+        int linkId = 0;
+        for (Entry e : entries.values()) {
+            checkArity(e);
+            for (InputRef ref : e.inputs()) {
+                Entry source = entries.get(ref.name());
+                if (source == null) {
+                    error(ref.origin(), "unknown input '" + ref.name() + "'"
+                            + Suggestions.didYouMean(ref.name(), entries.keySet()) + " for " + describe(e));
+                    continue;
+                }
+                Link link = new Link(linkId++, source.name(), e.name());
+                if (source.node() instanceof Projection p && p.feedback()) {
+                    feedback.add(link);
+                } else if (source.name().equals(e.name())) {
+                    error(ref.origin(), describe(e) + " takes its own output as input; a network must be acyclic"
+                            + " (a recurrent SNN projection is marked feedback: true)");
+                } else {
+                    try {
+                        dag.addEdge(source.name(), e.name(), link);
+                    } catch (IllegalArgumentException cycle) {
+                        error(ref.origin(), "cycle: " + String.join(" -> ", cyclePath(dag, e.name(), source.name()))
+                                + " -> " + e.name() + "; a network must be acyclic (a recurrent SNN projection is marked feedback: true)");
+                    }
+                }
+            }
+        }
+        if (diagnostics.size() > before) {
+            return Optional.empty();
+        }
+        ShapeInference inference = new ShapeInference(weightBits, activationBits);
+        Map<String, NodeStats> stats = new HashMap<>();
+        List<String> order = new ArrayList<>();
+        dag.iterator().forEachRemaining(order::add);
+        for (String n : order) {
+            Entry e = entries.get(n);
+            if (e.node() == null) {
+                continue;
+            }
+            List<ShapeInference.In> inputs = new ArrayList<>();
+            boolean ready = true;
+            for (InputRef ref : e.inputs()) {
+                Entry source = entries.get(ref.name());
+                if (source.node() instanceof Projection p && p.feedback()) {
+                    continue;
+                }
+                NodeStats s = stats.get(ref.name());
+                if (s == null) {
+                    ready = false;
+                    break;
+                }
+                inputs.add(new ShapeInference.In(source.node(), s));
+            }
+            if (!ready) {
+                continue;
+            }
+            if (inputs.isEmpty() && !e.node().isSource()) {
+                error(e.origin().at("inputs"), describe(e) + " needs at least one input that is not a feedback projection");
+                continue;
+            }
+            try {
+                stats.put(n, inference.infer(e.node(), inputs));
+            } catch (ShapeInference.Problem p) {
+                error(e.origin().at(p.key()), p.getMessage());
+            }
+        }
+        for (Link link : feedback) {
+            checkFeedback(link, stats);
+        }
+        if (diagnostics.hasErrors()) {
+            return Optional.empty();
+        }
+        return Optional.of(assemble(order, stats));
+    }
+
+    /** Checks and builds; throws {@link org.memdse.core.spec.SpecException} carrying every diagnostic. */
+    public NetworkGraph build() {
+        Optional<NetworkGraph> graph = tryBuild();
+        diagnostics.throwIfAny();
+        return graph.orElseThrow(() -> new IllegalStateException("no graph and no diagnostic"));
+    }
+
+    public Diagnostics diagnostics() {
+        return diagnostics;
+    }
+
+    private void checkArity(Entry e) {
+        if (e.node() == null) {
+            return;
+        }
+        int n = e.inputs().size();
+        NodeKind kind = e.node().kind();
+        if (e.node().isSource()) {
+            if (n > 0) {
+                error(e.origin().at("inputs"), describe(e) + " takes no inputs, found " + n);
+            }
+        } else if (kind == NodeKind.ADD || kind == NodeKind.CONCAT) {
+            if (n < 2) {
+                error(e.origin().at("inputs"), describe(e) + " needs at least 2 inputs, found " + n);
+            }
+        } else if (kind == NodeKind.POPULATION) {
+            if (n < 1) {
+                error(e.origin().at("inputs"), describe(e) + " needs at least one projection as input");
+            }
+        } else if (n != 1) {
+            error(e.origin().at("inputs"), describe(e) + " takes exactly one input, found " + n);
+        }
+    }
+
+    private void checkFeedback(Link link, Map<String, NodeStats> stats) {
+        NodeStats from = stats.get(link.from());
+        NodeStats to = stats.get(link.to());
+        Entry target = entries.get(link.to());
+        if (from == null || to == null) {
+            return;
+        }
+        if (!(target.node() instanceof Population)) {
+            error(target.origin().at("inputs"), "feedback projection '" + link.from() + "' can only feed a population, not "
+                    + describe(target));
+        } else if (from.outputShape().elements() != to.outputShape().elements()) {
+            error(target.origin().at("inputs"), describe(target) + " has " + to.outputShape().elements()
+                    + " neurons, but feedback projection '" + link.from() + "' projects onto " + from.outputShape().elements());
+        } else if (from.timeSteps() != to.timeSteps()) {
+            error(target.origin().at("inputs"), describe(target) + " runs " + to.timeSteps()
+                    + " time steps, but feedback projection '" + link.from() + "' runs " + from.timeSteps());
+        }
+    }
+
+    /** The path target -> ... -> source already in the graph, which the new edge source -> target closes. */
+    private static List<String> cyclePath(DirectedAcyclicGraph<String, Link> dag, String from, String to) {
+        Map<String, String> parent = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(from);
+        parent.put(from, from);
+        while (!queue.isEmpty()) {
+            String v = queue.poll();
+            if (v.equals(to)) {
+                break;
+            }
+            for (String w : Graphs.successorListOf(dag, v)) {
+                if (parent.putIfAbsent(w, v) == null) {
+                    queue.add(w);
+                }
+            }
+        }
+        List<String> path = new ArrayList<>();
+        for (String v = to; parent.containsKey(v); v = parent.get(v)) {
+            path.add(0, v);
+            if (v.equals(from)) {
+                break;
+            }
+        }
+        return path;
+    }
+
+    private NetworkGraph assemble(List<String> order, Map<String, NodeStats> stats) {
+        DirectedAcyclicGraph<NetworkNode, TrafficEdge> graph = new DirectedAcyclicGraph<>(null, null, false);
+        Map<NetworkNode, NodeStats> byNode = new LinkedHashMap<>();
+        for (String n : order) {
+            NetworkNode node = entries.get(n).node();
+            graph.addVertex(node);
+            byNode.put(node, stats.get(n));
+        }
+        List<TrafficEdge> feedbackEdges = new ArrayList<>();
+        int edgeId = 0;
+        for (String n : order) {
+            Entry e = entries.get(n);
+            for (int port = 0; port < e.inputs().size(); port++) {
+                String from = e.inputs().get(port).name();
+                NetworkNode source = entries.get(from).node();
+                boolean isFeedback = source instanceof Projection p && p.feedback();
+                TrafficEdge edge = traffic(edgeId++, from, n, port, isFeedback, stats.get(from));
+                if (isFeedback) {
+                    feedbackEdges.add(edge);
+                } else {
+                    graph.addEdge(source, e.node(), edge);
+                }
+            }
+        }
+        return new NetworkGraph(name, weightBits, activationBits, graph, byNode, feedbackEdges);
+    }
+
+    private static TrafficEdge traffic(int id, String from, String to, int port, boolean feedback, NodeStats s) {
+        long elements = s.outputShape().elements();
+        return switch (s.output()) {
+            case ACTIVATIONS -> new TrafficEdge(id, from, to, port, feedback, Signal.ACTIVATIONS, elements,
+                    s.activationBits(), 0, (double) elements * s.activationBits());
+            case SPIKES -> {
+                // Address-event representation: each spike carries the address of its source neuron.
+                int addressBits = Math.max(1, 64 - Long.numberOfLeadingZeros(elements - 1));
+                double spikes = s.spikesPerInference();
+                yield new TrafficEdge(id, from, to, port, feedback, Signal.SPIKES, elements, addressBits, spikes,
+                        spikes * addressBits);
+            }
+            case CURRENTS -> new TrafficEdge(id, from, to, port, feedback, Signal.CURRENTS, elements, 0, 0, 0);
+        };
+    }
+
+    private static String describe(Entry e) {
+        return e.node() == null ? "'" + e.name() + "'" : e.node().kind().key() + " '" + e.name() + "'";
+    }
+
+    private void error(Origin where, String message) {
+        SourcePosition position = where.position();
+        diagnostics.error(position, where.path(), message);
+    }
+}

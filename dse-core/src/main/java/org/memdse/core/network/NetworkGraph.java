@@ -1,0 +1,172 @@
+package org.memdse.core.network;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.jgrapht.Graph;
+import org.jgrapht.graph.AsUnmodifiableGraph;
+import org.jgrapht.graph.DirectedAcyclicGraph;
+
+/**
+ * A checked network: an acyclic graph of {@link NetworkNode}s joined by {@link TrafficEdge}s,
+ * with the {@link NodeStats} of every node. Built only by {@link NetworkBuilder} (from YAML, ONNX
+ * or code), so every instance has passed the shape checks. Immutable and safe to share between
+ * threads.
+ *
+ * <p>Mappers and evaluators walk {@link #nodes()} (topological order: every node after its
+ * forward inputs) and ask {@link #stats(NetworkNode)}, {@link #inputs(NetworkNode)} and
+ * {@link #outputs(NetworkNode)}. Recurrent SNN projections marked {@code feedback} are not in the
+ * acyclic graph; their edges are in {@link #feedbackEdges()} (and in inputs/outputs).
+ */
+public final class NetworkGraph {
+    private final String name;
+    private final int weightBits;
+    private final int activationBits;
+    private final Graph<NetworkNode, TrafficEdge> graph;
+    private final List<NetworkNode> order;
+    private final Map<String, NetworkNode> byName;
+    private final Map<NetworkNode, NodeStats> stats;
+    private final List<TrafficEdge> feedbackEdges;
+    private final List<TrafficEdge> allEdges;
+    private final NetworkTotals totals;
+
+    NetworkGraph(String name, int weightBits, int activationBits, DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag,
+                 Map<NetworkNode, NodeStats> stats, List<TrafficEdge> feedbackEdges) {
+        this.name = Objects.requireNonNull(name, "name");
+        this.weightBits = weightBits;
+        this.activationBits = activationBits;
+        this.graph = new AsUnmodifiableGraph<>(dag);
+        List<NetworkNode> topo = new ArrayList<>();
+        dag.iterator().forEachRemaining(topo::add);
+        this.order = List.copyOf(topo);
+        Map<String, NetworkNode> names = new LinkedHashMap<>();
+        for (NetworkNode n : order) {
+            names.put(n.name(), n);
+        }
+        this.byName = Collections.unmodifiableMap(names);
+        this.stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+        this.feedbackEdges = List.copyOf(feedbackEdges);
+        List<TrafficEdge> edges = new ArrayList<>(dag.edgeSet());
+        edges.addAll(feedbackEdges);
+        edges.sort(Comparator.comparingInt(TrafficEdge::id));
+        this.allEdges = List.copyOf(edges);
+        this.totals = sum();
+    }
+
+    /** A builder for a network of this name (see {@link NetworkBuilder}). */
+    public static NetworkBuilder builder(String name) {
+        return new NetworkBuilder(name);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Default weight precision in bits (SNN projections carry their own). */
+    public int weightBits() {
+        return weightBits;
+    }
+
+    /** Default activation precision in bits. */
+    public int activationBits() {
+        return activationBits;
+    }
+
+    /** All nodes in topological order (the order of the input file where that order is topological). */
+    public List<NetworkNode> nodes() {
+        return order;
+    }
+
+    public Optional<NetworkNode> node(String nodeName) {
+        return Optional.ofNullable(byName.get(nodeName));
+    }
+
+    public NodeStats stats(NetworkNode node) {
+        NodeStats s = stats.get(node);
+        if (s == null) {
+            throw new IllegalArgumentException("node '" + node.name() + "' is not in network '" + name + "'");
+        }
+        return s;
+    }
+
+    public NodeStats stats(String nodeName) {
+        return stats(node(nodeName).orElseThrow(
+                () -> new IllegalArgumentException("no node '" + nodeName + "' in network '" + name + "'")));
+    }
+
+    /** The edges into a node, in input order, feedback edges included. */
+    public List<TrafficEdge> inputs(NetworkNode node) {
+        List<TrafficEdge> in = new ArrayList<>();
+        for (TrafficEdge e : allEdges) {
+            if (e.target().equals(node.name())) {
+                in.add(e);
+            }
+        }
+        in.sort(Comparator.comparingInt(TrafficEdge::port));
+        return in;
+    }
+
+    /** The edges out of a node, feedback edges included. */
+    public List<TrafficEdge> outputs(NetworkNode node) {
+        List<TrafficEdge> out = new ArrayList<>();
+        for (TrafficEdge e : allEdges) {
+            if (e.source().equals(node.name())) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Every edge, forward and feedback, in a stable order. */
+    public List<TrafficEdge> edges() {
+        return allEdges;
+    }
+
+    /** Edges of recurrent SNN loops (delayed by one time step), not in {@link #graph()}. */
+    public List<TrafficEdge> feedbackEdges() {
+        return feedbackEdges;
+    }
+
+    /** The acyclic graph itself, read-only, for jgrapht algorithms. */
+    public Graph<NetworkNode, TrafficEdge> graph() {
+        return graph;
+    }
+
+    public NetworkTotals totals() {
+        return totals;
+    }
+
+    private NetworkTotals sum() {
+        long params = 0;
+        long macs = 0;
+        long digital = 0;
+        long matrix = 0;
+        long synapses = 0;
+        double synops = 0;
+        for (NodeStats s : stats.values()) {
+            params += s.params();
+            macs += s.macs();
+            digital += s.digitalOps();
+            matrix += s.weights().map(WeightMatrix::weights).orElse(0L);
+            synapses += s.synapses();
+            synops += s.synapticOpsPerInference();
+        }
+        double spikes = 0;
+        double bits = 0;
+        for (TrafficEdge e : allEdges) {
+            spikes += e.spikesPerInference();
+            bits += e.bitsPerInference();
+        }
+        return new NetworkTotals(params, macs, digital, matrix, synapses, synops, spikes, bits);
+    }
+
+    @Override
+    public String toString() {
+        return "NetworkGraph[" + name + ", " + order.size() + " nodes]";
+    }
+}

@@ -1,0 +1,67 @@
+package org.memdse.core.network;
+
+import java.util.Objects;
+
+/**
+ * Synapses from one spiking source (encoder, population, voltage-to-spike integration) into a
+ * population: the SNN counterpart of a weight layer, stored in memristor synapse arrays.
+ *
+ * @param connectivity          dense, sparse, one-to-one or conv
+ * @param neurons               postsynaptic neurons (dense and sparse; 0 otherwise)
+ * @param connectionProbability fraction of pairs connected (sparse; 1 otherwise)
+ * @param outChannels           output channels (conv; 0 otherwise)
+ * @param conv                  window (conv; {@code null} otherwise)
+ * @param weightBits            synaptic weight precision in bits
+ * @param learning              on-chip learning rule
+ * @param feedback              whether this projection closes a recurrent loop (e.g. lateral
+ *                              inhibition): its output edges are delayed by one time step and kept
+ *                              out of the acyclic graph
+ */
+public record Projection(String name, Connectivity connectivity, int neurons, double connectionProbability,
+                         int outChannels, ConvGeometry conv, int weightBits, LearningRule learning,
+                         boolean feedback) implements NetworkNode {
+    public Projection {
+        NetworkNode.requireName(name);
+        Objects.requireNonNull(connectivity, "connectivity");
+        Objects.requireNonNull(learning, "learning");
+        boolean sized = connectivity == Connectivity.DENSE || connectivity == Connectivity.SPARSE;
+        if (sized != (neurons > 0)) {
+            throw new IllegalArgumentException("neurons: needed for dense and sparse projections only, found " + neurons);
+        }
+        if (!(connectionProbability > 0 && connectionProbability <= 1)) {
+            throw new IllegalArgumentException("connectionProbability: must be in (0, 1], found " + connectionProbability);
+        }
+        if ((connectivity == Connectivity.CONV) != (conv != null && outChannels > 0)) {
+            throw new IllegalArgumentException("conv, outChannels: needed for conv projections only");
+        }
+        if (weightBits < 1) {
+            throw new IllegalArgumentException("weightBits: must be at least 1, found " + weightBits);
+        }
+    }
+
+    public static Projection dense(String name, int neurons, int weightBits, LearningRule learning) {
+        return new Projection(name, Connectivity.DENSE, neurons, 1.0, 0, null, weightBits, learning, false);
+    }
+
+    public static Projection sparse(String name, int neurons, double probability, int weightBits, LearningRule learning) {
+        return new Projection(name, Connectivity.SPARSE, neurons, probability, 0, null, weightBits, learning, false);
+    }
+
+    public static Projection oneToOne(String name, int weightBits) {
+        return new Projection(name, Connectivity.ONE_TO_ONE, 0, 1.0, 0, null, weightBits, LearningRule.NONE, false);
+    }
+
+    public static Projection conv(String name, int outChannels, ConvGeometry conv, int weightBits, LearningRule learning) {
+        return new Projection(name, Connectivity.CONV, 0, 1.0, outChannels, conv, weightBits, learning, false);
+    }
+
+    /** The same projection, as a feedback (delayed, recurrent) one. */
+    public Projection asFeedback() {
+        return new Projection(name, connectivity, neurons, connectionProbability, outChannels, conv, weightBits, learning, true);
+    }
+
+    @Override
+    public NodeKind kind() {
+        return NodeKind.PROJECTION;
+    }
+}

@@ -1,0 +1,51 @@
+package org.memdse.core.network;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The shape of the tensor one node produces for one inference, without a batch dimension:
+ * {@code [channels, height, width]} for feature maps, {@code [features]} for vectors,
+ * {@code [time_steps, features]} for sequences, {@code [neurons]} or {@code [channels, height, width]}
+ * for SNN populations.
+ */
+public record Shape(List<Integer> dims) {
+    public Shape {
+        dims = List.copyOf(dims);
+        if (dims.isEmpty()) {
+            throw new IllegalArgumentException("dims: a shape needs at least one dimension");
+        }
+        for (int d : dims) {
+            if (d < 1) {
+                throw new IllegalArgumentException("dims: every dimension must be at least 1, found " + dims);
+            }
+        }
+    }
+
+    public static Shape of(int... dims) {
+        return new Shape(java.util.Arrays.stream(dims).boxed().toList());
+    }
+
+    public int rank() {
+        return dims.size();
+    }
+
+    public int dim(int index) {
+        return dims.get(index);
+    }
+
+    /** Number of elements (activations or neurons). */
+    public long elements() {
+        long n = 1;
+        for (int d : dims) {
+            n *= d;
+        }
+        return n;
+    }
+
+    /** {@code 64x56x56}: the form tables and messages use. */
+    @Override
+    public String toString() {
+        return dims.stream().map(String::valueOf).collect(Collectors.joining("x"));
+    }
+}

@@ -1,0 +1,447 @@
+package org.memdse.core.network.read;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.memdse.core.network.Activation;
+import org.memdse.core.network.ActivationFunction;
+import org.memdse.core.network.Add;
+import org.memdse.core.network.BatchNorm;
+import org.memdse.core.network.Concat;
+import org.memdse.core.network.Connectivity;
+import org.memdse.core.network.Conv2d;
+import org.memdse.core.network.ConvGeometry;
+import org.memdse.core.network.Encoder;
+import org.memdse.core.network.Encoding;
+import org.memdse.core.network.Flatten;
+import org.memdse.core.network.GlobalPool;
+import org.memdse.core.network.InputNode;
+import org.memdse.core.network.Integration;
+import org.memdse.core.network.IntegrationDirection;
+import org.memdse.core.network.LearningRule;
+import org.memdse.core.network.Linear;
+import org.memdse.core.network.NetworkBuilder;
+import org.memdse.core.network.NetworkBuilder.InputRef;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.NetworkNode;
+import org.memdse.core.network.NeuronModel;
+import org.memdse.core.network.NodeKind;
+import org.memdse.core.network.Origin;
+import org.memdse.core.network.Padding;
+import org.memdse.core.network.Pool2d;
+import org.memdse.core.network.PoolMode;
+import org.memdse.core.network.Population;
+import org.memdse.core.network.Projection;
+import org.memdse.core.network.Recurrent;
+import org.memdse.core.network.RecurrentCell;
+import org.memdse.core.network.Reshape;
+import org.memdse.core.network.Shape;
+import org.memdse.core.network.Size2;
+import org.memdse.core.spec.Diagnostics;
+import org.memdse.core.spec.Keyed;
+import org.memdse.core.spec.SpecContext;
+import org.memdse.core.spec.SpecException;
+import org.memdse.core.spec.SpecLoader;
+import org.memdse.core.spec.SpecMap;
+import org.memdse.core.spec.SpecNode;
+import org.memdse.core.spec.SpecSource;
+import org.memdse.core.units.Dimension;
+
+/**
+ * Reads memdse's network YAML into a checked {@link NetworkGraph}. Strict: unknown keys and
+ * kinds (with "did you mean"), wrong types, missing keys, dangling inputs, cycles and shape
+ * mismatches are all diagnostics with file, line, column and path, all reported at once in one
+ * {@link SpecException}; nothing is half-built.
+ *
+ * <pre>{@code
+ * version: 1                 # optional, reserved
+ * name: lenet5
+ * description: ...           # optional
+ * weight_bits: 8             # default precision (optional, 8)
+ * activation_bits: 8         # (optional, 8)
+ * layers:
+ *   - {name: input, kind: input, shape: [1, 32, 32]}
+ *   - {name: conv1, kind: conv2d, out_channels: 6, kernel: 5, activation: relu}
+ *   - {name: pool1, kind: avg-pool, kernel: 2}          # inputs: defaults to the previous layer
+ *   - {name: res, kind: add, inputs: [pool1, other]}
+ * }</pre>
+ * The keys each kind takes are listed in {@code NOTES-network.md} (and in every unknown-key message).
+ */
+public final class NetworkReader {
+    private static final int MAX = Integer.MAX_VALUE;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final SpecContext context = new SpecContext(diagnostics);
+    private int weightBits = 8;
+
+    private NetworkReader() {
+    }
+
+    /** Reads a network file; throws {@link SpecException} with every problem found. */
+    public static NetworkGraph read(Path file) {
+        return read(SpecSource.of(file));
+    }
+
+    /** Reads a network from a file, a bundled resource or text; throws {@link SpecException} with every problem found. */
+    public static NetworkGraph read(SpecSource source) {
+        return new NetworkReader().readNetwork(source);
+    }
+
+    private NetworkGraph readNetwork(SpecSource source) {
+        Optional<SpecNode> root = SpecLoader.compose(source, context);
+        if (root.isEmpty()) {
+            diagnostics.throwIfAny();
+        }
+        SpecNode rootNode = root.orElseThrow();
+        SpecMap top = rootNode.asMap();
+        top.get("version").ifPresent(v -> {
+            if (!v.isScalar() || !v.asText("1").orElse("").equals("1")) {
+                v.error("unsupported version " + v.describeFound() + "; this memdse reads network files of version 1");
+            }
+        });
+        String name = top.string("name", "the network's name");
+        top.optionalString("description");
+        top.optionalString("source");
+        weightBits = top.integer("weight_bits", 1, 64, 8);
+        int activationBits = top.integer("activation_bits", 1, 64, 8);
+        NetworkBuilder builder = new NetworkBuilder(name.isEmpty() ? source.displayName() : name, diagnostics,
+                Origin.of(rootNode.position(), "")).precision(weightBits, activationBits);
+        Optional<SpecNode> layers = top.required("layers", "the list of layers");
+        String previous = null;
+        List<SpecNode> items = layers.map(SpecNode::asList).orElse(List.of());
+        if (items.isEmpty() && layers.isPresent() && layers.get().isSequence()) {
+            layers.get().error("expected at least one layer, found an empty list");
+        }
+        for (SpecNode item : items) {
+            previous = readLayer(item, previous, builder);
+        }
+        // The graph checks run even after reading errors, so that all problems are reported at once.
+        Optional<NetworkGraph> graph = items.isEmpty() ? Optional.empty() : builder.tryBuild();
+        context.finish();
+        diagnostics.throwIfAny();
+        return graph.orElseThrow(() -> new IllegalStateException("no network and no diagnostic"));
+    }
+
+    /** Reads one layer and hands it to the builder; returns its name (the next layer's default input). */
+    private String readLayer(SpecNode item, String previous, NetworkBuilder builder) {
+        if (!item.isMapping()) {
+            item.error("expected a layer (a mapping with name, kind, ...), found " + item.describeFound());
+            return previous;
+        }
+        int before = diagnostics.size();
+        Fields f = new Fields(item.asMap());
+        String name = f.get("name").map(SpecNode::asString).orElse("");
+        if (name.isEmpty()) {
+            f.map.missing("name", "the layer's name, used in other layers' inputs");
+            name = item.path();
+        }
+        Optional<SpecNode> kindNode = f.required("kind", "what the layer is: conv2d, linear, population, ...");
+        NodeKind kind = kindNode.map(k -> k.asEnum(NodeKind.class)).orElse(null);
+        if (kindNode.isPresent() && diagnostics.size() > before) {
+            kind = null;
+        }
+        List<InputRef> inputs = inputs(f, item, name, kind, previous);
+        if (kind == null) {
+            f.map.entries(); // the other keys depend on the kind: do not also report them as unknown
+            builder.addBroken(name, inputs, f.origin(item));
+            return name;
+        }
+        NetworkNode node = readNode(kind, name, f);
+        if (node == null || diagnostics.size() > before) {
+            builder.addBroken(name, inputs, f.origin(item));
+        } else {
+            builder.add(node, inputs, f.origin(item));
+        }
+        return name;
+    }
+
+    private List<InputRef> inputs(Fields f, SpecNode item, String name, NodeKind kind, String previous) {
+        Optional<SpecNode> written = f.get("inputs");
+        List<InputRef> refs = new ArrayList<>();
+        if (written.isPresent()) {
+            List<SpecNode> items = written.get().isScalar() ? List.of(written.get()) : written.get().asList();
+            for (SpecNode ref : items) {
+                String input = ref.asString();
+                if (!input.isEmpty()) {
+                    refs.add(new InputRef(input, Origin.of(ref.position(), ref.path())));
+                }
+            }
+        } else if (kind != null && kind != NodeKind.INPUT && kind != NodeKind.ENCODER) {
+            if (previous == null) {
+                item.error("layer '" + name + "' has no previous layer to take its input from; give it inputs: [...]"
+                        + " or make it the network's input (kind: input or encoder)");
+            } else {
+                refs.add(new InputRef(previous, Origin.of(item.position(), item.path())));
+            }
+        }
+        return refs;
+    }
+
+    private NetworkNode readNode(NodeKind kind, String name, Fields f) {
+        switch (kind) {
+            case INPUT:
+                return new InputNode(name, shape(f, "shape"));
+            case CONV2D: {
+                int inChannels = f.integer("in_channels", 1, MAX, 0);
+                int out = f.requiredInt("out_channels", 1, MAX, "the number of output channels");
+                ConvGeometry g = geometry(f);
+                boolean bn = f.bool("batch_norm", false);
+                // A conv followed by batch norm has no use for a bias (the norm's shift replaces it).
+                boolean bias = f.bool("bias", !bn);
+                return new Conv2d(name, inChannels, out, g, bias, bn, activation(f));
+            }
+            case LINEAR: {
+                int in = f.integer("in_features", 1, MAX, 0);
+                int out = f.requiredInt("out_features", 1, MAX, "the number of outputs");
+                boolean bn = f.bool("batch_norm", false);
+                return new Linear(name, in, out, f.bool("bias", !bn), bn, activation(f));
+            }
+            case MAX_POOL:
+            case AVG_POOL: {
+                Size2 kernel = size2(f, "kernel", null, "the pooling window");
+                Size2 stride = size2(f, "stride", kernel, null);
+                return new Pool2d(name, kind == NodeKind.MAX_POOL ? PoolMode.MAX : PoolMode.AVG, kernel, stride,
+                        padding(f), f.bool("ceil_mode", false));
+            }
+            case GLOBAL_AVG_POOL:
+                return new GlobalPool(name, PoolMode.AVG);
+            case GLOBAL_MAX_POOL:
+                return new GlobalPool(name, PoolMode.MAX);
+            case ACTIVATION:
+                return new Activation(name, f.requiredEnum("function", ActivationFunction.class, "the nonlinearity"));
+            case BATCH_NORM:
+                return new BatchNorm(name);
+            case ADD:
+                return new Add(name, activation(f));
+            case CONCAT:
+                return new Concat(name, f.integer("axis", 0, 7, 0));
+            case FLATTEN:
+                return new Flatten(name);
+            case RESHAPE:
+                return new Reshape(name, ints(f, "shape", -1, "the new shape (one dimension may be -1)"));
+            case LSTM:
+            case GRU:
+                return new Recurrent(name, kind == NodeKind.LSTM ? RecurrentCell.LSTM : RecurrentCell.GRU,
+                        f.integer("in_features", 1, MAX, 0),
+                        f.requiredInt("hidden_size", 1, MAX, "the hidden state size"),
+                        f.bool("bias", true), f.bool("return_sequences", true));
+            case ENCODER:
+                return new Encoder(name, shape(f, "shape"),
+                        f.requiredEnum("encoding", Encoding.class, "rate, temporal or delta"),
+                        f.requiredInt("time_steps", 1, MAX, "time steps per inference"), rate(f));
+            case POPULATION:
+                return population(name, f);
+            case PROJECTION:
+                return projection(name, f);
+            case INTEGRATION:
+                return integration(name, f);
+            default:
+                throw new IllegalStateException("kind " + kind);
+        }
+    }
+
+    private Population population(String name, Fields f) {
+        int neurons = f.integer("neurons", 1, MAX, 0);
+        NeuronModel model = f.requiredEnum("model", NeuronModel.class, "the neuron model: if, lif or adaptive-lif");
+        double threshold = f.get("threshold").map(n -> n.asQuantity(Dimension.VOLTAGE, null, -Double.MAX_VALUE, false))
+                .orElse(Double.NaN);
+        Optional<SpecNode> tauMemNode = f.get("tau_mem");
+        double tauMem = tauMemNode.map(n -> n.asQuantity(Dimension.TIME, null, 0, true)).orElse(Double.NaN);
+        Optional<SpecNode> tauAdaptNode = f.get("tau_adapt");
+        double tauAdapt = tauAdaptNode.map(n -> n.asQuantity(Dimension.TIME, null, 0, true)).orElse(Double.NaN);
+        if (model == NeuronModel.IF && tauMemNode.isPresent()) {
+            tauMemNode.get().error("an 'if' neuron does not leak; remove tau_mem or use model: lif");
+        }
+        if (model != NeuronModel.ADAPTIVE_LIF && tauAdaptNode.isPresent()) {
+            tauAdaptNode.get().error("only adaptive-lif neurons adapt their threshold; remove tau_adapt or use model: adaptive-lif");
+        }
+        return new Population(name, neurons, model, threshold, tauMem, tauAdapt, rate(f));
+    }
+
+    private Projection projection(String name, Fields f) {
+        Connectivity c = f.requiredEnum("connectivity", Connectivity.class, "dense, sparse, one-to-one or conv");
+        int bits = f.integer("weight_bits", 1, 64, weightBits);
+        LearningRule learning = f.enumValue("learning", LearningRule.class, LearningRule.NONE);
+        boolean feedback = f.bool("feedback", false);
+        Projection p;
+        switch (c) {
+            case DENSE:
+                p = Projection.dense(name, f.requiredInt("neurons", 1, MAX, "the postsynaptic neurons"), bits, learning);
+                break;
+            case SPARSE: {
+                int neurons = f.requiredInt("neurons", 1, MAX, "the postsynaptic neurons");
+                double probability = f.required("connection_probability", "the fraction of pairs connected, in (0, 1]")
+                        .map(n -> fraction(n, true)).orElse(1.0);
+                p = Projection.sparse(name, neurons, probability, bits, learning);
+                break;
+            }
+            case ONE_TO_ONE:
+                p = new Projection(name, Connectivity.ONE_TO_ONE, 0, 1.0, 0, null, bits, learning, false);
+                break;
+            case CONV: {
+                int out = f.requiredInt("out_channels", 1, MAX, "the number of output channels");
+                p = Projection.conv(name, out, geometry(f), bits, learning);
+                break;
+            }
+            default:
+                throw new IllegalStateException("connectivity " + c);
+        }
+        return feedback ? p.asFeedback() : p;
+    }
+
+    private Integration integration(String name, Fields f) {
+        IntegrationDirection d = f.requiredEnum("direction", IntegrationDirection.class,
+                "spike-to-voltage or voltage-to-spike");
+        if (d == IntegrationDirection.SPIKE_TO_VOLTAGE) {
+            return Integration.spikeToVoltage(name, f.integer("activation_bits", 1, 64, 0));
+        }
+        return Integration.voltageToSpike(name, f.requiredEnum("encoding", Encoding.class, "rate, temporal or delta"),
+                f.requiredInt("time_steps", 1, MAX, "time steps per inference"), rate(f));
+    }
+
+    private static ActivationFunction activation(Fields f) {
+        return f.enumValue("activation", ActivationFunction.class, ActivationFunction.IDENTITY);
+    }
+
+    /** {@code firing_rate}: expected spikes per neuron per time step, a plain number in 0..1. */
+    private static double rate(Fields f) {
+        return f.required("firing_rate", "expected spikes per neuron per time step, 0..1")
+                .map(n -> fraction(n, false)).orElse(0.0);
+    }
+
+    private static double fraction(SpecNode n, boolean positive) {
+        double v = n.asQuantity(Dimension.DIMENSIONLESS, null, 0, positive);
+        if (v > 1) {
+            n.error("expected a fraction in " + (positive ? "(0, 1]" : "0..1") + ", found " + n.describeFound());
+            return positive ? 1.0 : 0.0;
+        }
+        return v;
+    }
+
+    private static ConvGeometry geometry(Fields f) {
+        Size2 kernel = size2(f, "kernel", null, "the kernel size");
+        Size2 stride = size2(f, "stride", Size2.square(1), null);
+        Padding padding = padding(f);
+        Size2 dilation = size2(f, "dilation", Size2.square(1), null);
+        int groups = f.integer("groups", 1, MAX, 1);
+        return new ConvGeometry(kernel, stride, padding, dilation, groups);
+    }
+
+    /** An integer {@code n} (n × n) or {@code [height, width]}. */
+    private static Size2 size2(Fields f, String key, Size2 defaultValue, String whatIfRequired) {
+        Optional<SpecNode> node = whatIfRequired == null ? f.get(key) : f.required(key, whatIfRequired);
+        if (node.isEmpty()) {
+            return defaultValue == null ? Size2.square(1) : defaultValue;
+        }
+        SpecNode n = node.get();
+        if (n.isSequence()) {
+            List<SpecNode> items = n.asList();
+            if (items.size() != 2) {
+                n.error("expected an integer or [height, width], found a list of " + items.size());
+                return Size2.square(1);
+            }
+            return new Size2(items.get(0).asInt(1, MAX), items.get(1).asInt(1, MAX));
+        }
+        return Size2.square(n.asInt(1, MAX));
+    }
+
+    /** An integer p (all sides), {@code [h, w]} or {@code [top, left, bottom, right]}. */
+    private static Padding padding(Fields f) {
+        Optional<SpecNode> node = f.get("padding");
+        if (node.isEmpty()) {
+            return Padding.NONE;
+        }
+        SpecNode n = node.get();
+        if (n.isSequence()) {
+            List<SpecNode> items = n.asList();
+            int[] v = new int[items.size()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = items.get(i).asInt(0, MAX);
+            }
+            if (v.length == 2) {
+                return Padding.symmetric(v[0], v[1]);
+            }
+            if (v.length == 4) {
+                return new Padding(v[0], v[1], v[2], v[3]);
+            }
+            n.error("expected an integer, [height, width] or [top, left, bottom, right], found a list of " + v.length);
+            return Padding.NONE;
+        }
+        return Padding.of(n.asInt(0, MAX));
+    }
+
+    private static Shape shape(Fields f, String key) {
+        List<Integer> dims = ints(f, key, 1, "the shape, e.g. [3, 224, 224]");
+        return dims.isEmpty() ? Shape.of(1) : new Shape(dims);
+    }
+
+    private static List<Integer> ints(Fields f, String key, int min, String what) {
+        Optional<SpecNode> node = f.required(key, what);
+        List<Integer> dims = new ArrayList<>();
+        if (node.isPresent()) {
+            List<SpecNode> items = node.get().asList();
+            if (items.isEmpty() && node.get().isSequence()) {
+                node.get().error("expected at least one dimension, found an empty list");
+            }
+            for (SpecNode item : items) {
+                int d = item.asInt(min, MAX);
+                dims.add(d == 0 ? 1 : d);
+            }
+        }
+        return dims;
+    }
+
+    /**
+     * One layer's mapping, remembering where each key it was asked for stands, so that graph
+     * checks (e.g. "in_features 400 but the input gives 256") point at that key.
+     */
+    private static final class Fields {
+        final SpecMap map;
+        final Map<String, Origin> origins = new HashMap<>();
+
+        Fields(SpecMap map) {
+            this.map = map;
+        }
+
+        Origin origin(SpecNode item) {
+            return new Origin(item.position(), item.path(), origins);
+        }
+
+        Optional<SpecNode> get(String key) {
+            Optional<SpecNode> node = map.get(key);
+            node.ifPresent(n -> origins.put(key, Origin.of(n.position(), n.path())));
+            return node;
+        }
+
+        Optional<SpecNode> required(String key, String what) {
+            Optional<SpecNode> node = get(key);
+            if (node.isEmpty()) {
+                map.missing(key, what);
+            }
+            return node;
+        }
+
+        int integer(String key, int min, int max, int defaultValue) {
+            return get(key).map(n -> n.asInt(min, max)).orElse(defaultValue);
+        }
+
+        int requiredInt(String key, int min, int max, String what) {
+            return required(key, what).map(n -> n.asInt(min, max)).orElse(min);
+        }
+
+        boolean bool(String key, boolean defaultValue) {
+            return get(key).map(SpecNode::asBoolean).orElse(defaultValue);
+        }
+
+        <E extends Enum<E> & Keyed> E enumValue(String key, Class<E> type, E defaultValue) {
+            return get(key).map(n -> n.asEnum(type)).orElse(defaultValue);
+        }
+
+        <E extends Enum<E> & Keyed> E requiredEnum(String key, Class<E> type, String what) {
+            return required(key, what).map(n -> n.asEnum(type)).orElse(type.getEnumConstants()[0]);
+        }
+    }
+}
