@@ -68,7 +68,7 @@ import org.memdse.core.units.Dimension;
  *   - {name: pool1, kind: avg-pool, kernel: 2}          # inputs: defaults to the previous layer
  *   - {name: res, kind: add, inputs: [pool1, other]}
  * }</pre>
- * The keys each kind takes are listed in {@code NOTES-network.md} (and in every unknown-key message).
+ * The keys each kind takes are listed in the README ("Network YAML") (and in every unknown-key message).
  */
 public final class NetworkReader {
     private static final int MAX = Integer.MAX_VALUE;
