@@ -1,0 +1,172 @@
+package org.memdse.cost.evaluator;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.CimTileTemplate;
+import org.memdse.core.arch.Component;
+import org.memdse.core.arch.Components;
+import org.memdse.core.arch.Crossbars;
+import org.memdse.core.arch.InputEncoding;
+import org.memdse.core.arch.Macro;
+import org.memdse.core.arch.ShiftAdd;
+import org.memdse.core.arch.SignedWeights;
+import org.memdse.core.arch.SnnCoreTemplate;
+import org.memdse.core.arch.TileArray;
+import org.memdse.core.eval.Action;
+import org.memdse.core.eval.Breakdown;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.eval.PeakFigures;
+import org.memdse.cost.registry.ComponentModelRegistry;
+
+/**
+ * Every component of a system priced once (Accelergy's ART and ERT), and the figures that need
+ * no network: area by kind and subsystem, peak and static power, peak throughput. Built once
+ * per architecture; immutable.
+ */
+public final class ArchitectureCosts {
+    private final Architecture architecture;
+    private final List<PricedComponent> components;
+
+    private ArchitectureCosts(Architecture architecture, List<PricedComponent> components) {
+        this.architecture = architecture;
+        this.components = List.copyOf(components);
+    }
+
+    /** Prices every component of {@code architecture} with the registry's models. */
+    public static ArchitectureCosts of(Architecture architecture, ComponentModelRegistry registry) {
+        List<PricedComponent> priced = new ArrayList<>();
+        for (Component c : Components.of(architecture)) {
+            priced.add(new PricedComponent(c, registry.modelFor(c, architecture)));
+        }
+        return new ArchitectureCosts(architecture, priced);
+    }
+
+    public Architecture architecture() {
+        return architecture;
+    }
+
+    public List<PricedComponent> components() {
+        return components;
+    }
+
+    /** The priced group at a path such as {@code cim.macro.adc}. */
+    public Optional<PricedComponent> component(String path) {
+        return components.stream().filter(p -> p.component().path().equals(path)).findFirst();
+    }
+
+    /** Area, power and peak throughput with every array busy. */
+    public PeakFigures peak(OpConvention convention) {
+        Breakdown areaByKind = Breakdown.EMPTY;
+        Breakdown areaBySubsystem = Breakdown.EMPTY;
+        Breakdown powerByKind = Breakdown.EMPTY;
+        double leakage = 0;
+        for (PricedComponent p : components) {
+            areaByKind = areaByKind.plus(p.component().kind().key(), p.area());
+            areaBySubsystem = areaBySubsystem.plus(p.component().subsystem(), p.area());
+            powerByKind = powerByKind.plus(p.component().kind().key(), peakPower(p));
+            leakage += p.leakagePower();
+        }
+        double ops = 0;
+        double synapticOps = 0;
+        for (TileArray array : architecture.tileArrays()) {
+            if (array.template() instanceof CimTileTemplate t) {
+                ops += array.count() * t.macros() * macroPeakMacsPerSecond(array.name(), t.macro(), convention)
+                        * OpConvention.OPS_PER_MAC;
+            } else if (array.template() instanceof SnnCoreTemplate t) {
+                synapticOps += array.count() * corePeakSynapticOpsPerSecond(array.name(), t);
+            }
+        }
+        return new PeakFigures(convention, areaByKind.total(), areaByKind, areaBySubsystem, powerByKind.total(),
+                powerByKind, leakage, ops, synapticOps);
+    }
+
+    /** Expected share of input bits that are 1 (bit-serial inputs): only those rows are driven and read. */
+    public static final double INPUT_BIT_ACTIVITY = 0.5;
+
+    /**
+     * Power of a component group with every array busy. A published {@code power} is taken as
+     * it is. Otherwise the macro's parts run at the rate one read cycle sets (each array reads
+     * once, each driver drives once at the input-bit activity, each ADC converts its shared
+     * columns, each sample-and-hold samples once, the shift-and-adds take every column) and
+     * every other component at its own full rate.
+     */
+    private double peakPower(PricedComponent p) {
+        if (p.component().figures().power().isPresent()) {
+            return p.peakPower();
+        }
+        String path = p.component().path();
+        int dot = path.indexOf(".macro.");
+        if (dot < 0) {
+            return p.peakPower();
+        }
+        String sub = path.substring(0, dot);
+        Macro macro = architecture.tileArrays().stream().filter(a -> a.name().equals(sub))
+                .map(TileArray::template).filter(CimTileTemplate.class::isInstance)
+                .map(t -> ((CimTileTemplate) t).macro()).findFirst().orElse(null);
+        double cycle = macro == null ? 0 : readCycle(sub, macro);
+        if (cycle <= 0) {
+            return p.peakPower();
+        }
+        Action action;
+        double perCycle;
+        switch (p.component().kind()) {
+            case CROSSBAR -> { action = Action.READ; perCycle = INPUT_BIT_ACTIVITY; }
+            case DAC -> { action = Action.DRIVE; perCycle = INPUT_BIT_ACTIVITY; }
+            case ADC -> { action = Action.CONVERT; perCycle = macro.adc().columnsPerAdc(); }
+            case SAMPLE_HOLD -> { action = Action.SAMPLE; perCycle = 1; }
+            case SHIFT_ADD -> {
+                action = Action.COMPUTE;
+                int units = macro.shiftAdd().map(ShiftAdd::count).orElse(1);
+                perCycle = (double) macro.crossbars().count() * macro.crossbars().cols() / units;
+            }
+            default -> { return p.peakPower(); }
+        }
+        double rate = Math.min(perCycle / cycle, p.model().latency(action) > 0 ? 1 / p.model().latency(action) : perCycle / cycle);
+        return p.component().count() * (p.model().leakagePower() + p.model().energy(action) * rate);
+    }
+
+    /** A read cycle: the slower of the array read and the shared ADC converting its columns in turn. */
+    public double readCycle(String subsystem, Macro macro) {
+        double read = component(subsystem + ".macro.crossbars").map(p -> p.model().latency(Action.READ)).orElse(0.0);
+        double convert = component(subsystem + ".macro.adc").map(p -> p.model().latency(Action.CONVERT)).orElse(0.0);
+        return Math.max(read, macro.adc().columnsPerAdc() * convert);
+    }
+
+    /**
+     * MACs per second of one macro with every array busy. An array holds
+     * {@code cols / columnsPerWeight} weights per row, where a weight takes
+     * {@code ceil(weightBits / bitsPerCell)} cells (twice that for differential pairs). One input
+     * vector takes {@code ceil(activationBits / dacBits)} read cycles bit-serially (ISAAC §IV: 16
+     * cycles of 100 ns for 16-bit inputs); a pulse-width input is one read of up to
+     * {@code 2^bits - 1} unit pulses. A read cycle lasts as long as the slower of the array read
+     * and the shared ADC converting its columns in turn.
+     */
+    double macroPeakMacsPerSecond(String subsystem, Macro macro, OpConvention convention) {
+        Crossbars x = macro.crossbars();
+        int cellsPerWeight = (convention.weightBits() + x.bitsPerCell() - 1) / x.bitsPerCell();
+        int columnsPerWeight = cellsPerWeight * (x.signedWeights() == SignedWeights.DIFFERENTIAL ? 2 : 1);
+        long weightsPerRow = x.cols() / columnsPerWeight;
+        if (weightsPerRow == 0) {
+            return 0;
+        }
+        double cycle = readCycle(subsystem, macro);
+        double vectorTime;
+        if (macro.inputEncoding() == InputEncoding.PULSE_WIDTH) {
+            vectorTime = cycle * ((1L << Math.min(convention.activationBits(), 30)) - 1);
+        } else {
+            vectorTime = cycle * Math.ceil((double) convention.activationBits() / macro.dac().bits());
+        }
+        if (vectorTime <= 0) {
+            return 0;
+        }
+        return x.count() * (double) x.rows() * weightsPerRow / vectorTime;
+    }
+
+    /** One row read of the synapse array is {@code cols} synaptic events in parallel. */
+    double corePeakSynapticOpsPerSecond(String subsystem, SnnCoreTemplate core) {
+        double latency = component(subsystem + ".synapses").map(p -> p.model().latency(Action.SYNAPTIC_EVENT)).orElse(0.0);
+        return latency > 0 ? core.synapses().cols() / latency : 0;
+    }
+}

@@ -1,0 +1,81 @@
+package org.memdse.cost.registry;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.ServiceLoader;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.Component;
+import org.memdse.cost.published.PublishedOverride;
+import org.memdse.cost.spi.ActionCosts;
+import org.memdse.cost.spi.ComponentModel;
+import org.memdse.cost.spi.ComponentModelProvider;
+import org.memdse.cost.spi.ModelQuery;
+import org.memdse.cost.spi.Support;
+
+/**
+ * Chooses the model of each component: the supporting provider with the highest accuracy
+ * (ties broken by name, so the choice is deterministic), then the component's published
+ * figures on top. A component that only a paper describes (a tile's bus, a core's overhead)
+ * may be priced by its figures alone.
+ */
+public final class ComponentModelRegistry {
+    private final List<ComponentModelProvider> providers;
+
+    public ComponentModelRegistry(List<ComponentModelProvider> providers) {
+        List<ComponentModelProvider> sorted = new ArrayList<>(providers);
+        sorted.sort(Comparator.comparing(ComponentModelProvider::name));
+        this.providers = List.copyOf(sorted);
+    }
+
+    /** The providers on the class path. */
+    public static ComponentModelRegistry load() {
+        List<ComponentModelProvider> found = new ArrayList<>();
+        ServiceLoader.load(ComponentModelProvider.class, ComponentModelRegistry.class.getClassLoader()).forEach(found::add);
+        return new ComponentModelRegistry(found);
+    }
+
+    public List<ComponentModelProvider> providers() {
+        return providers;
+    }
+
+    /** The chosen provider for a component, if any supports it. */
+    public java.util.Optional<ComponentModelProvider> providerFor(ModelQuery query) {
+        ComponentModelProvider best = null;
+        int bestAccuracy = 0;
+        for (ComponentModelProvider p : providers) {
+            Support s = p.supports(query);
+            if (s.supported() && s.accuracy() > bestAccuracy) {
+                best = p;
+                bestAccuracy = s.accuracy();
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    /**
+     * The model of a component with its published figures applied.
+     *
+     * @throws NoModelException when no provider supports it and it carries no figures
+     */
+    public ComponentModel modelFor(Component component, Architecture architecture) {
+        ModelQuery query = new ModelQuery(component, architecture);
+        java.util.Optional<ComponentModelProvider> provider = providerFor(query);
+        if (provider.isPresent()) {
+            return PublishedOverride.apply(ActionCosts.of(provider.get().create(query)), component.figures(),
+                    component.kind());
+        }
+        if (!component.figures().isEmpty()) {
+            ActionCosts nothing = new ActionCosts(0, 0, 0, java.util.Map.of(), java.util.Map.of());
+            return PublishedOverride.apply(nothing, component.figures(), component.kind());
+        }
+        StringBuilder why = new StringBuilder("no cost model for " + component.path() + " (" + component.kind().key()
+                + ") and no published figures (area, energy, power, leakage_power, latency) on it");
+        for (ComponentModelProvider p : providers) {
+            Support s = p.supports(query);
+            why.append("\n  ").append(p.name()).append(": ").append(s.reason());
+        }
+        why.append("\n'memdse catalog' lists the models; give the component published figures to price it without one");
+        throw new NoModelException(why.toString());
+    }
+}

@@ -1,0 +1,140 @@
+package org.memdse.cost.conversion;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.data.Percentage.withPercentage;
+import static org.memdse.cost.spi.Fixtures.bare;
+import static org.memdse.cost.spi.Fixtures.horowitzTech;
+import static org.memdse.cost.spi.Fixtures.isaacTech;
+import static org.memdse.cost.spi.Fixtures.query;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalDouble;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.memdse.core.arch.Adc;
+import org.memdse.core.arch.AdcKind;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.arch.PublishedFigures;
+import org.memdse.core.eval.Action;
+import org.memdse.cost.spi.ComponentModel;
+import org.memdse.cost.spi.ComponentModelContractTest;
+import org.memdse.cost.spi.ComponentModelProvider;
+import org.memdse.cost.spi.Fixtures;
+import org.memdse.cost.spi.ModelQuery;
+
+class AdcModelProviderTest extends ComponentModelContractTest {
+    private final AdcModelProvider provider = new AdcModelProvider();
+
+    static ModelQuery adc(AdcKind kind, int bits, Architecture a) {
+        return query(ComponentKind.ADC, new Adc(kind, bits, 8, OptionalDouble.empty(), PublishedFigures.NONE), "cim", a);
+    }
+
+    static ModelQuery adc(AdcKind kind, int bits) {
+        return adc(kind, bits, Fixtures.withTech(Fixtures.fig4(), isaacTech()));
+    }
+
+    @Override
+    protected ComponentModelProvider provider() {
+        return provider;
+    }
+
+    @Override
+    protected List<ModelQuery> supportedQueries() {
+        List<ModelQuery> q = new ArrayList<>();
+        for (AdcKind k : AdcKind.values()) {
+            for (int b : new int[] {1, 5, 8}) {
+                q.add(adc(k, b));
+            }
+        }
+        q.add(adc(AdcKind.SAR, 14));
+        q.add(adc(AdcKind.RAMP, 14));
+        return q;
+    }
+
+    @Override
+    protected List<ModelQuery> unsupportedQueries() {
+        return List.of(adc(AdcKind.SAR, 15), adc(AdcKind.SAR, 16), adc(AdcKind.FLASH, 9), adc(AdcKind.MEMRISTOR, 9),
+                adc(AdcKind.MEMRISTOR, 4, bare(isaacTech())));
+    }
+
+    @Override
+    protected Knob knob() {
+        return new Knob("bits", IntStream.rangeClosed(1, 14).mapToObj(b -> adc(AdcKind.SAR, b)).toList(),
+                energyOf(Action.CONVERT));
+    }
+
+    @ParameterizedTest
+    @EnumSource(AdcKind.class)
+    void energyAndAreaDoNotFallAsBitsRise(AdcKind kind) {
+        double e = 0;
+        double a = 0;
+        for (int b = 1; b <= AdcModelProvider.maxBits(kind); b++) {
+            ComponentModel m = provider.create(adc(kind, b));
+            assertThat(m.energy(Action.CONVERT)).isGreaterThan(e);
+            assertThat(m.area()).isGreaterThan(a);
+            e = m.energy(Action.CONVERT);
+            a = m.area();
+        }
+    }
+
+    @Test
+    void isaacsEightBitSarByHand() {
+        // Fit through hwcomponents isaac.py at 32 nm: E(8) = 8 * 0.195893 pJ + 256 * 0.00040179 pJ = 1.67 pJ (total)
+        // dynamic = 1.67 / (1 + 1/9) = 1.503 pJ; leakage = 0.1 * 1.67 pJ / (8 / 9.6 GHz = 0.8333 ns) = 0.2004 mW
+        // area = 8 * 81.714 + 256 * 2.1339 um^2 = 1200 um^2; peak = 1.503 pJ / 0.8333 ns + 0.2004 mW = 2.004 mW (ISAAC: 2 mW)
+        ComponentModel m = provider.create(adc(AdcKind.SAR, 8));
+        assertThat(m.energy(Action.CONVERT)).isCloseTo(1.503e-12, withPercentage(0.1));
+        assertThat(m.latency(Action.CONVERT)).isCloseTo(0.8333e-9, withPercentage(0.1));
+        assertThat(m.leakagePower()).isCloseTo(0.2004e-3, withPercentage(0.1));
+        assertThat(m.area()).isCloseTo(1200e-12, withPercentage(0.1));
+        assertThat(m.peakPower()).isCloseTo(2.004e-3, withPercentage(0.1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"4, 0.79, 361", "5, 0.99, 477", "6, 1.20, 627", "7, 1.42, 845", "9, 1.97, 1828", "10, 2.38, 3002"})
+    void sarFitReproducesTheAccelergyTable(int bits, double pj, double um2) {
+        // published-figures.md §5.2 (total energy = dynamic * 10/9)
+        ComponentModel m = provider.create(adc(AdcKind.SAR, bits));
+        assertThat(m.energy(Action.CONVERT) * 10 / 9).isCloseTo(pj * 1e-12, withPercentage(1.5));
+        assertThat(m.area()).isCloseTo(um2 * 1e-12, withPercentage(1.5));
+    }
+
+    @Test
+    void sampleRateSetsTheLatency() {
+        ModelQuery q = query(ComponentKind.ADC, new Adc(AdcKind.SAR, 8, 128, OptionalDouble.of(1.28e9), PublishedFigures.NONE),
+                bare(isaacTech()));
+        assertThat(provider.create(q).latency(Action.CONVERT)).isCloseTo(1 / 1.28e9, withPercentage(0.01));
+    }
+
+    @Test
+    void flashByHand() {
+        // Walden: 24.5 fJ * 2^5 = 0.784 pJ total, dynamic 0.784 * 0.9 = 0.7056 pJ
+        // area 31 comparators * 81.714 um^2 = 2533.1 um^2 at 32 nm; latency 1 ns * 32/22 = 1.4545 ns
+        ComponentModel m = provider.create(adc(AdcKind.FLASH, 5));
+        assertThat(m.energy(Action.CONVERT)).isCloseTo(0.7056e-12, withPercentage(0.1));
+        assertThat(m.area()).isCloseTo(2533.1e-12, withPercentage(0.1));
+        assertThat(m.latency(Action.CONVERT)).isCloseTo(1.4545e-9, withPercentage(0.1));
+    }
+
+    @Test
+    void rampByHandAtHorowitzNode() {
+        // 45 nm, 0.9 V: 2^8 * (24.5 fJ + 8 * 3.75 fJ) = 256 * 54.5 fJ = 13.952 pJ total, dynamic * 0.9 = 12.557 pJ
+        // latency 256 cycles at 1 GHz = 256 ns
+        ComponentModel m = provider.create(adc(AdcKind.RAMP, 8, bare(horowitzTech())));
+        assertThat(m.energy(Action.CONVERT)).isCloseTo(12.557e-12, withPercentage(0.1));
+        assertThat(m.latency(Action.CONVERT)).isCloseTo(256e-9, withPercentage(0.01));
+    }
+
+    @Test
+    void memristorAdcAddsItsReferenceReads() {
+        // flash 24.5 fJ * 16 = 0.392 pJ + 15 * 0.25 V^2 * 5.05e-6 S * 10 ns = 15 * 12.625 fJ = 0.189375 pJ
+        // total 0.581375 pJ, dynamic * 0.9 = 0.52324 pJ
+        ComponentModel m = provider.create(adc(AdcKind.MEMRISTOR, 4));
+        assertThat(m.energy(Action.CONVERT)).isCloseTo(0.52324e-12, withPercentage(0.1));
+    }
+}

@@ -1,0 +1,40 @@
+package org.memdse.core.arch;
+
+import org.memdse.core.spec.Keyed;
+
+/**
+ * The kinds of component a system is built from. Their keys name the breakdowns of area and
+ * energy in every output (JSON, CSV, reports).
+ */
+public enum ComponentKind implements Keyed {
+    CROSSBAR("crossbar"),
+    ADC("adc"),
+    DAC("dac"),
+    SAMPLE_HOLD("sample_hold"),
+    SHIFT_ADD("shift_add"),
+    BUFFER("buffer"),
+    DIGITAL("digital"),
+    /** A tile's own overhead that a paper lists apart (ISAAC's eDRAM-to-IMA bus). */
+    TILE("tile"),
+    NEURON("neuron"),
+    SYNAPSE("synapse"),
+    /** An SNN core's own overhead (control, scheduler) that a paper lists apart. */
+    CORE("core"),
+    ENCODER("encoder"),
+    INTERFACE("interface"),
+    ROUTER("router"),
+    LINK("link"),
+    SPIKE_ROUTER("spike_router"),
+    CHIP_LINK("chip_link");
+
+    private final String key;
+
+    ComponentKind(String key) {
+        this.key = key;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+}

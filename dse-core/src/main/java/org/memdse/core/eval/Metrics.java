@@ -1,0 +1,60 @@
+package org.memdse.core.eval;
+
+import java.util.Objects;
+
+/**
+ * What a mapped network costs on a system, per inference. SI units; the output keys name theirs
+ * ({@code energy_pj}, {@code latency_ns}).
+ *
+ * @param areaM2              total area, m^2
+ * @param areaByKind          area by component kind, m^2
+ * @param areaBySubsystem     area by subsystem, m^2
+ * @param energyJ             energy per inference (dynamic + static over the latency), J
+ * @param energyByKind        that energy by component kind (static energy under {@code static}), J
+ * @param energyByLayer       dynamic energy by network node, J
+ * @param latencyS            latency of one inference, layer by layer, s
+ * @param pipelineIntervalS   time between inferences when layers run as a pipeline (the slowest stage), s
+ * @param latencyByLayer      each node's time, s
+ * @param ops                 operations per inference (convention of {@code peak})
+ * @param leakagePowerW       static power of the whole system, W
+ * @param crossbarUtilisation crossbars holding weights over all crossbars
+ * @param coreUtilisation     SNN cores holding neurons over all cores
+ * @param peak                the architecture's peak figures
+ */
+public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
+                      Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
+                      Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
+                      double coreUtilisation, PeakFigures peak) {
+    public Metrics {
+        Objects.requireNonNull(areaByKind, "areaByKind");
+        Objects.requireNonNull(areaBySubsystem, "areaBySubsystem");
+        Objects.requireNonNull(energyByKind, "energyByKind");
+        Objects.requireNonNull(energyByLayer, "energyByLayer");
+        Objects.requireNonNull(latencyByLayer, "latencyByLayer");
+        Objects.requireNonNull(peak, "peak");
+    }
+
+    /** Inferences per second, pipelined. */
+    public double throughputPerSecond() {
+        return pipelineIntervalS > 0 ? 1 / pipelineIntervalS : 0;
+    }
+
+    /** Achieved TOPS: operations per inference at the pipelined rate. */
+    public double tops() {
+        return ops * throughputPerSecond() / 1e12;
+    }
+
+    /** TOPS per watt: operations per joule. */
+    public double topsPerWatt() {
+        return energyJ > 0 ? ops / energyJ / 1e12 : 0;
+    }
+
+    public double topsPerMm2() {
+        return areaM2 > 0 ? tops() / (areaM2 * 1e6) : 0;
+    }
+
+    /** Energy-delay product, J·s (layer-by-layer latency). */
+    public double edp() {
+        return energyJ * latencyS;
+    }
+}
