@@ -18,8 +18,11 @@ import picocli.CommandLine.Option;
             ValidateCommand.class,
             NetworkCommand.class,
             DescribeCommand.class,
+            EvaluateCommand.class,
             CatalogCommand.class,
             DemoCommand.class,
+            MapCommand.class,
+            BenchCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -89,7 +89,7 @@ public final class SystemEvaluator implements Evaluator {
                     time = snnNode(node, stats, units);
                 } else if (node.kind().domain() == NodeKind.Domain.BOUNDARY) {
                     boundary(node, stats);
-                } else if (defaultCim != null) {
+                } else if (defaultCim != null && !isReshape(node)) {
                     time = digitalNode(node, stats, defaultCim);
                 }
                 energyByLayer = energyByLayer.plus(node.name(), dynamicEnergy() - before);
@@ -108,6 +108,11 @@ public final class SystemEvaluator implements Evaluator {
             return new Metrics(peak.areaM2(), peak.areaByKind(), peak.areaBySubsystem(), byKind.total(), byKind,
                     energyByLayer, latency, slowestStage, latencyByLayer, ops, peak.leakagePowerW(),
                     crossbarUtilisation(), coreUtilisation(), peak);
+        }
+
+        /** Flatten and reshape only relabel data in place: no work, no buffer traffic. */
+        private static boolean isReshape(NetworkNode node) {
+            return node.kind() == NodeKind.FLATTEN || node.kind() == NodeKind.RESHAPE;
         }
 
         private double dynamicEnergy() {

@@ -1,0 +1,201 @@
+package org.memdse.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.eval.Breakdown;
+import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.mapping.Mapper;
+import org.memdse.core.mapping.MapperOptions;
+import org.memdse.core.mapping.Mapping;
+import org.memdse.core.mapping.MappingOutcome;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.cost.evaluator.SystemEvaluator;
+import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.cost.registry.NoModelException;
+import org.memdse.report.csv.MetricsCsv;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code memdse evaluate}: maps a network onto a system and prices it. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Map a network onto a system, then give its area, energy per inference, latency,",
+            "throughput, TOPS, TOPS/W, TOPS/mm^2 and EDP with breakdowns by component kind and by layer,",
+            "and the system's peak figures. Components with published figures in the YAML use them;",
+            "the others use memdse's cost models (see the README, 'Cost models')."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:evaluated", "1:the network does not fit the system (the reason is printed)",
+            "2:bad input (a file, option, or a component no model can price)"})
+final class EvaluateCommand implements Callable<Integer> {
+    /** Output formats. */
+    enum Format { table, json, csv }
+
+    /** How operations are counted for TOPS figures. */
+    enum Ops {
+        int8(OpConvention.INT8), int16(OpConvention.INT16);
+
+        final OpConvention convention;
+
+        Ops(OpConvention convention) {
+            this.convention = convention;
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arch", required = true, paramLabel = "NAME|FILE", description = "Architecture YAML or bundled id.")
+    String arch;
+
+    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
+            description = "Network YAML, ONNX file or bundled id.")
+    String network;
+
+    @Option(names = "--mapper", paramLabel = "NAME", description = "solver (default), sequential or random.")
+    String mapper;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "Solver time limit, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
+    Duration timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Mapper seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--ops", paramLabel = "CONVENTION", defaultValue = "int8",
+            description = "Op convention for TOPS: int8 (NeuroSim) or int16 (ISAAC); 1 MAC = 2 ops (default: ${DEFAULT-VALUE}).")
+    Ops ops;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table, json or csv (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Architecture a = ArchitectureArgument.read(arch);
+        NetworkGraph g = NetworkLoader.load(network);
+        Mapper m = MapCommand.resolve(mapper);
+        MappingOutcome outcome = m.map(a, g, MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit));
+        PrintWriter out = spec.commandLine().getOut();
+        if (outcome instanceof MappingOutcome.DoesNotFit d) {
+            spec.commandLine().getErr().println("memdse: " + g.name() + " does not fit " + a.name() + ": " + d.reason());
+            return ExitCodes.FAILURE;
+        }
+        Mapping mapping = ((MappingOutcome.Mapped) outcome).mapping();
+        Metrics metrics;
+        try {
+            metrics = new SystemEvaluator(ComponentModelRegistry.load()).evaluate(a, g, mapping, ops.convention);
+        } catch (NoModelException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        switch (format) {
+            case json -> out.print(json(a, g, m, metrics));
+            case csv -> MetricsCsv.write(metrics, out);
+            default -> out.print(table(a, g, m, metrics));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x) {
+        StringBuilder b = new StringBuilder("{\n");
+        field(b, "architecture", JsonText.string(a.name()));
+        field(b, "network", JsonText.string(g.name()));
+        field(b, "mapper", JsonText.string(m.name()));
+        field(b, "op_convention", JsonText.string(x.peak().convention().toString()));
+        field(b, "area_mm2", JsonText.number(x.areaM2() * 1e6));
+        field(b, "energy_pj", JsonText.number(x.energyJ() * 1e12));
+        field(b, "latency_ns", JsonText.number(x.latencyS() * 1e9));
+        field(b, "pipeline_interval_ns", JsonText.number(x.pipelineIntervalS() * 1e9));
+        field(b, "throughput_inferences_per_s", JsonText.number(x.throughputPerSecond()));
+        field(b, "ops", JsonText.number(x.ops()));
+        field(b, "tops", JsonText.number(x.tops()));
+        field(b, "tops_per_w", JsonText.number(x.topsPerWatt()));
+        field(b, "tops_per_mm2", JsonText.number(x.topsPerMm2()));
+        field(b, "edp_pj_ns", JsonText.number(x.edp() * 1e21));
+        field(b, "leakage_power_w", JsonText.number(x.leakagePowerW()));
+        field(b, "crossbar_utilisation", JsonText.number(x.crossbarUtilisation()));
+        field(b, "core_utilisation", JsonText.number(x.coreUtilisation()));
+        field(b, "peak_tops", JsonText.number(x.peak().peakTops()));
+        field(b, "peak_power_w", JsonText.number(x.peak().peakPowerW()));
+        field(b, "peak_tops_per_w", JsonText.number(x.peak().peakTopsPerWatt()));
+        field(b, "peak_tops_per_mm2", JsonText.number(x.peak().peakTopsPerMm2()));
+        field(b, "area_mm2_by_kind", object(x.areaByKind(), 1e6));
+        field(b, "area_mm2_by_subsystem", object(x.areaBySubsystem(), 1e6));
+        field(b, "energy_pj_by_kind", object(x.energyByKind(), 1e12));
+        field(b, "energy_pj_by_layer", object(x.energyByLayer(), 1e12));
+        b.append("  \"latency_ns_by_layer\": ").append(object(x.latencyByLayer(), 1e9)).append("\n}\n");
+        return b.toString();
+    }
+
+    private static void field(StringBuilder b, String key, String value) {
+        b.append("  ").append(JsonText.string(key)).append(": ").append(value).append(",\n");
+    }
+
+    private static String object(Breakdown breakdown, double scale) {
+        StringBuilder b = new StringBuilder("{");
+        for (Map.Entry<String, Double> e : breakdown.parts().entrySet()) {
+            b.append(b.length() == 1 ? "" : ", ").append(JsonText.string(e.getKey())).append(": ")
+                    .append(JsonText.number(e.getValue() * scale));
+        }
+        return b.append("}").toString();
+    }
+
+    static String table(Architecture a, NetworkGraph g, Mapper m, Metrics x) {
+        StringBuilder b = new StringBuilder();
+        b.append("evaluate ").append(g.name()).append(" on ").append(a.name()).append(" (mapper: ").append(m.name())
+                .append("; ops: ").append(x.peak().convention()).append(")\n\n");
+        b.append("per inference\n");
+        line(b, "area", fmt(x.areaM2() * 1e6), "mm^2");
+        line(b, "energy", fmt(x.energyJ() * 1e12), "pJ");
+        line(b, "latency (layer by layer)", fmt(x.latencyS() * 1e9), "ns");
+        line(b, "pipeline interval", fmt(x.pipelineIntervalS() * 1e9), "ns");
+        line(b, "throughput (pipelined)", fmt(x.throughputPerSecond()), "inferences/s");
+        line(b, "TOPS", fmt(x.tops()), "TOPS");
+        line(b, "TOPS/W", fmt(x.topsPerWatt()), "TOPS/W");
+        line(b, "TOPS/mm^2", fmt(x.topsPerMm2()), "TOPS/mm^2");
+        line(b, "EDP", fmt(x.edp() * 1e21), "pJ*ns");
+        line(b, "leakage power", fmt(x.leakagePowerW()), "W");
+        line(b, "crossbar utilisation", fmt(100 * x.crossbarUtilisation()), "%");
+        line(b, "SNN core utilisation", fmt(100 * x.coreUtilisation()), "%");
+        b.append("\npeak (all arrays busy)\n");
+        line(b, "peak TOPS", fmt(x.peak().peakTops()), "TOPS");
+        line(b, "peak power", fmt(x.peak().peakPowerW()), "W");
+        line(b, "peak TOPS/W", fmt(x.peak().peakTopsPerWatt()), "TOPS/W");
+        line(b, "peak TOPS/mm^2", fmt(x.peak().peakTopsPerMm2()), "TOPS/mm^2");
+        shares(b, "area by component kind", x.areaByKind(), 1e6, "mm^2");
+        shares(b, "energy by component kind", x.energyByKind(), 1e12, "pJ");
+        shares(b, "energy by layer", x.energyByLayer(), 1e12, "pJ");
+        return b.toString();
+    }
+
+    private static void shares(StringBuilder b, String title, Breakdown breakdown, double scale, String unit) {
+        b.append('\n').append(title).append(" (").append(unit).append(", share)\n");
+        breakdown.parts().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .forEach(e -> b.append(String.format(Locale.ROOT, "  %-28s %14s  %5.1f %%%n", e.getKey(),
+                        fmt(e.getValue() * scale), 100 * breakdown.share(e.getKey()))));
+    }
+
+    private static void line(StringBuilder b, String label, String value, String unit) {
+        b.append(String.format(Locale.ROOT, "  %-28s %14s  %s%n", label, value, unit));
+    }
+
+    /** Four significant digits, no exponent for everyday magnitudes. */
+    static String fmt(double v) {
+        if (v == 0) {
+            return "0";
+        }
+        double abs = Math.abs(v);
+        if (abs >= 1e-3 && abs < 1e9) {
+            int decimals = Math.max(0, 3 - (int) Math.floor(Math.log10(abs)));
+            return String.format(Locale.ROOT, "%,." + decimals + "f", v);
+        }
+        return String.format(Locale.ROOT, "%.3e", v);
+    }
+}

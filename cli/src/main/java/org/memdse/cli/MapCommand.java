@@ -1,0 +1,265 @@
+package org.memdse.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.mapping.CoreGroup;
+import org.memdse.core.mapping.CrossbarBlock;
+import org.memdse.core.mapping.Mapper;
+import org.memdse.core.mapping.MapperOptions;
+import org.memdse.core.mapping.Mapping;
+import org.memdse.core.mapping.MappingObjectives;
+import org.memdse.core.mapping.MappingOutcome;
+import org.memdse.core.mapping.MappingReport;
+import org.memdse.core.mapping.MappingUnit;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.mapping.Mappers;
+import org.memdse.mapping.partition.CoreGeometry;
+import org.memdse.mapping.partition.CrossbarGeometry;
+import org.memdse.mapping.topology.NetworkTopology;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code memdse map --arch A --network N}: partition, place and route a network, with the baseline and the bound. */
+@Command(name = "map", mixinStandardHelpOptions = true,
+        description = {"Map a network onto a system: cut every layer into crossbar blocks (SNN populations into",
+            "core groups), place them on tiles and cores, route the traffic. Prints per layer the blocks, the",
+            "tiles they use and the crossbar utilisation, then the totals beside the sequential baseline",
+            "(layers in order onto tiles in order) and a lower bound no mapping can beat.",
+            "traffic x hops is bits per inference times on-chip network hops, summed."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:mapped",
+            "1:the network does not fit the system (the reason, what is needed and what there is are printed)",
+            "2:bad input (a file, option or argument; the message says what and where)"})
+final class MapCommand implements Callable<Integer> {
+    /** Output formats; lower case because they are typed as they are listed. */
+    enum Format { table, json }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--arch", required = true, paramLabel = "NAME|FILE",
+            description = "Architecture YAML file or bundled architecture id.")
+    String arch;
+
+    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
+            description = "Network YAML, ONNX file, or bundled network id.")
+    String network;
+
+    @Option(names = "--mapper", paramLabel = "NAME",
+            description = "solver, sequential or random (default: solver when present, else sequential).")
+    String mapper;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "Solver time limit, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
+    Duration timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Random seed; the same seed and step limit give the same mapping (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Solver step limit (reproducible whatever the CPU speed, unlike the time limit).")
+    Long steps;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
+            description = "table or json (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Override
+    public Integer call() {
+        Architecture a = ArchitectureArgument.read(arch);
+        NetworkGraph g = NetworkLoader.load(network);
+        Mapper m = resolve(mapper);
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit);
+        if (steps != null) {
+            if (steps < 1) {
+                throw new UserInputException("--steps must be at least 1, found " + steps);
+            }
+            options = options.withStepLimit(steps);
+        }
+        MappingOutcome outcome = m.map(a, g, options);
+        PrintWriter out = spec.commandLine().getOut();
+        if (outcome instanceof MappingOutcome.DoesNotFit d) {
+            if (format == Format.json) {
+                out.println("{\"network\": " + JsonText.string(g.name()) + ", \"architecture\": "
+                        + JsonText.string(a.name()) + ", \"mapper\": " + JsonText.string(m.name())
+                        + ", \"feasible\": false, \"does_not_fit\": " + JsonText.string(d.reason())
+                        + ", \"needed\": " + counts(d.needed()) + ", \"available\": " + counts(d.available()) + "}");
+            } else {
+                out.println(g.name() + " does not fit " + a.name() + ": " + d.reason());
+                for (String key : new java.util.TreeSet<>(d.needed().keySet())) {
+                    out.println("  " + key + ": needed " + d.needed().get(key) + ", available "
+                            + d.available().getOrDefault(key, 0L));
+                }
+            }
+            out.flush();
+            return ExitCodes.FAILURE;
+        }
+        Mapping mapping = ((MappingOutcome.Mapped) outcome).mapping();
+        List<LayerRow> rows = layers(a, mapping);
+        if (format == Format.json) {
+            json(out, mapping, rows);
+        } else {
+            table(out, mapping, rows);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** The mapper named, or the default; an unknown name is bad input. */
+    static Mapper resolve(String name) {
+        if (name == null) {
+            return Mappers.byName(Mappers.DEFAULT).or(() -> Mappers.byName("sequential")).orElseThrow();
+        }
+        return Mappers.byName(name).orElseThrow(() -> new UserInputException("no mapper '" + name
+                + "'; the mappers are " + String.join(", ", Mappers.names())));
+    }
+
+    private static String counts(Map<String, Long> m) {
+        StringBuilder b = new StringBuilder("{");
+        for (String key : new java.util.TreeSet<>(m.keySet())) {
+            if (b.length() > 1) {
+                b.append(", ");
+            }
+            b.append(JsonText.string(key)).append(": ").append(m.get(key));
+        }
+        return b.append('}').toString();
+    }
+
+    /**
+     * One layer's share of the mapping.
+     *
+     * @param utilisation cells (or neurons) its units use over those of the crossbars (cores) they occupy
+     */
+    record LayerRow(String node, String resource, int units, int endpoints, double utilisation) {
+    }
+
+    static List<LayerRow> layers(Architecture a, Mapping mapping) {
+        Optional<CrossbarGeometry> xbar = NetworkTopology.referenceCrossbar(a);
+        Optional<CoreGeometry> core = NetworkTopology.referenceCore(a);
+        Map<String, List<MappingUnit>> byNode = new LinkedHashMap<>();
+        for (MappingUnit u : mapping.units()) {
+            byNode.computeIfAbsent(u.node(), k -> new ArrayList<>()).add(u);
+        }
+        List<LayerRow> rows = new ArrayList<>();
+        for (var e : byNode.entrySet()) {
+            Set<Integer> eps = new HashSet<>();
+            double used = 0;
+            double offered = 0;
+            for (MappingUnit u : e.getValue()) {
+                eps.add(mapping.placements().get(u.id()).endpoint());
+                if (u instanceof CrossbarBlock b && xbar.isPresent()) {
+                    used += (double) b.crossbarRows() * b.crossbarCols();
+                    offered += (double) xbar.get().rows() * xbar.get().cols();
+                } else if (u instanceof CoreGroup g && core.isPresent()) {
+                    used += g.neurons();
+                    offered += core.get().neurons();
+                }
+            }
+            rows.add(new LayerRow(e.getKey(), e.getValue().get(0).resource().key(), e.getValue().size(), eps.size(),
+                    offered == 0 ? Double.NaN : used / offered));
+        }
+        return rows;
+    }
+
+    private static void table(PrintWriter out, Mapping m, List<LayerRow> rows) {
+        MappingReport r = m.report();
+        out.println("mapping " + m.network() + " onto " + m.architecture() + " with the " + r.mapper() + " mapper ("
+                + r.solveMillis() + " ms" + (r.feasible() ? "" : ", INFEASIBLE: a capacity is exceeded") + ")");
+        String[] header = {"layer", "on", "units", "tiles/cores", "utilisation"};
+        List<String[]> cells = new ArrayList<>();
+        for (LayerRow row : rows) {
+            cells.add(new String[] {row.node(), row.resource(), Integer.toString(row.units()),
+                Integer.toString(row.endpoints()),
+                Double.isNaN(row.utilisation()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * row.utilisation())});
+        }
+        printTable(out, header, cells);
+        out.println();
+        String[] head = {"", "tiles used", "crossbars used", "cores used", "traffic x hops (bit)", "imbalance"};
+        List<String[]> totals = new ArrayList<>();
+        totals.add(totalsRow(r.mapper(), r.objective()));
+        totals.add(totalsRow("sequential baseline", r.baseline()));
+        totals.add(totalsRow("lower bound", r.lowerBound()));
+        printTable(out, head, totals);
+    }
+
+    private static String[] totalsRow(String label, MappingObjectives o) {
+        return new String[] {label, Integer.toString(o.tilesUsed()), Integer.toString(o.crossbarsUsed()),
+            Integer.toString(o.coresUsed()), Double.isNaN(o.trafficHops()) ? "-"
+                : String.format(Locale.ROOT, "%.4g", o.trafficHops()),
+            Double.isNaN(o.imbalance()) ? "-" : String.format(Locale.ROOT, "%.2f", o.imbalance())};
+    }
+
+    /** First column left-aligned, the others right-aligned. */
+    static void printTable(PrintWriter out, String[] header, List<String[]> cells) {
+        int[] width = new int[header.length];
+        List<String[]> all = new ArrayList<>();
+        all.add(header);
+        all.addAll(cells);
+        for (String[] line : all) {
+            for (int i = 0; i < line.length; i++) {
+                width[i] = Math.max(width[i], line[i].length());
+            }
+        }
+        for (int k = 0; k < all.size(); k++) {
+            String[] line = all.get(k);
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < line.length; i++) {
+                String pad = " ".repeat(width[i] - line[i].length());
+                b.append(i == 0 ? line[i] + pad : "  " + pad + line[i]);
+            }
+            out.println(b.toString().stripTrailing());
+            if (k == 0) {
+                StringBuilder d = new StringBuilder();
+                for (int i = 0; i < width.length; i++) {
+                    d.append(i == 0 ? "" : "  ").append("-".repeat(width[i]));
+                }
+                out.println(d);
+            }
+        }
+    }
+
+    private static void json(PrintWriter out, Mapping m, List<LayerRow> rows) {
+        MappingReport r = m.report();
+        StringBuilder b = new StringBuilder();
+        b.append("{\n");
+        b.append("  \"network\": ").append(JsonText.string(m.network())).append(",\n");
+        b.append("  \"architecture\": ").append(JsonText.string(m.architecture())).append(",\n");
+        b.append("  \"mapper\": ").append(JsonText.string(r.mapper())).append(",\n");
+        b.append("  \"tiles_used\": ").append(r.objective().tilesUsed()).append(",\n");
+        b.append("  \"crossbars_used\": ").append(r.objective().crossbarsUsed()).append(",\n");
+        b.append("  \"cores_used\": ").append(r.objective().coresUsed()).append(",\n");
+        b.append("  \"traffic_hops\": ").append(JsonText.number(r.objective().trafficHops())).append(",\n");
+        b.append("  \"imbalance\": ").append(JsonText.number(r.objective().imbalance())).append(",\n");
+        b.append("  \"baseline_tiles_used\": ").append(r.baseline().tilesUsed()).append(",\n");
+        b.append("  \"baseline_traffic_hops\": ").append(JsonText.number(r.baseline().trafficHops())).append(",\n");
+        b.append("  \"lower_bound_tiles_used\": ").append(r.lowerBound().tilesUsed()).append(",\n");
+        b.append("  \"lower_bound_traffic_hops\": ").append(JsonText.number(r.lowerBound().trafficHops())).append(",\n");
+        b.append("  \"solve_ms\": ").append(r.solveMillis()).append(",\n");
+        b.append("  \"feasible\": ").append(r.feasible()).append(",\n");
+        b.append("  \"layers\": [");
+        for (int i = 0; i < rows.size(); i++) {
+            LayerRow row = rows.get(i);
+            b.append(i == 0 ? "\n" : ",\n");
+            b.append("    {\"layer\": ").append(JsonText.string(row.node()))
+                    .append(", \"on\": ").append(JsonText.string(row.resource()))
+                    .append(", \"units\": ").append(row.units())
+                    .append(", \"endpoints\": ").append(row.endpoints())
+                    .append(", \"utilisation\": ").append(JsonText.number(row.utilisation())).append('}');
+        }
+        b.append("\n  ]\n}");
+        out.println(b);
+    }
+}

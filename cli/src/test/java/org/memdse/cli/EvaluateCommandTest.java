@@ -1,0 +1,70 @@
+package org.memdse.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+class EvaluateCommandTest {
+
+    private static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\": ([-0-9.Ee+]+)").matcher(json);
+        assertThat(m.find()).as("key %s in %s", key, json).isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    @Test
+    void jsonCarriesTheTotalsBreakdownsAndPeakFiguresUnderTheDocumentedKeys() {
+        CliRunner r = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "lenet5", "--mapper", "sequential",
+                "--ops", "int16", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        String json = r.out();
+        for (String key : new String[] {"area_mm2", "energy_pj", "latency_ns", "throughput_inferences_per_s", "tops",
+            "tops_per_w", "tops_per_mm2", "peak_tops", "peak_power_w", "peak_tops_per_w", "peak_tops_per_mm2"}) {
+            assertThat(number(json, key)).as(key).isPositive();
+        }
+        assertThat(json).contains("\"area_mm2_by_kind\": {", "\"energy_pj_by_kind\": {", "\"energy_pj_by_layer\": {",
+                "\"adc\": ", "\"c1\": ");
+        // ISAAC's published figures: 85.4 mm^2, 65.8 W, 41.29 peak TOPS at 16-bit ops.
+        assertThat(number(json, "area_mm2")).isCloseTo(85.4, withinPercentage(1));
+        assertThat(number(json, "peak_power_w")).isCloseTo(65.8, withinPercentage(1));
+        assertThat(number(json, "peak_tops")).isCloseTo(41.29, withinPercentage(0.1));
+        // TOPS/W is ops per joule: ops / energy.
+        double ops = number(json, "ops");
+        assertThat(number(json, "tops_per_w")).isCloseTo(ops / (number(json, "energy_pj") * 1e-12) / 1e12,
+                withinPercentage(1e-6));
+    }
+
+    @Test
+    void tableShowsTotalsAndEveryBreakdown() {
+        CliRunner r = CliRunner.run("evaluate", "--arch", "fig4-hybrid", "--network", "fig4-hybrid", "--mapper",
+                "sequential");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("per inference", "peak (all arrays busy)", "area by component kind",
+                "energy by component kind", "energy by layer", "synapse", "neuron", "integrate");
+    }
+
+    @Test
+    void csvIsLongFormatWithUnits() {
+        CliRunner r = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "mlp-mnist", "--mapper", "sequential",
+                "--format", "csv");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).startsWith("section,key,value,unit\n").contains("\ntotal,area_mm2,", "\nenergy_pj_by_kind,adc,");
+    }
+
+    @Test
+    void aNetworkThatDoesNotFitExitsWith1AndSaysWhy() {
+        CliRunner r = CliRunner.run("evaluate", "--arch", "yao2020-cnn", "--network", "resnet50", "--mapper", "sequential");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILURE);
+        assertThat(r.err()).contains("does not fit");
+    }
+
+    @Test
+    void anUnknownMapperIsBadInput() {
+        CliRunner r = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "lenet5", "--mapper", "greedy");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("no mapper 'greedy'");
+    }
+}

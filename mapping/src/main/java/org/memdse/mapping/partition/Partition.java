@@ -1,0 +1,45 @@
+package org.memdse.mapping.partition;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.memdse.core.mapping.MappingUnit;
+
+/**
+ * A network cut into units: every unit by id (dense 0..n-1), and the nodes that own units, in
+ * topological order, each with its contiguous id range.
+ *
+ * @param units        every unit, by id
+ * @param nodes        unit-bearing nodes in topological order
+ * @param crossbars    the geometry blocks were cut to, if the system has CIM tiles
+ * @param cores        the geometry groups were cut to, if the system has SNN cores
+ * @param unitNode     for each unit id, the index of its node in {@code nodes}
+ */
+public record Partition(List<MappingUnit> units, List<NodeUnits> nodes, Optional<CrossbarGeometry> crossbars,
+                        Optional<CoreGeometry> cores, List<Integer> unitNode) {
+    public Partition {
+        units = List.copyOf(units);
+        nodes = List.copyOf(nodes);
+        unitNode = List.copyOf(unitNode);
+        for (int i = 0; i < units.size(); i++) {
+            if (units.get(i).id() != i) {
+                throw new IllegalArgumentException("units: unit " + i + " has id " + units.get(i).id());
+            }
+        }
+    }
+
+    /** The node entry of a node name. */
+    public Optional<NodeUnits> node(String name) {
+        return nodes.stream().filter(n -> n.node().equals(name)).findFirst();
+    }
+
+    public Map<String, NodeUnits> byName() {
+        return nodes.stream().collect(Collectors.toUnmodifiableMap(NodeUnits::node, Function.identity()));
+    }
+
+    public int unitCount() {
+        return units.size();
+    }
+}

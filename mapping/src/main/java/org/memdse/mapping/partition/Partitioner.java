@@ -1,0 +1,183 @@
+package org.memdse.mapping.partition;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.mapping.BoundaryUnit;
+import org.memdse.core.mapping.CoreGroup;
+import org.memdse.core.mapping.CrossbarBlock;
+import org.memdse.core.mapping.MappingOutcome;
+import org.memdse.core.mapping.MappingUnit;
+import org.memdse.core.mapping.ResourceKind;
+import org.memdse.core.network.Conv2d;
+import org.memdse.core.network.Encoder;
+import org.memdse.core.network.InputNode;
+import org.memdse.core.network.Integration;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.NetworkNode;
+import org.memdse.core.network.NodeKind;
+import org.memdse.core.network.Population;
+import org.memdse.core.network.WeightMatrix;
+import org.memdse.mapping.topology.Capacity;
+import org.memdse.mapping.topology.NetworkTopology;
+
+/**
+ * Cuts a network into the units a placer places, or says why it cannot fit the system whatever
+ * the placement.
+ *
+ * <ul>
+ *   <li>ANN nodes with a weight matrix (conv, linear, LSTM/GRU) → {@link CrossbarBlock}s
+ *       ({@link WeightPartitioner}, to the first CIM array's crossbars:
+ *       {@link NetworkTopology#referenceCrossbar}).</li>
+ *   <li>SNN populations → {@link CoreGroup}s ({@link PopulationGrouper}). Projections get no unit:
+ *       their synapses are stored with the population they feed.</li>
+ *   <li>Encoders and integration nodes → a {@link BoundaryUnit} on their interface block. The
+ *       input of an ANN gets one on the encoder if the system has one; otherwise its data comes
+ *       from off chip (ISAAC-style accelerators) and it gets no unit, so its traffic is not on the
+ *       on-chip network.</li>
+ *   <li>Everything else (activations, pooling, add, flatten …) has no unit: it runs on the
+ *       digital units where its data already is (see {@link org.memdse.mapping.objective.TrafficModel}).</li>
+ * </ul>
+ */
+public final class Partitioner {
+    private Partitioner() {
+    }
+
+    public static PartitionOutcome partition(Architecture architecture, NetworkGraph network, NetworkTopology topology) {
+        Optional<CrossbarGeometry> crossbar = NetworkTopology.referenceCrossbar(architecture);
+        Optional<CoreGeometry> core = NetworkTopology.referenceCore(architecture);
+        boolean hasEncoder = !topology.endpointsOf(ResourceKind.ENCODER).isEmpty();
+        boolean hasIntegration = !topology.endpointsOf(ResourceKind.INTEGRATION).isEmpty();
+
+        List<String> problems = new ArrayList<>();
+        Map<String, Long> needed = new LinkedHashMap<>();
+        Map<String, Long> available = new LinkedHashMap<>();
+        List<MappingUnit> units = new ArrayList<>();
+        List<NodeUnits> nodes = new ArrayList<>();
+        List<Integer> unitNode = new ArrayList<>();
+        long crossbarsNeeded = 0;
+        long neuronsNeeded = 0;
+        long groupsNeeded = 0;
+        int maxFanIn = 0;
+
+        for (NetworkNode node : network.nodes()) {
+            List<? extends MappingUnit> made = List.of();
+            Optional<WeightMatrix> weights = network.stats(node).weights();
+            if (node.kind().domain() == NodeKind.Domain.ANN && weights.isPresent()) {
+                WeightMatrix m = weights.get();
+                int groups = node instanceof Conv2d c ? c.geometry().groups() : 1;
+                if (crossbar.isEmpty()) {
+                    crossbarsNeeded += 1;
+                    continue;
+                }
+                WeightPartitioner wp = new WeightPartitioner(crossbar.get());
+                if (wp.weightsPerColumnBlock(m.weightBits()) < 1) {
+                    problems.add(node.name() + ": one " + m.weightBits() + "-bit weight takes "
+                            + crossbar.get().columnsPerWeight(m.weightBits()) + " crossbar columns, a crossbar has "
+                            + crossbar.get().usableCols());
+                    continue;
+                }
+                long count = wp.count(m, groups);
+                crossbarsNeeded += count;
+                if (crossbarsNeeded > 50_000_000L) {
+                    // Not worth materialising: the total already says it cannot fit any real chip.
+                    continue;
+                }
+                made = wp.partition(node.name(), m, groups, units.size());
+            } else if (node instanceof Population p) {
+                int fanIn = PopulationGrouper.fanIn(network, p);
+                neuronsNeeded += PopulationGrouper.neurons(network, p);
+                if (fanIn > maxFanIn) {
+                    maxFanIn = fanIn;
+                }
+                if (core.isEmpty()) {
+                    groupsNeeded++;
+                    continue;
+                }
+                if (fanIn > core.get().synapseRows()) {
+                    problems.add(p.name() + ": each neuron needs " + fanIn + " synapse rows (fan-in), a core has "
+                            + core.get().synapseRows());
+                    continue;
+                }
+                made = new PopulationGrouper(core.get()).group(network, p, units.size());
+                groupsNeeded += made.size();
+            } else if (node instanceof Encoder) {
+                if (!hasEncoder) {
+                    problems.add(node.name() + ": the network encodes sensor data, the system has no encoder");
+                    needed.put("encoder", 1L);
+                    available.put("encoder", 0L);
+                    continue;
+                }
+                made = List.of(new BoundaryUnit(units.size(), node.name(), ResourceKind.ENCODER));
+            } else if (node instanceof InputNode && hasEncoder) {
+                made = List.of(new BoundaryUnit(units.size(), node.name(), ResourceKind.ENCODER));
+            } else if (node instanceof Integration) {
+                if (!hasIntegration) {
+                    problems.add(node.name() + ": the network integrates spikes and voltages, the system has no "
+                            + "integration interface");
+                    needed.put("integration", 1L);
+                    available.put("integration", 0L);
+                    continue;
+                }
+                made = List.of(new BoundaryUnit(units.size(), node.name(), ResourceKind.INTEGRATION));
+            }
+            if (!made.isEmpty()) {
+                int index = nodes.size();
+                nodes.add(new NodeUnits(index, node.name(), made.get(0).resource(), units.size(), made.size()));
+                for (MappingUnit u : made) {
+                    units.add(u);
+                    unitNode.add(index);
+                }
+            }
+        }
+
+        long crossbarsThere = topology.totalCrossbars();
+        List<Integer> coreEndpoints = topology.endpointsOf(ResourceKind.SNN_CORE);
+        long coresThere = coreEndpoints.size();
+        if (crossbarsNeeded > 0) {
+            needed.put("crossbars", crossbarsNeeded);
+            available.put("crossbars", crossbarsThere);
+            if (crossbarsNeeded > crossbarsThere) {
+                int tiles = topology.endpointsOf(ResourceKind.CIM_TILE).size();
+                problems.add(network.name() + " needs " + crossbarsNeeded + " crossbars"
+                        + crossbar.map(g -> " of " + g.rows() + "x" + g.cols()).orElse("")
+                        + ", " + architecture.name() + " has " + crossbarsThere + " (" + tiles + " CIM tiles)"
+                        + (crossbarsThere == 0 ? "" : "; it needs at least "
+                        + ceilDiv(crossbarsNeeded, crossbarsThere / Math.max(1, tiles)) + " such tiles"));
+            }
+        }
+        if (groupsNeeded > 0) {
+            long perCore = core.map(CoreGeometry::neurons).orElse(1);
+            long coresNeeded = core.isEmpty() ? groupsNeeded : ceilDiv(neuronsNeeded, perCore);
+            long neuronsThere = 0;
+            for (int e : coreEndpoints) {
+                Capacity c = topology.capacity(e);
+                neuronsThere += c.neurons();
+            }
+            needed.put("snn_cores", coresNeeded);
+            available.put("snn_cores", coresThere);
+            needed.put("neurons", neuronsNeeded);
+            available.put("neurons", neuronsThere);
+            if (neuronsNeeded > neuronsThere) {
+                problems.add(network.name() + " needs " + neuronsNeeded + " neurons (at least " + coresNeeded
+                        + " cores), " + architecture.name() + " has " + neuronsThere + " on " + coresThere + " cores");
+            }
+        }
+        if (maxFanIn > 0 && core.isPresent()) {
+            needed.put("synapse_rows", (long) maxFanIn);
+            available.put("synapse_rows", (long) core.get().synapseRows());
+        }
+        if (!problems.isEmpty()) {
+            return new PartitionOutcome.Rejected(new MappingOutcome.DoesNotFit(String.join("; ", problems), needed,
+                    available));
+        }
+        return new PartitionOutcome.Partitioned(new Partition(units, nodes, crossbar, core, unitNode));
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
