@@ -13,6 +13,15 @@ import org.memdse.architectures.CatalogEntry;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.read.ArchitectureReader;
 import org.memdse.core.arch.write.ArchitectureWriter;
+import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.mapping.Mapper;
+import org.memdse.core.mapping.MapperOptions;
+import org.memdse.core.mapping.MappingOutcome;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.cost.evaluator.SystemEvaluator;
+import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.report.csv.MetricsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -24,8 +33,9 @@ import picocli.CommandLine.Spec;
  * evaluation and reports join it as they are built.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = {"Check every bundled architecture, describe the default Fig. 4 hybrid system, and write",
-            "its resolved description and hierarchy into a folder (default: memdse-demo)."})
+        description = {"Check every bundled architecture, describe the default Fig. 4 hybrid system, map the",
+            "bundled hybrid SNN -> ANN network onto it and evaluate it, and write the results (resolved",
+            "description, hierarchy, evaluation as text, JSON and CSV) into a folder (default: memdse-demo)."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_SYSTEM = "fig4-hybrid";
 
@@ -48,16 +58,33 @@ final class DemoCommand implements Callable<Integer> {
         String hierarchy = HierarchyText.of(system);
         out.println();
         out.print(hierarchy);
+        NetworkGraph network = NetworkLoader.load(DEFAULT_SYSTEM);
+        Mapper mapper = MapCommand.resolve(null);
+        MappingOutcome outcome = mapper.map(system, network, MapperOptions.DEFAULT);
+        if (!(outcome instanceof MappingOutcome.Mapped mapped)) {
+            throw new IllegalStateException("the bundled network no longer fits the bundled system: "
+                    + ((MappingOutcome.DoesNotFit) outcome).reason());
+        }
+        Metrics metrics = new SystemEvaluator(ComponentModelRegistry.load()).evaluate(system, network, mapped.mapping(),
+                OpConvention.INT8);
+        String table = EvaluateCommand.table(system, network, mapper, metrics);
+        StringBuilder csv = new StringBuilder();
+        MetricsCsv.write(metrics, csv);
+        out.println();
+        out.print(table);
         try {
             Files.createDirectories(output);
             writeAtomically(output.resolve(DEFAULT_SYSTEM + ".yaml"), ArchitectureWriter.toYaml(system));
             writeAtomically(output.resolve(DEFAULT_SYSTEM + ".txt"), hierarchy);
+            writeAtomically(output.resolve("evaluation.txt"), table);
+            writeAtomically(output.resolve("evaluation.json"), EvaluateCommand.json(system, network, mapper, metrics));
+            writeAtomically(output.resolve("evaluation.csv"), csv.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo results into " + output + ": " + e.getMessage(), e);
         }
         out.println();
         out.println("wrote " + output.toAbsolutePath().normalize() + "/ (" + DEFAULT_SYSTEM + ".yaml, "
-                + DEFAULT_SYSTEM + ".txt)");
+                + DEFAULT_SYSTEM + ".txt, evaluation.txt, evaluation.json, evaluation.csv)");
         out.flush();
         return ExitCodes.OK;
     }

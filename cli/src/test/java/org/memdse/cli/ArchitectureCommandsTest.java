@@ -120,6 +120,10 @@ class ArchitectureCommandsTest {
         assertThat(r.out()).contains("checked isaac-ce", "wrote " + out.toAbsolutePath());
         assertThat(Files.readString(out.resolve("fig4-hybrid.yaml"))).contains("name: fig4-hybrid");
         assertThat(Files.readString(out.resolve("fig4-hybrid.txt"))).contains("SNN core");
+        assertThat(Files.readString(out.resolve("evaluation.txt"))).contains("evaluate fig4-hybrid on fig4-hybrid",
+                "energy by layer", "synapse");
+        assertThat(Files.readString(out.resolve("evaluation.json"))).contains("\"energy_pj\": ", "\"peak_tops\": ");
+        assertThat(Files.readString(out.resolve("evaluation.csv"))).startsWith("section,key,value,unit");
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
         }
