@@ -1,7 +1,6 @@
 package org.memdse.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Map;
@@ -11,7 +10,6 @@ import org.memdse.core.eval.Breakdown;
 import org.memdse.core.eval.Metrics;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.mapping.Mapper;
-import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
@@ -21,6 +19,7 @@ import org.memdse.cost.registry.NoModelException;
 import org.memdse.report.csv.MetricsCsv;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,15 +57,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Network YAML, ONNX file or bundled id.")
     String network;
 
-    @Option(names = "--mapper", paramLabel = "NAME", description = "solver (default), sequential or random.")
-    String mapper;
-
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Solver time limit, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
-    Duration timeLimit;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Mapper seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    MapperMixin mapping;
 
     @Option(names = "--ops", paramLabel = "CONVENTION", defaultValue = "int8",
             description = "Op convention for TOPS: int8 (NeuroSim) or int16 (ISAAC); 1 MAC = 2 ops (default: ${DEFAULT-VALUE}).")
@@ -80,8 +72,8 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         Architecture a = ArchitectureArgument.read(arch);
         NetworkGraph g = NetworkLoader.load(network);
-        Mapper m = MapCommand.resolve(mapper);
-        MappingOutcome outcome = m.map(a, g, MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit));
+        Mapper m = mapping.mapper();
+        MappingOutcome outcome = m.map(a, g, mapping.options());
         PrintWriter out = spec.commandLine().getOut();
         if (outcome instanceof MappingOutcome.DoesNotFit d) {
             spec.commandLine().getErr().println("memdse: " + g.name() + " does not fit " + a.name() + ": " + d.reason());

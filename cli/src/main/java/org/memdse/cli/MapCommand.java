@@ -28,6 +28,7 @@ import org.memdse.mapping.partition.CrossbarGeometry;
 import org.memdse.mapping.topology.NetworkTopology;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -57,21 +58,8 @@ final class MapCommand implements Callable<Integer> {
             description = "Network YAML, ONNX file, or bundled network id.")
     String network;
 
-    @Option(names = "--mapper", paramLabel = "NAME",
-            description = "solver, sequential or random (default: solver when present, else sequential).")
-    String mapper;
-
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Solver time limit, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
-    Duration timeLimit;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
-            description = "Random seed; the same seed and step limit give the same mapping (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--steps", paramLabel = "N",
-            description = "Solver step limit (reproducible whatever the CPU speed, unlike the time limit).")
-    Long steps;
+    @Mixin
+    MapperMixin mapping;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table or json (default: ${DEFAULT-VALUE}).")
@@ -81,15 +69,8 @@ final class MapCommand implements Callable<Integer> {
     public Integer call() {
         Architecture a = ArchitectureArgument.read(arch);
         NetworkGraph g = NetworkLoader.load(network);
-        Mapper m = resolve(mapper);
-        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit);
-        if (steps != null) {
-            if (steps < 1) {
-                throw new UserInputException("--steps must be at least 1, found " + steps);
-            }
-            options = options.withStepLimit(steps);
-        }
-        MappingOutcome outcome = m.map(a, g, options);
+        Mapper m = mapping.mapper();
+        MappingOutcome outcome = m.map(a, g, mapping.options());
         PrintWriter out = spec.commandLine().getOut();
         if (outcome instanceof MappingOutcome.DoesNotFit d) {
             if (format == Format.json) {
@@ -120,11 +101,7 @@ final class MapCommand implements Callable<Integer> {
 
     /** The mapper named, or the default; an unknown name is bad input. */
     static Mapper resolve(String name) {
-        if (name == null) {
-            return Mappers.byName(Mappers.DEFAULT).or(() -> Mappers.byName("sequential")).orElseThrow();
-        }
-        return Mappers.byName(name).orElseThrow(() -> new UserInputException("no mapper '" + name
-                + "'; the mappers are " + String.join(", ", Mappers.names())));
+        return MapperMixin.resolve(name);
     }
 
     private static String counts(Map<String, Long> m) {

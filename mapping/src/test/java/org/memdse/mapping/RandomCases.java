@@ -31,7 +31,7 @@ import org.memdse.core.network.LearningRule;
 import org.memdse.core.network.Linear;
 import org.memdse.core.network.NetworkBuilder;
 import org.memdse.core.network.NetworkGraph;
-import org.memdse.core.network.NeuronModel;
+import org.memdse.core.arch.NeuronModel;
 import org.memdse.core.network.Padding;
 import org.memdse.core.network.Pool2d;
 import org.memdse.core.network.PoolMode;

@@ -1,6 +1,7 @@
 package org.memdse.core.network;
 
 import java.util.Objects;
+import org.memdse.core.arch.NeuronModel;
 
 /**
  * A population of spiking neurons. Its size and shape come from the projections into it (all

@@ -1,5 +1,6 @@
 package org.memdse.core.network;
 
+import org.memdse.core.arch.NeuronModel;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;

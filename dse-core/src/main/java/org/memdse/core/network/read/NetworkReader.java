@@ -27,7 +27,7 @@ import org.memdse.core.network.NetworkBuilder;
 import org.memdse.core.network.NetworkBuilder.InputRef;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
-import org.memdse.core.network.NeuronModel;
+import org.memdse.core.arch.NeuronModel;
 import org.memdse.core.network.NodeKind;
 import org.memdse.core.network.Origin;
 import org.memdse.core.network.Padding;

@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.memdse.core.network.Conv2d;
 import org.memdse.core.network.LearningRule;
 import org.memdse.core.network.NetworkGraph;
-import org.memdse.core.network.NeuronModel;
+import org.memdse.core.arch.NeuronModel;
 import org.memdse.core.network.Padding;
 import org.memdse.core.network.Population;
 import org.memdse.core.network.Projection;

@@ -1,0 +1,50 @@
+package org.memdse.cli;
+
+import java.time.Duration;
+import org.memdse.core.mapping.Mapper;
+import org.memdse.core.mapping.MapperOptions;
+import org.memdse.mapping.Mappers;
+import picocli.CommandLine.Option;
+
+/** The options of every command that maps: which mapper, and how long or how many steps it may search. */
+final class MapperMixin {
+    @Option(names = "--mapper", paramLabel = "NAME",
+            description = "solver, sequential or random (default: solver when present, else sequential).")
+    String mapper;
+
+    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
+            description = "Solver time limit, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
+    Duration timeLimit;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
+            description = "Random seed; the same seed and step limit give the same mapping (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Solver step limit (reproducible whatever the CPU speed, unlike the time limit).")
+    Long steps;
+
+    /** The mapper named, or the default; an unknown name is bad input. */
+    Mapper mapper() {
+        return resolve(mapper);
+    }
+
+    static Mapper resolve(String name) {
+        if (name == null) {
+            return Mappers.byName(Mappers.DEFAULT).or(() -> Mappers.byName("sequential")).orElseThrow();
+        }
+        return Mappers.byName(name).orElseThrow(() -> new UserInputException("no mapper '" + name
+                + "'; the mappers are " + String.join(", ", Mappers.names())));
+    }
+
+    MapperOptions options() {
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit);
+        if (steps != null) {
+            if (steps < 1) {
+                throw new UserInputException("--steps must be at least 1, found " + steps);
+            }
+            options = options.withStepLimit(steps);
+        }
+        return options;
+    }
+}
