@@ -1,7 +1,6 @@
 package org.memdse.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -15,14 +14,12 @@ import org.memdse.core.arch.Architecture;
 import org.memdse.core.mapping.CoreGroup;
 import org.memdse.core.mapping.CrossbarBlock;
 import org.memdse.core.mapping.Mapper;
-import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingObjectives;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.mapping.MappingReport;
 import org.memdse.core.mapping.MappingUnit;
 import org.memdse.core.network.NetworkGraph;
-import org.memdse.mapping.Mappers;
 import org.memdse.mapping.partition.CoreGeometry;
 import org.memdse.mapping.partition.CrossbarGeometry;
 import org.memdse.mapping.topology.NetworkTopology;
