@@ -27,20 +27,28 @@ import org.memdse.cost.spi.Support;
  *       The linear (logic) part scales with Stillmaker &amp; Baas energy; the exponential
  *       (capacitor array) part is matching-limited and kept (Murmann survey: FoM barely follows
  *       the node).</li>
- *   <li><b>flash</b>: Walden, E = FoM_W·2^b with FoM_W = 24.5 fJ/conv-step, the median of the
- *       Murmann survey's SARs at ENOB 4.5–5.5 (§5.1; Walden's FoM is architecture-agnostic and
- *       flash converters live at these resolutions). Area (2^b − 1) comparator slices of 81.7 µm²
- *       at 32 nm (the per-bit slice of the SAR area fit). Latency one comparison: ~1 ns for 5 b at
- *       22 nm (DNN+NeuroSim V1.4 manual §6.2), scaled ∝ F.</li>
+ *   <li><b>flash</b> (the column converter of CIM macros: NeuroSim's multi-level current sense
+ *       amplifier, MLSA): 2^b − 1 clocked comparators decide in parallel. Energy per comparator
+ *       decision 1.7 fJ at 22 nm (DNN+NeuroSim V1.3 MultilevelSenseAmp.cpp, GetColumnPower, 22 nm,
+ *       current mode: 1.7 µW·(levelOutput − 1) over the 1 ns sensing time; the column-current term
+ *       of that fit is the cells' own current, which the crossbar model prices), scaled with
+ *       Stillmaker &amp; Baas. Area 9.79 µm² per comparator at 22 nm: DNN+NeuroSim's VGG-8 example
+ *       prints 1.46062e7 µm² of "ADC (or SA and precharger)" for 47 tiles × 1024 5-bit MLSAs × 31
+ *       comparators (published-figures.md §3.1; the printed group total divided by the count).
+ *       No leakage: the comparators are clocked latches with no static bias (MultilevelSenseAmp.cpp
+ *       sets leakage = 0). Latency one comparison: ~1 ns for 5 b at 22 nm (DNN+NeuroSim V1.4 manual
+ *       §6.2), scaled ∝ F. (Before this model the flash used the Walden FoM of GS/s SARs, 24.5
+ *       fJ/step, 14× NeuroSim's characterised comparator bank, and 1/9 leakage.)</li>
  *   <li><b>ramp</b> (single slope): 2^b comparator decisions, each costing one flash comparison
  *       (24.5 fJ), plus a b-bit counter step per cycle (b × 3.75 fJ at 45 nm: Horowitz ISSCC 2014,
  *       8-bit add 0.03 pJ). Area: one comparator slice + b counter slices. Latency 2^b clock cycles.</li>
- *   <li><b>memristor</b>: a flash whose 2^b − 1 references are programmed memristors instead of a
+ *   <li><b>memristor</b>: a Walden-FoM flash (24.5 fJ/step, survey median) whose 2^b − 1 references are programmed memristors instead of a
  *       resistor ladder: flash energy plus (2^b − 1)·V_read²·Ḡ·t_read of the macro's device, area
  *       (2^b − 1)·(comparator slice + 4 F²). A derivation, hence low accuracy.</li>
  * </ul>
- * Leakage is 1/9 of the dynamic power at the default rate (puma-simulator constants.py: ISAAC's
- * 8-bit ADC is 1.8 mW dynamic + 0.2 mW leakage). Latency is 1/sample_rate when given; otherwise
+ * SAR, ramp and memristor converters leak 1/9 of their dynamic power at the default rate
+ * (puma-simulator constants.py: ISAAC's 8-bit high-speed SAR is 1.8 mW dynamic + 0.2 mW leakage,
+ * its reference buffers and clock biased continuously); the flash's latched comparators do not. Latency is 1/sample_rate when given; otherwise
  * SAR takes b bit cycles of 1/(8 × 1.2 GHz) at 32 nm (Kull et al. ISSCC 2013, 8 b at 1.2 GS/s,
  * the ADC ISAAC uses), scaled ∝ F.
  */
@@ -56,8 +64,12 @@ public final class AdcModelProvider implements ComponentModelProvider {
     static final double SAR_T_BIT = 1 / (8 * 1.2e9);
     /** Walden FoM for flash, J/conv-step: Murmann survey, SAR ENOB 4.5-5.5 median (published-figures.md §5.1). */
     static final double FLASH_FOM_W = 24.5e-15;
-    /** One comparator slice at 32 nm: the SAR fit's per-bit area. */
+    /** One comparator slice at 32 nm: the SAR fit's per-bit area (ramp and memristor converters). */
     static final double CMP_AREA = SAR_A_LIN;
+    /** One MLSA comparator decision at 22 nm: 1.7 uW x 1 ns (NeuroSim V1.3 MultilevelSenseAmp.cpp, 22 nm). */
+    static final double FLASH_CMP_E = 1.7e-6 * 1e-9;
+    /** One MLSA comparator at 22 nm: 1.46062e7 um^2 / (47 x 1024 x 31) (NeuroSim VGG-8 example, §3.1). */
+    static final double FLASH_CMP_AREA = 1.46062e7 / (47.0 * 1024 * 31) * 1e-12;
     /** Flash conversion time: 1 ns for 5 bits at 22 nm (NeuroSim V1.4 manual §6.2). */
     static final double FLASH_T = 1e-9;
     /** Counter bit per step at 45 nm, 0.9 V: Horowitz ISSCC 2014, 8-bit add 0.03 pJ / 8. */
@@ -79,6 +91,8 @@ public final class AdcModelProvider implements ComponentModelProvider {
                 new Citation("Murmann, ADC Performance Survey 1997-2025, SAR ENOB 4.5-5.5 median FoM_W 24.5 fJ/step (§5.1)"),
                 new Citation("Kull et al., ISSCC 2013 26.4, 8 b 1.2 GS/s SAR, 32 nm (§5.1)"),
                 new Citation("DNN+NeuroSim V1.4 manual §6.2: ~1 ns 5-bit flash ADC at 22 nm"),
+                new Citation("DNN+NeuroSim V1.3 MultilevelSenseAmp.cpp: 1.7 uW per comparator level at 22 nm, 1 ns, no leakage; "
+                        + "VGG-8 example ADC area 1.46062e7 um^2 (published-figures.md §3.1)"),
                 new Citation("puma-simulator include/constants.py: ADC 1.8 mW dynamic + 0.2 mW leakage"),
                 new Citation("Horowitz, Computing's energy problem, ISSCC 2014: 8-bit add 0.03 pJ at 45 nm"));
     }
@@ -144,8 +158,8 @@ public final class AdcModelProvider implements ComponentModelProvider {
                 defaultLatency = isaac.delay(SAR_T_BIT * b, tech);
             }
             case FLASH -> {
-                energy = FLASH_FOM_W * pow2;
-                area = isaac.area((pow2 - 1) * CMP_AREA, tech);
+                energy = Anchor.NEUROSIM_22NM.energy((pow2 - 1) * FLASH_CMP_E, tech);
+                area = Anchor.NEUROSIM_22NM.area((pow2 - 1) * FLASH_CMP_AREA, tech);
                 defaultLatency = Anchor.NEUROSIM_22NM.delay(FLASH_T, tech);
             }
             case RAMP -> {
@@ -163,9 +177,11 @@ public final class AdcModelProvider implements ComponentModelProvider {
             }
             default -> throw new IllegalStateException(adc.kind().key());
         }
-        // The survey/ISAAC energies are total (dynamic + leakage) per conversion at the default rate.
-        double dynamic = energy / (1 + LEAK_RATIO);
-        double leakage = LEAK_RATIO * dynamic / defaultLatency;
+        // The survey/ISAAC energies are total (dynamic + leakage) per conversion at the default rate;
+        // the flash's comparator figure is dynamic only and it has no static bias.
+        double leakRatio = adc.kind() == AdcKind.FLASH ? 0 : LEAK_RATIO;
+        double dynamic = energy / (1 + leakRatio);
+        double leakage = leakRatio * dynamic / defaultLatency;
         double latency = adc.sampleRateHz().isPresent() ? 1 / adc.sampleRateHz().getAsDouble() : defaultLatency;
         return Costs.builder().area(area).leakage(leakage).action(Action.CONVERT, dynamic, latency).build();
     }

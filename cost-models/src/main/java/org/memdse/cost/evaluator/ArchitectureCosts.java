@@ -1,8 +1,13 @@
 package org.memdse.cost.evaluator;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.memdse.core.arch.Buffer;
+import org.memdse.core.arch.DigitalKind;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Component;
@@ -28,10 +33,78 @@ import org.memdse.cost.registry.ComponentModelRegistry;
 public final class ArchitectureCosts {
     private final Architecture architecture;
     private final List<PricedComponent> components;
+    /** Path -> priced group: the evaluator's lookups are O(1). */
+    private final Map<String, PricedComponent> byPath = new HashMap<>();
+    /** Per CIM subsystem, everything a crossbar layer needs, resolved once. */
+    private final Map<String, CimSubsystem> cim = new HashMap<>();
+    /** Peak figures per op convention, computed on first use (they need no network). */
+    private final Map<OpConvention, PeakFigures> peaks = new ConcurrentHashMap<>();
 
     private ArchitectureCosts(Architecture architecture, List<PricedComponent> components) {
         this.architecture = architecture;
         this.components = List.copyOf(components);
+        for (PricedComponent p : this.components) {
+            byPath.putIfAbsent(p.component().path(), p);
+        }
+        for (TileArray a : architecture.tileArrays()) {
+            if (a.template() instanceof CimTileTemplate t) {
+                cim.put(a.name(), new CimSubsystem(a.name(), t));
+            }
+        }
+    }
+
+    /**
+     * A CIM subsystem's components and read cycle, looked up once per architecture.
+     * Fields are null when the tile has no such component.
+     */
+    public final class CimSubsystem {
+        public final String name;
+        public final CimTileTemplate template;
+        public final Macro macro;
+        public final PricedComponent crossbars;
+        public final PricedComponent adc;
+        public final PricedComponent dac;
+        public final PricedComponent sampleHold;
+        public final PricedComponent shiftAdd;
+        /** The first tile-level buffer, else the first macro buffer. */
+        public final PricedComponent buffer;
+        public final double bufferWidthBits;
+        public final double readCycle;
+        private final PricedComponent[] digital = new PricedComponent[DigitalKind.values().length];
+
+        CimSubsystem(String name, CimTileTemplate t) {
+            this.name = name;
+            this.template = t;
+            this.macro = t.macro();
+            this.crossbars = byPath.get(name + ".macro.crossbars");
+            this.adc = byPath.get(name + ".macro.adc");
+            this.dac = byPath.get(name + ".macro.dac");
+            this.sampleHold = byPath.get(name + ".macro.sample_hold");
+            this.shiftAdd = byPath.get(name + ".macro.shift_add");
+            Buffer b = !t.buffers().isEmpty() ? t.buffers().get(0) : t.macro().buffers().isEmpty() ? null : t.macro().buffers().get(0);
+            this.buffer = b == null ? null
+                    : byPath.get(!t.buffers().isEmpty() ? name + ".buffers." + b.name() : name + ".macro.buffers." + b.name());
+            this.bufferWidthBits = b == null ? 1 : b.widthBits();
+            this.readCycle = readCycle(name, t.macro());
+            for (DigitalKind kind : DigitalKind.values()) {
+                // The tile's unit of that kind; accumulation falls back to shift-and-add, anything to activation.
+                for (DigitalKind k : List.of(kind, DigitalKind.SHIFT_ADD, DigitalKind.ACTIVATION)) {
+                    if (digital[kind.ordinal()] == null && t.digital().stream().anyMatch(d -> d.kind() == k)) {
+                        digital[kind.ordinal()] = byPath.get(name + ".digital." + k.key());
+                    }
+                }
+            }
+        }
+
+        /** The digital unit that does {@code kind} work on this tile, or null. */
+        public PricedComponent digital(DigitalKind kind) {
+            return digital[kind.ordinal()];
+        }
+    }
+
+    /** The CIM subsystem of that name, or null. */
+    public CimSubsystem cim(String subsystem) {
+        return cim.get(subsystem);
     }
 
     /** Prices every component of {@code architecture} with the registry's models. */
@@ -53,11 +126,15 @@ public final class ArchitectureCosts {
 
     /** The priced group at a path such as {@code cim.macro.adc}. */
     public Optional<PricedComponent> component(String path) {
-        return components.stream().filter(p -> p.component().path().equals(path)).findFirst();
+        return Optional.ofNullable(byPath.get(path));
     }
 
-    /** Area, power and peak throughput with every array busy. */
+    /** Area, power and peak throughput with every array busy (computed once per convention). */
     public PeakFigures peak(OpConvention convention) {
+        return peaks.computeIfAbsent(convention, this::computePeak);
+    }
+
+    private PeakFigures computePeak(OpConvention convention) {
         Breakdown areaByKind = Breakdown.EMPTY;
         Breakdown areaBySubsystem = Breakdown.EMPTY;
         Breakdown powerByKind = Breakdown.EMPTY;

@@ -1,10 +1,10 @@
 package org.memdse.cost.evaluator;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.memdse.core.arch.Architecture;
-import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.ComponentKind;
 import org.memdse.core.arch.DigitalKind;
@@ -55,16 +55,20 @@ public final class SystemEvaluator implements Evaluator {
         return new Count(costs, network, mapping).metrics(convention);
     }
 
-    /** One evaluation's running totals. */
+    /** One evaluation's running totals: energies in arrays indexed by kind and node, converted once. */
     private static final class Count {
+        private static final ComponentKind[] KINDS = ComponentKind.values();
         private final ArchitectureCosts costs;
         private final NetworkGraph network;
         private final Mapping mapping;
-        private Breakdown energyByKindBreakdown = Breakdown.EMPTY;
-        private Breakdown energyByLayer = Breakdown.EMPTY;
-        private Breakdown latencyByLayer = Breakdown.EMPTY;
+        private final double[] energyByKind = new double[KINDS.length];
+        private double dynamicEnergy;
         private double latency;
         private double slowestStage;
+        private final Map<String, List<MappingUnit>> unitsByNode = new HashMap<>();
+        /** Crossbar nodes whose outputs stay analog for the next crossbar layer (analog transfer). */
+        private final Map<String, Boolean> analogOut = new HashMap<>();
+        private final Map<String, Double> adcBitsNeeded = new HashMap<>();
 
         Count(ArchitectureCosts costs, NetworkGraph network, Mapping mapping) {
             this.costs = costs;
@@ -73,15 +77,20 @@ public final class SystemEvaluator implements Evaluator {
         }
 
         Metrics metrics(OpConvention convention) {
-            Map<String, List<MappingUnit>> unitsByNode = new HashMap<>();
             for (MappingUnit u : mapping.units()) {
-                unitsByNode.computeIfAbsent(u.node(), k -> new java.util.ArrayList<>()).add(u);
+                unitsByNode.computeIfAbsent(u.node(), k -> new ArrayList<>()).add(u);
             }
             String defaultCim = firstCimSubsystem();
-            for (NetworkNode node : network.nodes()) {
+            List<NetworkNode> nodes = network.nodes();
+            double[] layerEnergy = new double[nodes.size()];
+            double[] layerTime = new double[nodes.size()];
+            long macs = 0;
+            for (int i = 0; i < nodes.size(); i++) {
+                NetworkNode node = nodes.get(i);
                 List<MappingUnit> units = unitsByNode.getOrDefault(node.name(), List.of());
                 NodeStats stats = network.stats(node);
-                double before = dynamicEnergy();
+                macs += stats.macs();
+                double before = dynamicEnergy;
                 double time = 0;
                 if (!units.isEmpty() && units.get(0) instanceof CrossbarBlock) {
                     time = crossbarLayer(node, stats, units);
@@ -92,22 +101,32 @@ public final class SystemEvaluator implements Evaluator {
                 } else if (defaultCim != null && !isReshape(node)) {
                     time = digitalNode(node, stats, defaultCim);
                 }
-                energyByLayer = energyByLayer.plus(node.name(), dynamicEnergy() - before);
-                latencyByLayer = latencyByLayer.plus(node.name(), time);
+                layerEnergy[i] = dynamicEnergy - before;
+                layerTime[i] = time;
                 latency += time;
                 slowestStage = Math.max(slowestStage, time);
             }
             interconnect();
             PeakFigures peak = costs.peak(convention);
             double staticEnergy = peak.leakagePowerW() * latency;
-            Breakdown byKind = energyByKindBreakdown.plus("static", staticEnergy);
-            long ops = 0;
-            for (NetworkNode node : network.nodes()) {
-                ops += network.stats(node).macs() * OpConvention.OPS_PER_MAC;
+            Map<String, Double> byKind = new HashMap<>();
+            for (ComponentKind k : KINDS) {
+                if (energyByKind[k.ordinal()] != 0) {
+                    byKind.put(k.key(), energyByKind[k.ordinal()]);
+                }
             }
-            return new Metrics(peak.areaM2(), peak.areaByKind(), peak.areaBySubsystem(), byKind.total(), byKind,
-                    energyByLayer, latency, slowestStage, latencyByLayer, ops, peak.leakagePowerW(),
-                    crossbarUtilisation(), coreUtilisation(), peak);
+            byKind.merge("static", staticEnergy, Double::sum);
+            Map<String, Double> energyByLayer = new HashMap<>();
+            Map<String, Double> latencyByLayer = new HashMap<>();
+            for (int i = 0; i < nodes.size(); i++) {
+                energyByLayer.merge(nodes.get(i).name(), layerEnergy[i], Double::sum);
+                latencyByLayer.merge(nodes.get(i).name(), layerTime[i], Double::sum);
+            }
+            Breakdown kinds = new Breakdown(byKind);
+            return new Metrics(peak.areaM2(), peak.areaByKind(), peak.areaBySubsystem(), kinds.total(), kinds,
+                    new Breakdown(energyByLayer), latency, slowestStage, new Breakdown(latencyByLayer),
+                    (double) macs * OpConvention.OPS_PER_MAC, peak.leakagePowerW(), crossbarUtilisation(),
+                    coreUtilisation(), peak, new Breakdown(adcBitsNeeded));
         }
 
         /** Flatten and reshape only relabel data in place: no work, no buffer traffic. */
@@ -115,16 +134,19 @@ public final class SystemEvaluator implements Evaluator {
             return node.kind() == NodeKind.FLATTEN || node.kind() == NodeKind.RESHAPE;
         }
 
-        private double dynamicEnergy() {
-            return energyByKindBreakdown.total();
+        private void charge(PricedComponent p, Action action, double actions) {
+            if (p == null || actions <= 0) {
+                return;
+            }
+            double e = actions * p.model().energy(action);
+            energyByKind[p.component().kind().ordinal()] += e;
+            dynamicEnergy += e;
         }
 
         private void charge(String path, Action action, double actions) {
-            if (actions <= 0) {
-                return;
+            if (actions > 0) {
+                charge(costs.component(path).orElse(null), action, actions);
             }
-            costs.component(path).ifPresent(p -> energyByKindBreakdown = energyByKindBreakdown.plus(
-                    p.component().kind().key(), actions * p.model().energy(action)));
         }
 
         private String firstCimSubsystem() {
@@ -136,32 +158,87 @@ public final class SystemEvaluator implements Evaluator {
             return null;
         }
 
+        private ArchitectureCosts.CimSubsystem cimOf(NetworkNode node) {
+            List<MappingUnit> units = unitsByNode.get(node.name());
+            if (units == null || units.isEmpty() || !(units.get(0) instanceof CrossbarBlock)) {
+                return null;
+            }
+            return costs.cim(mapping.endpointOf(units.get(0).id()).subsystem());
+        }
+
+        /**
+         * Analog transfer: a crossbar layer on a tile with {@code analog_transfer} whose every
+         * consumer is a crossbar layer on such a tile hands its column outputs over as held analog
+         * values (the seed paper's analog ReLU neurons): no ADC, no shift-and-add, no buffer write.
+         */
+        private boolean transfersAnalog(NetworkNode node) {
+            return analogOut.computeIfAbsent(node.name(), k -> {
+                ArchitectureCosts.CimSubsystem c = cimOf(node);
+                if (c == null || !c.template.analogTransfer()) {
+                    return false;
+                }
+                List<TrafficEdge> outs = network.outputs(node);
+                if (outs.isEmpty()) {
+                    return false;
+                }
+                for (TrafficEdge e : outs) {
+                    NetworkNode next = network.node(e.target()).orElse(null);
+                    ArchitectureCosts.CimSubsystem n = next == null || e.feedback() ? null : cimOf(next);
+                    if (n == null || !n.template.analogTransfer()) {
+                        return false;
+                    }
+                }
+                return true;
+            });
+        }
+
+        /** Whether every input of a crossbar layer arrives as an analog value (no DACs, one read). */
+        private boolean receivesAnalog(NetworkNode node) {
+            List<TrafficEdge> ins = network.inputs(node);
+            if (ins.isEmpty()) {
+                return false;
+            }
+            for (TrafficEdge e : ins) {
+                NetworkNode prev = network.node(e.source()).orElse(null);
+                if (prev == null || e.feedback() || !transfersAnalog(prev)) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
         /**
          * A layer on crossbars. Every input vector is applied {@code cycles} times (bit-serial:
          * one cycle per input bit over 1-bit drivers; multi-bit DACs: activation bits / DAC bits;
-         * pulse-width: one long read). In each cycle, each block reads its array (energy scaled by
-         * the cells it uses), every used column is sampled, converted by an ADC and shift-added,
-         * and every used row is driven. Row blocks' partial sums are added digitally. The
-         * layer's inputs are read from the tile buffer and its outputs written back. All blocks
-         * work in parallel, so the layer takes vectors × cycles × cycle time, where a cycle is
-         * the slower of the array read and the shared ADC converting its columns in turn.
+         * pulse-width: one long read of up to 2^bits − 1 unit pulses; an analog input from the
+         * previous layer: one read). In each cycle, each block reads its array (energy scaled by
+         * the cells it uses and by the mean input: half the bits are 1 bit-serially, a pulse-width
+         * input lasts (2^bits − 1)/2 unit pulses on average), every used column is converted by an
+         * ADC (one conversion per used column per cycle, whatever the ADC's resolution) and
+         * shift-added, and every used row is driven. Row blocks' partial sums are added digitally.
+         * The layer's inputs are read from the tile buffer and its outputs written back. All blocks
+         * work in parallel, so the layer takes vectors × cycles × cycle time, where a cycle is the
+         * slower of the array read and the shared ADC converting its columns in turn.
          */
         private double crossbarLayer(NetworkNode node, NodeStats stats, List<MappingUnit> units) {
-            String sub = mapping.endpointOf(units.get(0).id()).subsystem();
-            Macro macro = macroOf(sub);
-            if (macro == null) {
+            ArchitectureCosts.CimSubsystem c = costs.cim(mapping.endpointOf(units.get(0).id()).subsystem());
+            if (c == null) {
                 return 0;
             }
+            Macro macro = c.macro;
             long vectors = stats.weights().map(w -> w.vmmsPerInference()).orElse(1L);
             int activationBits = network.activationBits();
-            boolean pulseWidth = macro.inputEncoding() == InputEncoding.PULSE_WIDTH;
-            double cycles = pulseWidth ? 1 : Math.ceil((double) activationBits / macro.dac().bits());
+            boolean analogIn = receivesAnalog(node);
+            boolean analogOutput = transfersAnalog(node);
+            boolean pulseWidth = !analogIn && macro.inputEncoding() == InputEncoding.PULSE_WIDTH;
+            double cycles = analogIn || pulseWidth ? 1 : Math.ceil((double) activationBits / macro.dac().bits());
             double arrayCells = (double) macro.crossbars().rows() * macro.crossbars().cols();
             double cellReads = 0;
             double columnCycles = 0;
             double rowCycles = 0;
             int replicas = 1;
             int rowBlocks = 1;
+            int maxRows = 1;
             for (MappingUnit u : units) {
                 CrossbarBlock b = (CrossbarBlock) u;
                 cellReads += (double) b.crossbarRows() * b.crossbarCols() / arrayCells;
@@ -169,20 +246,41 @@ public final class SystemEvaluator implements Evaluator {
                 rowCycles += b.crossbarRows();
                 replicas = Math.max(replicas, b.replica() + 1);
                 rowBlocks = Math.max(rowBlocks, b.rowBlock() + 1);
+                maxRows = Math.max(maxRows, b.crossbarRows());
             }
+            // Full partial-sum precision of a column: rows x largest cell level x largest input per cycle.
+            int inputBitsPerCycle = analogIn ? activationBits : pulseWidth ? activationBits : macro.dac().bits();
+            double maxSum = maxRows * (Math.pow(2, macro.crossbars().bitsPerCell()) - 1) * (Math.pow(2, inputBitsPerCycle) - 1);
+            adcBitsNeeded.put(node.name(), Math.ceil(Math.log(maxSum + 1) / Math.log(2)));
             // Replicas share the vectors: the sums above cover every copy, each doing 1/replicas of the work.
-            double reads = vectors * cycles;
+            double reads = vectors * cycles / replicas;
             // Bit-serial: a row is driven (and its cells conduct) only when its input bit is 1.
-            double activity = pulseWidth ? 1 : ArchitectureCosts.INPUT_BIT_ACTIVITY;
-            charge(sub + ".macro.crossbars", Action.READ, reads * cellReads * activity / replicas);
-            charge(sub + ".macro.adc", Action.CONVERT, reads * columnCycles / replicas);
-            charge(sub + ".macro.dac", Action.DRIVE, pulseWidth ? 0 : reads * rowCycles * activity / replicas);
-            charge(sub + ".macro.sample_hold", Action.SAMPLE, reads * columnCycles / replicas);
-            charge(sub + ".macro.shift_add", Action.COMPUTE, reads * columnCycles / replicas);
-            long outputs = stats.outputActivations();
-            digital(sub, DigitalKind.ACCUMULATOR, (double) outputs * (rowBlocks - 1));
-            buffers(sub, stats, activationBits);
-            double cycle = costs.readCycle(sub, macro);
+            // Pulse-width: the mean input is (2^b - 1)/2 unit pulses. Analog input: the mean of V^2 over
+            // amplitudes uniform in [0, V_read] is V_read^2 / 3.
+            double activity = analogIn ? 1.0 / 3 : pulseWidth
+                    ? ((1L << Math.min(activationBits, 30)) - 1) / 2.0 : ArchitectureCosts.INPUT_BIT_ACTIVITY;
+            charge(c.crossbars, Action.READ, reads * cellReads * activity);
+            if (analogOutput) {
+                // Each column's per-cycle result is held and accumulated, then activated, in the analog domain.
+                charge(c.sampleHold, Action.SAMPLE, reads * columnCycles + stats.outputActivations());
+            } else {
+                charge(c.adc, Action.CONVERT, reads * columnCycles);
+                charge(c.sampleHold, Action.SAMPLE, reads * columnCycles);
+                charge(c.shiftAdd, Action.COMPUTE, reads * columnCycles);
+                charge(c.digital(DigitalKind.ACCUMULATOR), Action.COMPUTE, (double) stats.outputActivations() * (rowBlocks - 1));
+            }
+            if (!analogIn && !pulseWidth) {
+                charge(c.dac, Action.DRIVE, reads * rowCycles * activity);
+            }
+            if (c.buffer != null) {
+                if (!analogIn) {
+                    charge(c.buffer, Action.READ, Math.ceil(stats.inputActivations() * (double) activationBits / c.bufferWidthBits));
+                }
+                if (!analogOutput) {
+                    charge(c.buffer, Action.WRITE, Math.ceil(stats.outputActivations() * (double) activationBits / c.bufferWidthBits));
+                }
+            }
+            double cycle = analogOutput && c.crossbars != null ? c.crossbars.model().latency(Action.READ) : c.readCycle;
             if (pulseWidth) {
                 cycle *= (1L << Math.min(activationBits, 30)) - 1;
             }
@@ -196,51 +294,19 @@ public final class SystemEvaluator implements Evaluator {
                 case ADD, CONCAT -> DigitalKind.ACCUMULATOR;
                 default -> DigitalKind.ACTIVATION;
             };
+            ArchitectureCosts.CimSubsystem c = costs.cim(sub);
             double ops = stats.digitalOps();
-            digital(sub, kind, ops);
-            buffers(sub, stats, network.activationBits());
-            String path = digitalPath(sub, kind);
-            double each = path == null ? 0 : costs.component(path).map(p -> p.model().latency(Action.COMPUTE)).orElse(0.0);
-            long units = path == null ? 1 : costs.component(path).map(p -> p.component().count()).orElse(1L);
-            return units == 0 ? 0 : ops * each / units;
-        }
-
-        private void digital(String sub, DigitalKind kind, double ops) {
-            String path = digitalPath(sub, kind);
-            if (path != null) {
-                charge(path, Action.COMPUTE, ops);
+            PricedComponent unit = c.digital(kind);
+            charge(unit, Action.COMPUTE, ops);
+            if (c.buffer != null) {
+                charge(c.buffer, Action.READ, Math.ceil(stats.inputActivations() * (double) network.activationBits() / c.bufferWidthBits));
+                charge(c.buffer, Action.WRITE, Math.ceil(stats.outputActivations() * (double) network.activationBits() / c.bufferWidthBits));
             }
-        }
-
-        /** The tile's unit of that kind; accumulation falls back to shift-and-add, anything to activation. */
-        private String digitalPath(String sub, DigitalKind kind) {
-            CimTileTemplate t = cimTemplate(sub);
-            if (t == null) {
-                return null;
+            if (unit == null) {
+                return 0;
             }
-            for (DigitalKind k : List.of(kind, DigitalKind.SHIFT_ADD, DigitalKind.ACTIVATION)) {
-                for (DigitalUnit d : t.digital()) {
-                    if (d.kind() == k) {
-                        return sub + ".digital." + k.key();
-                    }
-                }
-            }
-            return null;
-        }
-
-        /** Inputs read from, outputs written to the first tile-level buffer (else the first macro buffer). */
-        private void buffers(String sub, NodeStats stats, int activationBits) {
-            CimTileTemplate t = cimTemplate(sub);
-            if (t == null) {
-                return;
-            }
-            Buffer b = !t.buffers().isEmpty() ? t.buffers().get(0) : t.macro().buffers().isEmpty() ? null : t.macro().buffers().get(0);
-            if (b == null) {
-                return;
-            }
-            String path = !t.buffers().isEmpty() ? sub + ".buffers." + b.name() : sub + ".macro.buffers." + b.name();
-            charge(path, Action.READ, Math.ceil(stats.inputActivations() * (double) activationBits / b.widthBits()));
-            charge(path, Action.WRITE, Math.ceil(stats.outputActivations() * (double) activationBits / b.widthBits()));
+            long count = unit.component().count();
+            return count == 0 ? 0 : ops * unit.model().latency(Action.COMPUTE) / count;
         }
 
         /**
@@ -321,20 +387,6 @@ public final class SystemEvaluator implements Evaluator {
                     .map(u -> mapping.endpointOf(u.id()).index()).distinct().count();
             long total = costs.architecture().summary().snnCores();
             return total == 0 ? 0 : (double) used / total;
-        }
-
-        private CimTileTemplate cimTemplate(String sub) {
-            for (TileArray a : costs.architecture().tileArrays()) {
-                if (a.name().equals(sub) && a.template() instanceof CimTileTemplate t) {
-                    return t;
-                }
-            }
-            return null;
-        }
-
-        private Macro macroOf(String sub) {
-            CimTileTemplate t = cimTemplate(sub);
-            return t == null ? null : t.macro();
         }
     }
 }

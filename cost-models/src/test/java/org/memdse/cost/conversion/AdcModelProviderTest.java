@@ -3,6 +3,7 @@ package org.memdse.cost.conversion;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Percentage.withPercentage;
 import static org.memdse.cost.spi.Fixtures.bare;
+import static org.memdse.cost.spi.Fixtures.tech;
 import static org.memdse.cost.spi.Fixtures.horowitzTech;
 import static org.memdse.cost.spi.Fixtures.isaacTech;
 import static org.memdse.cost.spi.Fixtures.query;
@@ -113,12 +114,13 @@ class AdcModelProviderTest extends ComponentModelContractTest {
 
     @Test
     void flashByHand() {
-        // Walden: 24.5 fJ * 2^5 = 0.784 pJ total, dynamic 0.784 * 0.9 = 0.7056 pJ
-        // area 31 comparators * 81.714 um^2 = 2533.1 um^2 at 32 nm; latency 1 ns * 32/22 = 1.4545 ns
-        ComponentModel m = provider.create(adc(AdcKind.FLASH, 5));
-        assertThat(m.energy(Action.CONVERT)).isCloseTo(0.7056e-12, withPercentage(0.1));
-        assertThat(m.area()).isCloseTo(2533.1e-12, withPercentage(0.1));
-        assertThat(m.latency(Action.CONVERT)).isCloseTo(1.4545e-9, withPercentage(0.1));
+        // NeuroSim MLSA at its own node (22 nm, 0.8 V): 31 comparators * 1.7 uW * 1 ns = 52.7 fJ, no leakage;
+        // area 31 * 1.46062e7 um^2 / (47 * 1024 * 31) = 303.49 um^2; latency 1 ns
+        ComponentModel m = provider.create(adc(AdcKind.FLASH, 5, bare(tech(22, 0.8))));
+        assertThat(m.energy(Action.CONVERT)).isCloseTo(52.7e-15, withPercentage(0.1));
+        assertThat(m.area()).isCloseTo(303.49e-12, withPercentage(0.1));
+        assertThat(m.leakagePower()).isZero();
+        assertThat(m.latency(Action.CONVERT)).isCloseTo(1e-9, withPercentage(0.1));
     }
 
     @Test

@@ -72,4 +72,16 @@ class CrossbarModelProviderTest extends ComponentModelContractTest {
         // 64 x 256 = 16384 cells * 4 F^2 * 1.024e-15 m^2 = 6.7109e-11 m^2
         assertThat(provider.create(crossbar(64, 256, 1, CellType.ONE_S_ONE_R)).area()).isCloseTo(6.7109e-11, withPercentage(0.01));
     }
+
+    @Test
+    void muxedColumnsWithoutSampleHoldConductOnlyInTheirSlot() {
+        // neurosim-vgg8: 8 columns per ADC, no S&H -> each column conducts 10 ns / 8:
+        // 0.25 V^2 * 5.05e-6 S * 16384 * 10 ns / 8 = 2.5856e-11 J
+        org.memdse.core.arch.Architecture a = org.memdse.core.arch.read.ArchitectureReader.read(
+                org.memdse.cost.spi.Fixtures.ARCHITECTURES.resolve("neurosim-vgg8/architecture.yaml"));
+        org.memdse.core.arch.Component c = org.memdse.core.arch.Components.of(a).stream()
+                .filter(x -> x.path().equals("cim.macro.crossbars")).findFirst().orElseThrow();
+        ComponentModel m = provider.create(new ModelQuery(c, a));
+        assertThat(m.energy(Action.READ)).isCloseTo(2.5856e-11, withPercentage(0.01));
+    }
 }

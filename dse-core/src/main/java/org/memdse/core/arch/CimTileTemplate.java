@@ -12,9 +12,12 @@ import java.util.List;
  * @param buffers tile-level buffers (e.g. ISAAC's eDRAM)
  * @param digital tile-level digital units
  * @param figures published figures for the tile's own overhead (bus, control), per tile
+ * @param analogTransfer whether a layer's analog column outputs pass straight to the next crossbar
+ *                layer on tiles of this template (analog activation, e.g. ReLU neurons, with a
+ *                sample-and-hold) instead of through an ADC and the next layer's DACs
  */
 public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
-                              PublishedFigures figures) implements Template {
+                              PublishedFigures figures, boolean analogTransfer) implements Template {
     public static final String KIND = "cim-tile";
 
     public CimTileTemplate {
@@ -24,6 +27,12 @@ public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer>
         buffers = List.copyOf(buffers);
         digital = List.copyOf(digital);
         Checks.notNull("figures", figures);
+    }
+
+    /** A tile without analog transfer between layers (every layer converts its outputs). */
+    public CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
+                           PublishedFigures figures) {
+        this(name, macros, macro, buffers, digital, figures, false);
     }
 
     @Override

@@ -44,6 +44,12 @@ public final class Components {
         }
         m.sampleHold().ifPresent(sh -> out.add(new Component(n + ".macro.sample_hold", n, ComponentKind.SAMPLE_HOLD, sh,
                 macros * m.sampleHoldCount(), sh.figures())));
+        if (m.sampleHold().isEmpty() && t.analogTransfer()) {
+            // Analog transfer holds each column's activated output for the next layer: one S&H per column.
+            SampleHold sh = new SampleHold(PublishedFigures.NONE);
+            out.add(new Component(n + ".macro.sample_hold", n, ComponentKind.SAMPLE_HOLD, sh,
+                    macros * m.crossbars().count() * m.crossbars().cols(), sh.figures()));
+        }
         m.shiftAdd().ifPresent(sa -> out.add(new Component(n + ".macro.shift_add", n, ComponentKind.SHIFT_ADD, sa,
                 macros * sa.count(), sa.figures())));
         for (Buffer b : m.buffers()) {

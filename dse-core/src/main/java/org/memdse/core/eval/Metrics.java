@@ -20,18 +20,32 @@ import java.util.Objects;
  * @param crossbarUtilisation crossbars holding weights over all crossbars
  * @param coreUtilisation     SNN cores holding neurons over all cores
  * @param peak                the architecture's peak figures
+ * @param adcBitsNeededByLayer per crossbar layer, the bits an ADC would need to convert a column's
+ *                            partial sum without loss (log2 of rows used × largest cell level ×
+ *                            largest input per cycle, plus one); a layer whose value exceeds the
+ *                            macro's ADC bits converts below full precision (ISAAC §V eq. 1–2)
  */
 public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                       Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                       Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
-                      double coreUtilisation, PeakFigures peak) {
+                      double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer) {
     public Metrics {
+        Objects.requireNonNull(adcBitsNeededByLayer, "adcBitsNeededByLayer");
         Objects.requireNonNull(areaByKind, "areaByKind");
         Objects.requireNonNull(areaBySubsystem, "areaBySubsystem");
         Objects.requireNonNull(energyByKind, "energyByKind");
         Objects.requireNonNull(energyByLayer, "energyByLayer");
         Objects.requireNonNull(latencyByLayer, "latencyByLayer");
         Objects.requireNonNull(peak, "peak");
+    }
+
+    /** Metrics without the per-layer ADC precision figures. */
+    public Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
+                   Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
+                   Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
+                   double coreUtilisation, PeakFigures peak) {
+        this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
+                latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, Breakdown.EMPTY);
     }
 
     /** Inferences per second, pipelined. */

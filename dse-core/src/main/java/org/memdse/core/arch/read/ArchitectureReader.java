@@ -115,6 +115,25 @@ public final class ArchitectureReader {
         return result;
     }
 
+    /**
+     * Reads a description that is already composed into a YAML node tree with its includes
+     * inlined (a sweep's variant of a base description, see {@code org.memdse.core.explore}).
+     * The tree is only read, never changed, so trees may share subtrees.
+     *
+     * @param displayName the name used in diagnostics
+     * @throws SpecException with every problem found, if there is any
+     */
+    public static Architecture read(String displayName, org.yaml.snakeyaml.nodes.Node root) {
+        Diagnostics diagnostics = new Diagnostics();
+        SpecContext context = new SpecContext(diagnostics);
+        LoadedDocument document = new LoadedDocument(SpecSource.ofText(displayName, ""),
+                SpecNode.root(root, displayName, context));
+        Architecture result = new ArchitectureReader(context).readDocuments(List.of(document));
+        context.finish();
+        diagnostics.throwIfAny();
+        return result;
+    }
+
     private Architecture readDocuments(List<LoadedDocument> documents) {
         SpecMap main = documents.get(0).root().asMap();
         readVersion(main, context);
@@ -292,7 +311,8 @@ public final class ArchitectureReader {
             digital.add(new DigitalUnit(d.enumValue("kind", DigitalKind.class, "what the unit does"),
                     d.integer("count", 1, 1 << 20, 1), readFigures(d)));
         }
-        return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t));
+        boolean analogTransfer = t.bool("analog_transfer", false);
+        return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t), analogTransfer);
     }
 
     private Macro readMacro(SpecMap m) {

@@ -93,6 +93,9 @@ public final class ArchitectureWriter {
                 }
                 m.put("digital", digital);
             }
+            if (c.analogTransfer()) {
+                m.put("analog_transfer", true);
+            }
             return withFigures(m, c.figures());
         }
         SnnCoreTemplate s = (SnnCoreTemplate) t;

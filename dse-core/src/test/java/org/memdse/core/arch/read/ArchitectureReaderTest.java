@@ -80,6 +80,21 @@ class ArchitectureReaderTest {
     }
 
     @Test
+    void analogTransferIsReadWrittenAndReadBack() throws IOException {
+        Architecture plain = ArchitectureReader.read(SpecSource.ofText("mini.yaml", minimalText()));
+        assertThat(((CimTileTemplate) plain.templates().get(0)).analogTransfer()).isFalse();
+
+        String text = minimalText().replace("    macros: 2\n", "    macros: 2\n    analog_transfer: true\n");
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("mini.yaml", text));
+        assertThat(((CimTileTemplate) a.templates().get(0)).analogTransfer()).isTrue();
+
+        String yaml = org.memdse.core.arch.write.ArchitectureWriter.toYaml(a);
+        assertThat(yaml).contains("analog_transfer: true");
+        assertThat(ArchitectureReader.read(SpecSource.ofText("back.yaml", yaml))).isEqualTo(a);
+        assertThat(org.memdse.core.arch.write.ArchitectureWriter.toYaml(plain)).doesNotContain("analog_transfer");
+    }
+
+    @Test
     void severalMistakesAreReportedAtOnceSortedByLine() {
         SpecException e = catchThrowableOfType(SpecException.class,
                 () -> ArchitectureReader.read(resource("several-mistakes.yaml")));

@@ -1,0 +1,138 @@
+package org.memdse.cost.evaluator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.withinPercentage;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.read.ArchitectureReader;
+import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.mapping.CrossbarBlock;
+import org.memdse.core.mapping.Endpoint;
+import org.memdse.core.mapping.Mapping;
+import org.memdse.core.mapping.MappingObjectives;
+import org.memdse.core.mapping.MappingReport;
+import org.memdse.core.mapping.Placement;
+import org.memdse.core.mapping.ResourceKind;
+import org.memdse.core.network.ActivationFunction;
+import org.memdse.core.network.InputNode;
+import org.memdse.core.network.Linear;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.Shape;
+import org.memdse.core.spec.SpecSource;
+import org.memdse.cost.registry.ComponentModelRegistry;
+
+/**
+ * Two crossbar layers worked out by hand: pipelining, a row-split layer's digital accumulation,
+ * static energy over the latency, the ADC precision each layer would need, and analog transfer
+ * between the layers. Published figures fix every per-action cost.
+ */
+class SystemEvaluatorTwoLayerTest {
+    private static final String ARCH = """
+            name: tiny2
+            technology: {node: 32 nm, vdd: 1 V, clock: 1 GHz}
+            devices:
+              d: {r_on: 10 kOhm, r_off: 100 kOhm, levels: 4, v_read: 0.2 V, t_read: 10 ns}
+            templates:
+              t:
+                kind: cim-tile
+                ANALOG
+                macro:
+                  crossbars: {count: 2, rows: 4, cols: 4, bits_per_cell: 2, device: d, signed_weights: unsigned,
+                              energy: 2 pJ, latency: 10 ns, area: 1 um^2, leakage_power: 0 W}
+                  adc: {kind: sar, bits: 4, columns_per_adc: 2, energy: 1 pJ, latency: 1 ns, area: 10 um^2, leakage_power: 0 W}
+                  dac: {bits: 1, energy: 0.1 pJ, latency: 1 ns, area: 0.1 um^2, leakage_power: 0 W}
+                  sample_hold: {energy: 0.01 pJ, latency: 1 ns, area: 0.01 um^2, leakage_power: 0 W}
+                  shift_add: {count: 1, energy: 0.05 pJ, latency: 1 ns, area: 1 um^2, leakage_power: 0 W}
+                buffers:
+                  - {name: buf, kind: sram, capacity: 1 KiB, width: 32 bit, energy: 0.5 pJ, latency: 1 ns, area: 100 um^2, leakage_power: 1 mW}
+                digital:
+                  - {kind: accumulator, count: 1, energy: 0.3 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}
+            subsystems:
+              cim: {template: t, count: 2}
+            interconnect:
+              on_chip:
+                topology: mesh
+                columns: 2
+                rows: 1
+                flit: 32 bit
+                router: {energy: 3 pJ, latency: 1 ns, area: 1000 um^2, leakage_power: 0 W}
+                link: {energy: 1 pJ, latency: 1 ns, area: 0 um^2, leakage_power: 0 W}
+            """;
+
+    /** in(8) -> fc1 (8 -> 2, split over two 4-row blocks on tile 0) -> fc2 (2 -> 2 on tile 1); 2-bit data. */
+    private static Metrics evaluate(boolean analogTransfer) {
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("tiny2.yaml",
+                ARCH.replace("ANALOG", analogTransfer ? "analog_transfer: true" : "macros: 1")));
+        NetworkGraph g = NetworkGraph.builder("mlp").precision(2, 2)
+                .add(new InputNode("in", Shape.of(8)))
+                .add(new Linear("fc1", 8, 2, false, false, ActivationFunction.IDENTITY), "in")
+                .add(new Linear("fc2", 2, 2, false, false, ActivationFunction.IDENTITY), "fc1")
+                .build();
+        List<Endpoint> endpoints = List.of(new Endpoint(0, "cim", 0, ResourceKind.CIM_TILE, 0),
+                new Endpoint(1, "cim", 1, ResourceKind.CIM_TILE, 1));
+        List<org.memdse.core.mapping.MappingUnit> blocks = List.of(
+                new CrossbarBlock(0, "fc1", 0, 0, 0, 0, 4, 0, 2, 0, 1, 1),
+                new CrossbarBlock(1, "fc1", 0, 1, 0, 4, 4, 0, 2, 0, 1, 1),
+                new CrossbarBlock(2, "fc2", 0, 0, 0, 0, 2, 0, 2, 0, 1, 1));
+        MappingObjectives none = new MappingObjectives(1, 1, 0, 8, 1);
+        Mapping m = new Mapping("tiny2", "mlp", blocks, endpoints,
+                List.of(new Placement(0, 0), new Placement(1, 0), new Placement(2, 1)), List.of(), List.of(),
+                new MappingReport("hand", none, none, none, 0, true));
+        return new SystemEvaluator(ComponentModelRegistry.load()).evaluate(a, g, m, OpConvention.INT8);
+    }
+
+    private static final Metrics DIGITAL = evaluate(false);
+    private static final Metrics ANALOG = evaluate(true);
+
+    @Test
+    void layerByLayerAddsTheLayersAndThePipelineRunsAtTheSlowest() {
+        // each layer: 1 vector x 2 bit-serial cycles x max(10 ns, 2 columns x 1 ns) = 20 ns
+        assertThat(DIGITAL.latencyByLayer().get("fc1")).isCloseTo(20e-9, withinPercentage(1e-6));
+        assertThat(DIGITAL.latencyByLayer().get("fc2")).isCloseTo(20e-9, withinPercentage(1e-6));
+        assertThat(DIGITAL.latencyS()).isCloseTo(40e-9, withinPercentage(1e-6));
+        assertThat(DIGITAL.pipelineIntervalS()).isCloseTo(20e-9, withinPercentage(1e-6));
+        assertThat(DIGITAL.throughputPerSecond()).isCloseTo(5e7, withinPercentage(1e-6));
+    }
+
+    @Test
+    void aRowSplitLayerAddsItsPartialSumsDigitally() {
+        // fc1: 2 outputs x (2 row blocks - 1) = 2 accumulations x 0.3 pJ
+        assertThat(DIGITAL.energyByKind().get("digital")).isCloseTo(0.6e-12, withinPercentage(1e-6));
+        // conversions: fc1 2 cycles x (2 + 2) columns + fc2 2 cycles x 2 columns = 12 x 1 pJ
+        assertThat(DIGITAL.energyByKind().get("adc")).isCloseTo(12e-12, withinPercentage(1e-6));
+    }
+
+    @Test
+    void staticEnergyIsTheLeakageOverTheLatency() {
+        // 2 tile buffers x 1 mW x 40 ns = 80 pJ
+        assertThat(DIGITAL.leakagePowerW()).isCloseTo(2e-3, withinPercentage(1e-6));
+        assertThat(DIGITAL.energyByKind().get("static")).isCloseTo(80e-12, withinPercentage(1e-6));
+    }
+
+    @Test
+    void theEvaluatorSaysWhatAdcPrecisionEachLayerWouldNeed() {
+        // fc1: 4 rows x 3 (2-bit cell) x 1 (1-bit input) = 12 -> ceil(log2 13) = 4 bits
+        // fc2: 2 rows x 3 x 1 = 6 -> ceil(log2 7) = 3 bits; the 4-bit ADC suffices for both
+        assertThat(DIGITAL.adcBitsNeededByLayer().get("fc1")).isEqualTo(4);
+        assertThat(DIGITAL.adcBitsNeededByLayer().get("fc2")).isEqualTo(3);
+    }
+
+    @Test
+    void analogTransferSkipsTheAdcAndDacBetweenTheLayers() {
+        // fc1 keeps its outputs analog: no conversion; fc2 reads them in one analog read (no DAC), 2 conversions
+        assertThat(ANALOG.energyByKind().get("adc")).isCloseTo(2e-12, withinPercentage(1e-6));
+        // DACs only for fc1: 2 cycles x 8 rows x 0.5 x 0.1 pJ = 0.8 pJ (digital: + fc2's 0.2 pJ)
+        assertThat(ANALOG.energyByKind().get("dac")).isCloseTo(0.8e-12, withinPercentage(1e-6));
+        assertThat(DIGITAL.energyByKind().get("dac")).isCloseTo(1.0e-12, withinPercentage(1e-6));
+        // the analog activation and hold: fc1 2 cycles x 4 columns + 2 outputs = 10, fc2 2 samples: 12 x 0.01 pJ
+        assertThat(ANALOG.energyByKind().get("sample_hold")).isCloseTo(0.12e-12, withinPercentage(1e-6));
+        // no digital accumulation of fc1's row blocks: their currents add on the held output
+        assertThat(ANALOG.energyByKind().get("digital")).isZero();
+        // fc1 2 cycles x 10 ns (no ADC in the cycle), fc2 one 10 ns read
+        assertThat(ANALOG.latencyS()).isCloseTo(30e-9, withinPercentage(1e-6));
+        assertThat(ANALOG.adcBitsNeededByLayer().get("fc2")).isEqualTo(5); // 2 rows x 3 x 3 (2-bit analog input) = 18 -> 5 bits
+    }
+}
