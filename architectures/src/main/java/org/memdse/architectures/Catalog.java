@@ -13,8 +13,8 @@ import org.memdse.core.spec.SpecSource;
 import org.memdse.core.spec.Suggestions;
 
 /**
- * The bundled reference architectures and networks, usable by name. The index files
- * {@code catalog/architectures.yaml} and {@code catalog/networks.yaml} list them: adding one is
+ * The bundled reference architectures, networks and example sweeps, usable by name. The index files
+ * {@code catalog/architectures.yaml}, {@code catalog/networks.yaml} and {@code catalog/sweeps.yaml} list them: adding one is
  * a resource and an index entry, no code.
  */
 public final class Catalog {
@@ -40,6 +40,15 @@ public final class Catalog {
         return entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.NETWORK).toList();
     }
 
+    /** The bundled example sweeps ({@code memdse sweep <id>}). */
+    public List<CatalogEntry> sweeps() {
+        return entries.stream().filter(e -> e.kind() == CatalogEntry.Kind.SWEEP).toList();
+    }
+
+    public Optional<CatalogEntry> sweep(String id) {
+        return sweeps().stream().filter(e -> e.id().equals(id)).findFirst();
+    }
+
     public Optional<CatalogEntry> architecture(String id) {
         return architectures().stream().filter(e -> e.id().equals(id)).findFirst();
     }
@@ -50,8 +59,7 @@ public final class Catalog {
 
     /** " (did you mean 'x'?)" among the ids of one kind, or the empty string. */
     public String didYouMean(String id, CatalogEntry.Kind kind) {
-        List<String> ids = (kind == CatalogEntry.Kind.ARCHITECTURE ? architectures() : networks()).stream()
-                .map(CatalogEntry::id).toList();
+        List<String> ids = entries.stream().filter(e -> e.kind() == kind).map(CatalogEntry::id).toList();
         // Users often type the start of an id ("isaac" for "isaac-ce"): a unique prefix is the best hint.
         List<String> prefixed = ids.stream().filter(i -> !id.isEmpty() && i.startsWith(id)).toList();
         if (prefixed.size() == 1) {
@@ -69,6 +77,7 @@ public final class Catalog {
         List<CatalogEntry> entries = new ArrayList<>();
         read("catalog/architectures.yaml", "architectures", CatalogEntry.Kind.ARCHITECTURE, entries);
         read("catalog/networks.yaml", "networks", CatalogEntry.Kind.NETWORK, entries);
+        read("catalog/sweeps.yaml", "sweeps", CatalogEntry.Kind.SWEEP, entries);
         return new Catalog(entries);
     }
 

@@ -6,14 +6,14 @@ import java.util.Objects;
  * One bundled description.
  *
  * @param id       the name users type ({@code memdse describe fig4-hybrid})
- * @param kind     architecture or network
+ * @param kind     architecture, network or sweep
  * @param resource classpath resource of its YAML
  * @param summary  one line on what it is
  * @param source   where its numbers or definition come from
  */
 public record CatalogEntry(String id, Kind kind, String resource, String summary, String source) {
     /** What an entry describes. */
-    public enum Kind { ARCHITECTURE, NETWORK }
+    public enum Kind { ARCHITECTURE, NETWORK, SWEEP }
 
     public CatalogEntry {
         Objects.requireNonNull(id, "id");

@@ -22,6 +22,7 @@ final class CatalogCommand implements Callable<Integer> {
         Catalog catalog = Catalog.bundled();
         print(out, "Architectures", catalog.architectures());
         print(out, "Networks", catalog.networks());
+        print(out, "Sweeps (memdse sweep ID -o results.csv)", catalog.sweeps());
         out.flush();
         return ExitCodes.OK;
     }

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memdse.architectures.Catalog;
 import org.memdse.architectures.CatalogEntry;
@@ -21,7 +23,11 @@ import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.cost.evaluator.SystemEvaluator;
 import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.core.spec.SpecSource;
+import org.memdse.report.compare.Comparison;
 import org.memdse.report.csv.MetricsCsv;
+import org.memdse.report.csv.SweepResultsReader;
+import org.memdse.report.sweep.SweepResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -35,7 +41,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true,
         description = {"Check every bundled architecture, describe the default Fig. 4 hybrid system, map the",
             "bundled hybrid SNN -> ANN network onto it and evaluate it, and write the results (resolved",
-            "description, hierarchy, evaluation as text, JSON and CSV) into a folder (default: memdse-demo)."})
+            "description, hierarchy, evaluation as text, JSON and CSV), a comparison report of the system against",
+            "two variants (comparison.html) and a small bundled sweep with its report (sweep.csv, sweep.html)",
+            "into a folder (default: memdse-demo)."})
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_SYSTEM = "fig4-hybrid";
 
@@ -82,21 +90,75 @@ final class DemoCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo results into " + output + ": " + e.getMessage(), e);
         }
+        String reports = reports(system, network, mapper, out);
         out.println();
         out.println("wrote " + output.toAbsolutePath().normalize() + "/ (" + DEFAULT_SYSTEM + ".yaml, "
-                + DEFAULT_SYSTEM + ".txt, evaluation.txt, evaluation.json, evaluation.csv)");
+                + DEFAULT_SYSTEM + ".txt, evaluation.txt, evaluation.json, evaluation.csv" + reports + ")");
         out.flush();
         return ExitCodes.OK;
     }
 
+    /** The bundled sweep the demo runs and reports (small: 25 points, a few seconds). */
+    static final String DEMO_SWEEP = "fig4-snn-cim";
+    static final String COMPARISON = "comparison.html";
+    static final String SWEEP_CSV = "sweep.csv";
+    static final String SWEEP_REPORT = "sweep.html";
+
+    /**
+     * Writes the comparison report (the default system against two variants) and the bundled
+     * sweep's results and report; returns the file names written, for the closing line.
+     */
+    private String reports(Architecture system, NetworkGraph network, Mapper mapper, PrintWriter out) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<Architecture> archs = List.of(system,
+                variant(system, DEFAULT_SYSTEM + "-adc2", "4 columns share an ADC instead of 8",
+                        Map.of("columns_per_adc: 8", "columns_per_adc: 2")),
+                variant(system, DEFAULT_SYSTEM + "-xbar256", "256 x 256 crossbars instead of 128 x 128",
+                        Map.of("        rows: 128\n        cols: 128\n", "        rows: 256\n        cols: 256\n")));
+        Comparison comparison = CompareCommand.compare(archs, List.of(network), mapper, MapperOptions.DEFAULT,
+                OpConvention.INT8, err);
+        Path csvFile = output.resolve(SWEEP_CSV);
+        try {
+            CompareCommand.write(comparison, output.resolve(COMPARISON));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the comparison into " + output + ": " + e.getMessage(), e);
+        }
+        out.println();
+        out.println("compared " + String.join(", ", comparison.names()) + " on " + network.name() + " -> "
+                + COMPARISON);
+        // The sweep runs through the 'sweep' command itself, so the demo shows exactly what a user gets.
+        int code = MemdseCommand.commandLine(new PrintWriter(java.io.Writer.nullWriter()), err)
+                .execute("sweep", DEMO_SWEEP, "-o", csvFile.toString(), "--quiet");
+        if (code != ExitCodes.OK) {
+            throw new IllegalStateException("the bundled sweep " + DEMO_SWEEP + " failed (exit code " + code + ")");
+        }
+        SweepResults results = SweepResultsReader.read(csvFile);
+        ReportCommand.write(results, output.resolve(SWEEP_REPORT), "area_mm2", "energy_pj", null);
+        long pareto = results.rows().stream().filter(SweepResults.Row::pareto).count();
+        out.println("swept " + DEMO_SWEEP + ": " + results.rows().size() + " points, " + pareto
+                + " Pareto-optimal -> " + SWEEP_CSV + ", " + SWEEP_REPORT);
+        return ", " + COMPARISON + ", " + SWEEP_CSV + ", " + SWEEP_REPORT;
+    }
+
+    /** The default system with some lines of its resolved YAML replaced (each must match exactly once). */
+    static Architecture variant(Architecture base, String name, String description, Map<String, String> edits) {
+        String yaml = ArchitectureWriter.toYaml(base);
+        for (Map.Entry<String, String> e : edits.entrySet()) {
+            int at = yaml.indexOf(e.getKey());
+            if (at < 0 || yaml.indexOf(e.getKey(), at + 1) >= 0) {
+                throw new IllegalStateException("demo variant " + name + ": '" + e.getKey().strip()
+                        + "' does not occur exactly once in " + base.name() + "'s description");
+            }
+            yaml = yaml.replace(e.getKey(), e.getValue());
+        }
+        yaml = yaml.replaceFirst("(?m)^name: .*$", "name: " + name)
+                .replaceFirst("(?m)^description: .*$", "description: " + base.name() + " with " + description);
+        return ArchitectureReader.read(SpecSource.ofText(name + ".yaml", yaml));
+    }
+
     /** Writes to a temporary file beside the target, then renames: a reader never sees half a file. */
     static void writeAtomically(Path target, String text) throws IOException {
-        Path tmp = Files.createTempFile(target.toAbsolutePath().getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        org.memdse.report.ReportFiles.write(target, text);
     }
+
 }

@@ -19,10 +19,13 @@ import picocli.CommandLine.Option;
             NetworkCommand.class,
             DescribeCommand.class,
             EvaluateCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
             CatalogCommand.class,
             DemoCommand.class,
             MapCommand.class,
             BenchCommand.class,
+            SweepCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -28,11 +28,24 @@ public final class ComponentModelRegistry {
         this.providers = List.copyOf(sorted);
     }
 
-    /** The providers on the class path. */
+    /**
+     * The providers on the class path, found once: scanning the class path costs far more than
+     * pricing a component, and sweeps (and the link model, which prices the tiles to size its
+     * wires) ask for the registry on every design point. Providers are stateless.
+     */
     public static ComponentModelRegistry load() {
-        List<ComponentModelProvider> found = new ArrayList<>();
-        ServiceLoader.load(ComponentModelProvider.class, ComponentModelRegistry.class.getClassLoader()).forEach(found::add);
-        return new ComponentModelRegistry(found);
+        return ClassPath.REGISTRY;
+    }
+
+    /** Holder idiom: loaded on first use, safely published to every thread. */
+    private static final class ClassPath {
+        static final ComponentModelRegistry REGISTRY = scan();
+
+        private static ComponentModelRegistry scan() {
+            List<ComponentModelProvider> found = new ArrayList<>();
+            ServiceLoader.load(ComponentModelProvider.class, ComponentModelRegistry.class.getClassLoader()).forEach(found::add);
+            return new ComponentModelRegistry(found);
+        }
     }
 
     public List<ComponentModelProvider> providers() {

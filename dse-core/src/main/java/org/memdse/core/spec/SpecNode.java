@@ -66,6 +66,11 @@ public final class SpecNode {
         return node;
     }
 
+    /** The YAML node itself (sweeps put it into another tree); do not change it. */
+    public Node yaml() {
+        return node;
+    }
+
     public boolean isNull() {
         return node instanceof ScalarNode s && s.getTag().equals(Tag.NULL);
     }

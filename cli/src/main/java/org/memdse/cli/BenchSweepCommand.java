@@ -1,0 +1,107 @@
+package org.memdse.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.memdse.core.explore.ExplorationEngine;
+import org.memdse.report.csv.CsvResultSink;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code memdse bench sweep}: the bundled 1,000-point grid (ISAAC-CE, VGG-8, sequential mapper)
+ * run with 1, 2, 4 ... threads up to the cores, each run cold (fresh caches) and writing its
+ * CSV, after one warm-up run for the JIT; prints design points per second per thread count.
+ */
+@Command(name = "sweep", mixinStandardHelpOptions = true,
+        description = {"Run the bundled sweep 'bench-isaac-vgg8' (1,000 points: ISAAC-CE, VGG-8, sequential mapper)",
+            "with 1, 2, 4 ... threads up to the number of cores; print design points per second and per minute."})
+final class BenchSweepCommand implements Callable<Integer> {
+    static final String SWEEP = "bench-isaac-vgg8";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--sweep", paramLabel = "SWEEP", defaultValue = SWEEP,
+            description = "Sweep file or bundled id to time (default: ${DEFAULT-VALUE}).")
+    String sweep;
+
+    @Option(names = "--threads", paramLabel = "N", split = ",",
+            description = "Thread counts to time, e.g. 1,2,4 (default: 1, 2, 4 ... up to the cores).")
+    List<Integer> threads;
+
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
+            description = "Untimed runs first, for the JIT (default: ${DEFAULT-VALUE}).")
+    int warmup;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Integer> counts = threads != null ? threads : defaultCounts(Runtime.getRuntime().availableProcessors());
+        SweepSetup setup = SweepSetup.prepare(sweep);
+        int cores = Runtime.getRuntime().availableProcessors();
+        err.printf(Locale.ROOT, "bench: %s: %,d points x %d network(s), mapper %s, %d cores; %d warm-up run(s)%n",
+                setup.plan.name(), setup.sampler.size(), setup.networks.size(), setup.mapper.name(), cores, warmup);
+        err.flush();
+        for (int i = 0; i < warmup; i++) {
+            run(setup, cores);
+        }
+        List<String[]> rows = new ArrayList<>();
+        double base = 0;
+        for (int n : counts) {
+            ExplorationEngine.Summary s = run(setup, n);
+            double rate = s.pointsPerSecond();
+            if (base == 0) {
+                base = rate;
+            }
+            rows.add(new String[] {Integer.toString(n), Long.toString(s.points()),
+                String.format(Locale.ROOT, "%.2f", s.elapsedNanos() / 1e9), String.format(Locale.ROOT, "%.0f", rate),
+                String.format(Locale.ROOT, "%,.0f", rate * 60), String.format(Locale.ROOT, "%.2fx", rate / base),
+                s.ok() + "/" + s.infeasible() + "/" + s.invalid()});
+        }
+        MapCommand.printTable(out, new String[] {"threads", "points", "seconds", "points/s", "points/min", "speed-up",
+            "ok/infeasible/invalid"}, rows);
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    static List<Integer> defaultCounts(int cores) {
+        List<Integer> out = new ArrayList<>();
+        for (int n = 1; n < cores; n *= 2) {
+            out.add(n);
+        }
+        out.add(cores);
+        return out;
+    }
+
+    /** One cold run (fresh caches) into a temporary CSV, deleted afterwards. */
+    private static ExplorationEngine.Summary run(SweepSetup setup, int threads) {
+        Path csv = null;
+        try {
+            csv = Files.createTempFile("memdse-bench-", ".csv");
+            try (CsvResultSink sink = CsvResultSink.create(csv, setup.plan.parameters())) {
+                return new ExplorationEngine(setup.sampler, setup.evaluator(), threads)
+                        .run(sink, ExplorationEngine.ProgressListener.NONE);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (csv != null) {
+                try {
+                    Files.deleteIfExists(csv);
+                } catch (IOException ignored) {
+                    // a temporary file
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.memdse.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.memdse.report.ReportFiles;
+import org.memdse.report.csv.SweepResultsReader;
+import org.memdse.report.html.SweepHtmlWriter;
+import org.memdse.report.sweep.SweepResults;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code memdse report}: a sweep's results CSV as an HTML report. */
+@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Write a self-contained HTML report of a sweep's results CSV: the Pareto front as a",
+            "scatter plot of two objectives (the front highlighted, infeasible points apart), the effect of each",
+            "swept parameter on each objective, and a table of the Pareto-optimal designs."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:report written", "1:the report could not be written",
+            "2:bad input (the CSV, or a metric that is not one of its columns)"})
+final class ReportCommand implements Callable<Integer> {
+    /** Objectives of the small multiples when none are named (those the CSV has). */
+    static final List<String> DEFAULT_OBJECTIVES = List.of("area_mm2", "energy_pj", "latency_ns", "tops_per_w");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "RESULTS.csv", description = "A results CSV written by 'memdse sweep'.")
+    Path csv;
+
+    @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "The report, e.g. sweep.html.")
+    Path output;
+
+    @Option(names = "--x", paramLabel = "METRIC", defaultValue = "energy_pj",
+            description = "Metric column on the front's x axis (default: ${DEFAULT-VALUE}).")
+    String x;
+
+    @Option(names = "--y", paramLabel = "METRIC", defaultValue = "latency_ns",
+            description = "Metric column on the front's y axis (default: ${DEFAULT-VALUE}).")
+    String y;
+
+    @Option(names = "--objective", paramLabel = "METRIC",
+            description = "Metric for the parameter plots and the table; repeat (default: area_mm2, energy_pj,"
+                    + " latency_ns, tops_per_w).")
+    List<String> objectives;
+
+    @Override
+    public Integer call() {
+        if (!Files.isRegularFile(csv)) {
+            throw new UserInputException(csv + ": no such file");
+        }
+        String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".html") && !name.endsWith(".htm")) {
+            throw new UserInputException("-o " + output + ": expected a file ending in .html");
+        }
+        SweepResults results;
+        try {
+            results = SweepResultsReader.read(csv);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        try {
+            write(results, output, x, y, objectives);
+        } catch (IllegalArgumentException e) {
+            throw new UserInputException(e.getMessage());
+        }
+        spec.commandLine().getOut().println("wrote " + output);
+        spec.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+
+    /** Writes the report; {@code objectives} null means the defaults the CSV has. */
+    static void write(SweepResults results, Path output, String x, String y, List<String> objectives) {
+        List<String> chosen = objectives;
+        if (chosen == null || chosen.isEmpty()) {
+            chosen = new ArrayList<>();
+            for (String o : DEFAULT_OBJECTIVES) {
+                if (results.metrics().contains(o)) {
+                    chosen.add(o);
+                }
+            }
+        }
+        try {
+            ReportFiles.write(output, SweepHtmlWriter.write(results, x, y, chosen));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
+        }
+    }
+}

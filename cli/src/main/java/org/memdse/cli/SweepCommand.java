@@ -1,0 +1,169 @@
+package org.memdse.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.memdse.core.explore.DesignPoint;
+import org.memdse.core.explore.ExplorationEngine;
+import org.memdse.core.explore.Metric;
+import org.memdse.core.explore.Objective;
+import org.memdse.core.explore.PointEvaluator;
+import org.memdse.core.explore.SweepPlan;
+import org.memdse.core.explore.SweepReader;
+import org.memdse.report.csv.CsvResultReader;
+import org.memdse.report.csv.CsvResultSink;
+import org.memdse.report.csv.ResultColumn;
+import org.memdse.report.csv.ResultCsvFinisher;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code memdse sweep}: runs a sweep file, streaming every design point's figures to CSV. */
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Evaluate every design point of a sweep file (or a bundled sweep: 'memdse catalog') on",
+            "all cores, writing one CSV row per point and network as soon as it is known, then sort",
+            "the file into point order and mark the Pareto front (also written as its own CSV).",
+            "A killed run keeps every finished row; --resume continues it."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:the sweep ran (invalid or infeasible points are rows, not failures)",
+            "1:failure (e.g. the output could not be written)",
+            "2:bad input (the sweep file, its architecture, networks or parameter paths)"})
+final class SweepCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "SWEEP", description = "Sweep YAML file or bundled sweep id.")
+    String sweep;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Results CSV (required unless --dry-run).")
+    Path output;
+
+    @Option(names = "--pareto", paramLabel = "FILE",
+            description = "Pareto-front CSV (default: the output with .pareto.csv instead of .csv).")
+    Path pareto;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+    int threads;
+
+    @Option(names = "--resume", description = "Continue an interrupted run: keep the rows in the output, evaluate the rest.")
+    boolean resume;
+
+    @Option(names = "--dry-run", description = "List every point and check its architecture, without mapping or pricing.")
+    boolean dryRun;
+
+    @Option(names = "--quiet", description = "No progress on stderr.")
+    boolean quiet;
+
+    @Option(names = "--objective", paramLabel = "DIR:METRIC",
+            description = "A further Pareto objective, e.g. minimise:energy_pj or maximise:tops_per_w (repeatable).")
+    List<String> objectives = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        int workers = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+        if (threads < 0) {
+            throw new UserInputException("--threads must be at least 1, was " + threads);
+        }
+        List<Objective> extra = new ArrayList<>();
+        for (String o : objectives) {
+            extra.add(SweepReader.objective(o).orElseThrow(() -> new UserInputException("--objective '" + o
+                    + "': expected minimise:METRIC or maximise:METRIC; metrics: " + String.join(", ", Metric.keys()))));
+        }
+        if (!dryRun && output == null) {
+            throw new UserInputException("give the results file with -o FILE (or use --dry-run)");
+        }
+        SweepSetup setup = SweepSetup.prepare(sweep);
+        SweepPlan plan = setup.plan.withObjectives(extra);
+        PointEvaluator evaluator = setup.evaluator();
+        if (dryRun) {
+            return dryRun(setup, evaluator, out, err);
+        }
+        List<String> header = ResultColumn.header(plan.parameterColumns());
+        List<String> networks = setup.networkNames();
+        CsvResultReader.Done done = null;
+        if (resume && Files.exists(output) && size(output) > 0) {
+            done = CsvResultReader.resume(output, header, networks);
+            if (!quiet) {
+                err.println("sweep: resuming " + output + ": " + done.count() + " rows already there");
+            }
+        }
+        long total = setup.sampler.size();
+        if (!quiet) {
+            err.printf(Locale.ROOT, "sweep: %s: %,d points (%s) x %d network(s) on %d thread(s) -> %s%n", plan.name(),
+                    total, setup.sampler.name(), networks.size(), workers, output);
+            err.flush();
+        }
+        ExplorationEngine engine = new ExplorationEngine(setup.sampler, evaluator, workers);
+        ExplorationEngine.ProgressListener progress = SweepProgress.forTerminal(err, quiet);
+        ExplorationEngine.Summary summary;
+        try (CsvResultSink sink = done != null ? CsvResultSink.append(output, plan.parameters())
+                : CsvResultSink.create(output, plan.parameters())) {
+            CsvResultReader.Done d = done;
+            summary = d == null ? engine.run(sink, progress)
+                    : engine.run(sink, d::point, d::row, progress);
+        } finally {
+            if (progress instanceof SweepProgress p) {
+                p.end();
+            }
+        }
+        Path front = pareto != null ? pareto : paretoPath(output);
+        ResultCsvFinisher.Finished finished = ResultCsvFinisher.finish(output, front, header, networks, plan.objectives());
+        if (!quiet) {
+            err.printf(Locale.ROOT, "sweep: %,d points evaluated%s in %.1f s (%.1f points/s): %,d ok, %,d infeasible,"
+                            + " %,d invalid; %,d rows in %s%n", summary.points(),
+                    summary.skipped() > 0 ? String.format(Locale.ROOT, " (%,d already done)", summary.skipped()) : "",
+                    summary.elapsedNanos() / 1e9, summary.pointsPerSecond(), summary.ok(), summary.infeasible(),
+                    summary.invalid(), finished.rows(), output);
+            if (!plan.objectives().isEmpty()) {
+                err.printf(Locale.ROOT, "sweep: Pareto front (%s): %,d rows in %s%n",
+                        String.join(", ", plan.objectives().stream().map(Objective::toString).toList()),
+                        finished.front(), front);
+            }
+            err.flush();
+        }
+        return ExitCodes.OK;
+    }
+
+    private Integer dryRun(SweepSetup setup, PointEvaluator evaluator, PrintWriter out, PrintWriter err) {
+        long total = setup.sampler.size();
+        long invalid = 0;
+        for (long i = 0; i < total; i++) {
+            DesignPoint p = setup.sampler.point(i);
+            Optional<String> problem = evaluator.check(p);
+            out.println(i + "\t" + p.describe(setup.plan.parameters()) + "\t"
+                    + problem.map(r -> "invalid: " + r).orElse("ok"));
+            if (problem.isPresent()) {
+                invalid++;
+            }
+        }
+        out.flush();
+        err.printf(Locale.ROOT, "sweep: %s: %,d points (%s) x %d network(s); %,d valid, %,d invalid (dry run: nothing "
+                + "evaluated)%n", setup.plan.name(), total, setup.sampler.name(), setup.networks.size(), total - invalid,
+                invalid);
+        err.flush();
+        return ExitCodes.OK;
+    }
+
+    static Path paretoPath(Path output) {
+        String name = output.getFileName().toString();
+        String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
+        return output.resolveSibling(base + ".pareto.csv");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package org.memdse.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.memdse.architectures.Catalog;
+import org.memdse.architectures.CatalogEntry;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.read.ArchitectureReader;
+import org.memdse.core.explore.ArchitectureVariants;
+import org.memdse.core.explore.PipelinePointEvaluator;
+import org.memdse.core.explore.PointEvaluator;
+import org.memdse.core.explore.Sampler;
+import org.memdse.core.explore.SweepPlan;
+import org.memdse.core.explore.SweepPlan.Reference;
+import org.memdse.core.explore.SweepReader;
+import org.memdse.core.mapping.Mapper;
+import org.memdse.core.mapping.MapperOptions;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.spec.SpecException;
+import org.memdse.core.spec.SpecSource;
+import org.memdse.core.spec.Suggestions;
+import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.mapping.Mappers;
+
+/**
+ * A sweep file made runnable: read and checked (references resolved, parameter paths found in
+ * the base architecture), networks loaded once, and the point evaluator wired from the
+ * implementations (mapper by name, the cost models' evaluator), with the caches of
+ * {@link SweepCaches}. Every problem is a {@link SpecException} at its place in the sweep file.
+ */
+final class SweepSetup {
+    final SweepPlan plan;
+    final Architecture base;
+    final ArchitectureVariants variants;
+    final List<NetworkGraph> networks;
+    final Mapper mapper;
+    final Sampler sampler;
+
+    private SweepSetup(SweepPlan plan, Architecture base, ArchitectureVariants variants, List<NetworkGraph> networks,
+                       Mapper mapper) {
+        this.plan = plan;
+        this.base = base;
+        this.variants = variants;
+        this.networks = networks;
+        this.mapper = mapper;
+        this.sampler = plan.sampler();
+    }
+
+    /** Where a sweep named on the command line is: a file, or a bundled sweep's id. */
+    static SpecSource source(String nameOrFile) {
+        Path path = Path.of(nameOrFile);
+        if (Files.isRegularFile(path)) {
+            return SpecSource.of(path);
+        }
+        if (Files.isDirectory(path)) {
+            throw new UserInputException("'" + nameOrFile + "' is a directory; give a sweep file or a bundled sweep id");
+        }
+        Catalog catalog = Catalog.bundled();
+        return catalog.sweep(nameOrFile).map(catalog::source).orElseThrow(() -> new UserInputException(
+                "no file '" + nameOrFile + "' and no bundled sweep of that name"
+                        + catalog.didYouMean(nameOrFile, CatalogEntry.Kind.SWEEP)
+                        + "; 'memdse catalog' lists the bundled ones"));
+    }
+
+    static SweepSetup prepare(String nameOrFile) {
+        SpecSource source = source(nameOrFile);
+        SweepPlan plan = SweepReader.read(source);
+        List<SpecException> problems = new ArrayList<>();
+        Architecture base = null;
+        try {
+            base = ArchitectureReader.read(resolve(source, plan.architecture(), CatalogEntry.Kind.ARCHITECTURE));
+        } catch (SpecException e) {
+            problems.add(e);
+        }
+        List<NetworkGraph> networks = new ArrayList<>();
+        for (Reference r : plan.networks()) {
+            try {
+                networks.add(loadNetwork(source, r));
+            } catch (SpecException e) {
+                problems.add(e);
+            }
+        }
+        Mapper mapper = null;
+        Optional<Mapper> m = Mappers.byName(plan.mapper().text());
+        if (m.isPresent()) {
+            mapper = m.get();
+        } else {
+            problems.add(SpecException.of(plan.mapper().at(), "mapper", "unknown mapper '" + plan.mapper().text() + "'"
+                    + Suggestions.didYouMean(plan.mapper().text(), Mappers.names()) + "; mappers: "
+                    + String.join(", ", Mappers.names())));
+        }
+        ArchitectureVariants variants = null;
+        if (base != null) {
+            try {
+                variants = ArchitectureVariants.of(base, plan.parameters());
+            } catch (SpecException e) {
+                problems.add(e);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new SpecException(problems.stream().flatMap(e -> e.diagnostics().stream()).sorted().toList());
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < networks.size(); i++) {
+            if (names.contains(networks.get(i).name())) {
+                throw SpecException.of(plan.networks().get(i).at(), "networks", "two networks are named '"
+                        + networks.get(i).name() + "'; the CSV tells networks apart by name");
+            }
+            names.add(networks.get(i).name());
+        }
+        return new SweepSetup(plan, base, variants, List.copyOf(networks), mapper);
+    }
+
+    /** A fresh point evaluator (fresh caches: benchmarks start cold). */
+    PointEvaluator evaluator() {
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(plan.seed()).withTimeLimit(plan.timeLimit());
+        return new PipelinePointEvaluator(variants, networks, SweepCaches.mapping(mapper), options,
+                SweepCaches.pricing(ComponentModelRegistry.load()), plan.convention(), plan.constraints());
+    }
+
+    /** The network names, in sweep order. */
+    List<String> networkNames() {
+        return networks.stream().map(NetworkGraph::name).toList();
+    }
+
+    /** A file relative to the sweep file (when the sweep is a file), else a bundled id. */
+    private static SpecSource resolve(SpecSource sweep, Reference r, CatalogEntry.Kind kind) {
+        Optional<Path> file = file(sweep, r);
+        if (file.isPresent()) {
+            return SpecSource.of(file.get());
+        }
+        Catalog catalog = Catalog.bundled();
+        Optional<CatalogEntry> entry = kind == CatalogEntry.Kind.ARCHITECTURE ? catalog.architecture(r.text())
+                : catalog.network(r.text());
+        return entry.map(catalog::source).orElseThrow(() -> notFound(sweep, r, kind));
+    }
+
+    private static NetworkGraph loadNetwork(SpecSource sweep, Reference r) {
+        Optional<Path> file = file(sweep, r);
+        if (file.isPresent()) {
+            return NetworkLoader.load(file.get().toString());
+        }
+        if (Catalog.bundled().network(r.text()).isEmpty()) {
+            throw notFound(sweep, r, CatalogEntry.Kind.NETWORK);
+        }
+        return NetworkLoader.load(r.text());
+    }
+
+    private static Optional<Path> file(SpecSource sweep, Reference r) {
+        if (sweep instanceof SpecSource.FileSource f) {
+            Path dir = f.file().toAbsolutePath().getParent();
+            Path p = dir == null ? Path.of(r.text()) : dir.resolve(r.text()).normalize();
+            if (Files.isRegularFile(p)) {
+                return Optional.of(p);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static SpecException notFound(SpecSource sweep, Reference r, CatalogEntry.Kind kind) {
+        String what = kind == CatalogEntry.Kind.ARCHITECTURE ? "architecture" : "network";
+        String looked = sweep instanceof SpecSource.FileSource ? "no file '" + r.text() + "' next to the sweep file and " : "";
+        return SpecException.of(r.at(), kind == CatalogEntry.Kind.ARCHITECTURE ? "architecture" : "networks",
+                looked + "no bundled " + what + " '" + r.text() + "'" + Catalog.bundled().didYouMean(r.text(), kind)
+                        + "; 'memdse catalog' lists the bundled ones");
+    }
+}

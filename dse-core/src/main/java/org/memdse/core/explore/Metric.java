@@ -1,0 +1,110 @@
+package org.memdse.core.explore;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.memdse.core.eval.Metrics;
+import org.memdse.core.mapping.MappingObjectives;
+
+/**
+ * The figures a sweep records for each design point, by their CSV column names. The unit is in
+ * the name ({@code energy_pj}, {@code latency_ns}); constraints and objectives use these names.
+ * New metrics go at the end (the CSV column order follows this order).
+ */
+public enum Metric {
+    AREA_MM2("area_mm2", false, "total area, mm^2"),
+    ENERGY_PJ("energy_pj", false, "energy per inference, pJ"),
+    LATENCY_NS("latency_ns", false, "latency of one inference, layer by layer, ns"),
+    PIPELINE_INTERVAL_NS("pipeline_interval_ns", false, "time between inferences when pipelined, ns"),
+    THROUGHPUT_INFERENCES_PER_S("throughput_inferences_per_s", false, "inferences per second, pipelined"),
+    OPS("ops", false, "operations per inference (1 MAC = 2 ops)"),
+    TOPS("tops", false, "achieved tera-operations per second"),
+    TOPS_PER_W("tops_per_w", false, "TOPS per watt (operations per joule / 1e12)"),
+    TOPS_PER_MM2("tops_per_mm2", false, "TOPS per mm^2"),
+    EDP_PJ_NS("edp_pj_ns", false, "energy-delay product, pJ*ns"),
+    LEAKAGE_POWER_W("leakage_power_w", false, "static power, W"),
+    CROSSBAR_UTILISATION("crossbar_utilisation", false, "crossbars holding weights / all crossbars"),
+    CORE_UTILISATION("core_utilisation", false, "SNN cores holding neurons / all cores"),
+    TILES_USED("tiles_used", true, "tiles and cores the mapping uses"),
+    CROSSBARS_USED("crossbars_used", true, "crossbars the mapping uses"),
+    CORES_USED("cores_used", true, "SNN cores the mapping uses"),
+    TRAFFIC_HOPS("traffic_hops", false, "interconnect traffic x hops, bit*hops per inference"),
+    PEAK_TOPS("peak_tops", false, "peak TOPS, every array busy"),
+    PEAK_POWER_W("peak_power_w", false, "peak power, W"),
+    PEAK_TOPS_PER_W("peak_tops_per_w", false, "peak TOPS/W"),
+    PEAK_TOPS_PER_MM2("peak_tops_per_mm2", false, "peak TOPS/mm^2");
+
+    private static final List<Metric> ALL = List.of(values());
+
+    private final String key;
+    private final boolean integral;
+    private final String description;
+
+    Metric(String key, boolean integral, String description) {
+        this.key = key;
+        this.integral = integral;
+        this.description = description;
+    }
+
+    /** The CSV column name (snake_case, unit included). */
+    public String key() {
+        return key;
+    }
+
+    /** Whether the values are whole numbers (written without a fraction). */
+    public boolean integral() {
+        return integral;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public static List<Metric> all() {
+        return ALL;
+    }
+
+    public static List<String> keys() {
+        return ALL.stream().map(Metric::key).toList();
+    }
+
+    public static Optional<Metric> byKey(String key) {
+        return Arrays.stream(values()).filter(m -> m.key.equals(key)).findFirst();
+    }
+
+    /** Every metric of one evaluation, indexed by {@link #ordinal()}, in the units of the keys. */
+    public static double[] of(Metrics m, MappingObjectives mapping) {
+        double[] v = new double[ALL.size()];
+        v[AREA_MM2.ordinal()] = m.areaM2() * 1e6;
+        v[ENERGY_PJ.ordinal()] = m.energyJ() * 1e12;
+        v[LATENCY_NS.ordinal()] = m.latencyS() * 1e9;
+        v[PIPELINE_INTERVAL_NS.ordinal()] = m.pipelineIntervalS() * 1e9;
+        v[THROUGHPUT_INFERENCES_PER_S.ordinal()] = m.throughputPerSecond();
+        v[OPS.ordinal()] = m.ops();
+        v[TOPS.ordinal()] = m.tops();
+        v[TOPS_PER_W.ordinal()] = m.topsPerWatt();
+        v[TOPS_PER_MM2.ordinal()] = m.topsPerMm2();
+        v[EDP_PJ_NS.ordinal()] = m.edp() * 1e21;
+        v[LEAKAGE_POWER_W.ordinal()] = m.leakagePowerW();
+        v[CROSSBAR_UTILISATION.ordinal()] = m.crossbarUtilisation();
+        v[CORE_UTILISATION.ordinal()] = m.coreUtilisation();
+        v[TILES_USED.ordinal()] = mapping.tilesUsed();
+        v[CROSSBARS_USED.ordinal()] = mapping.crossbarsUsed();
+        v[CORES_USED.ordinal()] = mapping.coresUsed();
+        v[TRAFFIC_HOPS.ordinal()] = mapping.trafficHops();
+        v[PEAK_TOPS.ordinal()] = m.peak().peakTops();
+        v[PEAK_POWER_W.ordinal()] = m.peak().peakPowerW();
+        v[PEAK_TOPS_PER_W.ordinal()] = m.peak().peakTopsPerWatt();
+        v[PEAK_TOPS_PER_MM2.ordinal()] = m.peak().peakTopsPerMm2();
+        return v;
+    }
+
+    /** A value as the CSV writes it: {@link Double#toString}, whole numbers without a fraction for integral metrics. */
+    public String format(double value) {
+        if (integral && !Double.isNaN(value) && !Double.isInfinite(value) && value == Math.rint(value)
+                && Math.abs(value) < 1e15) {
+            return Long.toString((long) value);
+        }
+        return Double.toString(value);
+    }
+}

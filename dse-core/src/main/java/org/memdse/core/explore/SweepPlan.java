@@ -1,0 +1,109 @@
+package org.memdse.core.explore;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.spec.Keyed;
+import org.memdse.core.spec.SourcePosition;
+
+/**
+ * A sweep as read from its file (see {@link SweepReader}; the format is in the README,
+ * "Sweeps"): a base architecture, networks, a mapper, the parameters and how to sample them,
+ * constraints and objectives. References (architecture, networks, mapper) are kept as written,
+ * with their positions, for the caller to resolve.
+ *
+ * @param file         the sweep file's display name
+ * @param name         the sweep's name
+ * @param description  free text
+ * @param architecture the base architecture: a file (relative to the sweep file) or a bundled id
+ * @param networks     network files or bundled ids, at least one
+ * @param mapper       the mapper's name
+ * @param timeLimit    the mapper's time limit per point
+ * @param seed         the mapper's seed
+ * @param convention   how operations are counted for TOPS
+ * @param sampling     how points are chosen
+ * @param parameters   the swept parameters, at least one
+ * @param constraints  bounds a feasible point meets
+ * @param objectives   the Pareto front's objectives (may be empty: no front)
+ */
+public record SweepPlan(String file, String name, String description, Reference architecture, List<Reference> networks,
+                        Reference mapper, Duration timeLimit, long seed, OpConvention convention, Sampling sampling,
+                        List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives) {
+    /** A name or file as written in the sweep file, and where. */
+    public record Reference(String text, SourcePosition at) {
+        public Reference {
+            Objects.requireNonNull(text, "text");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /** Sampling strategies. */
+    public enum Strategy implements Keyed {
+        GRID("grid"), RANDOM("random"), LATIN_HYPERCUBE("latin-hypercube");
+
+        private final String key;
+
+        Strategy(String key) {
+            this.key = key;
+        }
+
+        @Override
+        public String key() {
+            return key;
+        }
+    }
+
+    /**
+     * How points are chosen.
+     *
+     * @param strategy grid, random or Latin hypercube
+     * @param samples  points to draw (random, Latin hypercube); ignored for a grid
+     * @param seed     seed of the draw
+     */
+    public record Sampling(Strategy strategy, long samples, long seed) {
+        public Sampling {
+            Objects.requireNonNull(strategy, "strategy");
+        }
+    }
+
+    public SweepPlan {
+        Objects.requireNonNull(file, "file");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(architecture, "architecture");
+        Objects.requireNonNull(mapper, "mapper");
+        Objects.requireNonNull(timeLimit, "timeLimit");
+        Objects.requireNonNull(convention, "convention");
+        Objects.requireNonNull(sampling, "sampling");
+        networks = List.copyOf(networks);
+        parameters = List.copyOf(parameters);
+        constraints = List.copyOf(constraints);
+        objectives = List.copyOf(objectives);
+    }
+
+    /** The sampler of this plan (lazy: nothing is expanded). */
+    public Sampler sampler() {
+        return switch (sampling.strategy()) {
+            case GRID -> new GridSampler(parameters);
+            case RANDOM -> new RandomSampler(parameters, sampling.samples(), sampling.seed());
+            case LATIN_HYPERCUBE -> new LatinHypercubeSampler(parameters, (int) sampling.samples(), sampling.seed());
+        };
+    }
+
+    /** The same plan with further objectives (e.g. from the command line); duplicates are dropped. */
+    public SweepPlan withObjectives(List<Objective> more) {
+        List<Objective> all = new java.util.ArrayList<>(objectives);
+        for (Objective o : more) {
+            if (!all.contains(o)) {
+                all.add(o);
+            }
+        }
+        return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,
+                sampling, parameters, constraints, all);
+    }
+
+    /** The CSV's parameter columns ({@code param.<path>}), in parameter order. */
+    public List<String> parameterColumns() {
+        return parameters.stream().map(Parameter::column).toList();
+    }
+}
