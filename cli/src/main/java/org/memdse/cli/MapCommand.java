@@ -115,9 +115,10 @@ final class MapCommand implements Callable<Integer> {
     /**
      * One layer's share of the mapping.
      *
+     * @param copies      copies of its weights (1 unless {@code --replicate} copied the layer)
      * @param utilisation cells (or neurons) its units use over those of the crossbars (cores) they occupy
      */
-    record LayerRow(String node, String resource, int units, int endpoints, double utilisation) {
+    record LayerRow(String node, String resource, int units, int copies, int endpoints, double utilisation) {
     }
 
     static List<LayerRow> layers(Architecture a, Mapping mapping) {
@@ -132,7 +133,11 @@ final class MapCommand implements Callable<Integer> {
             Set<Integer> eps = new HashSet<>();
             double used = 0;
             double offered = 0;
+            int copies = 1;
             for (MappingUnit u : e.getValue()) {
+                if (u instanceof CrossbarBlock b) {
+                    copies = Math.max(copies, b.replica() + 1);
+                }
                 eps.add(mapping.placements().get(u.id()).endpoint());
                 if (u instanceof CrossbarBlock b && xbar.isPresent()) {
                     used += (double) b.crossbarRows() * b.crossbarCols();
@@ -142,7 +147,8 @@ final class MapCommand implements Callable<Integer> {
                     offered += core.get().neurons();
                 }
             }
-            rows.add(new LayerRow(e.getKey(), e.getValue().get(0).resource().key(), e.getValue().size(), eps.size(),
+            rows.add(new LayerRow(e.getKey(), e.getValue().get(0).resource().key(), e.getValue().size(), copies,
+                    eps.size(),
                     offered == 0 ? Double.NaN : used / offered));
         }
         return rows;
@@ -152,11 +158,11 @@ final class MapCommand implements Callable<Integer> {
         MappingReport r = m.report();
         out.println("mapping " + m.network() + " onto " + m.architecture() + " with the " + r.mapper() + " mapper ("
                 + r.solveMillis() + " ms" + (r.feasible() ? "" : ", INFEASIBLE: a capacity is exceeded") + ")");
-        String[] header = {"layer", "on", "units", "tiles/cores", "utilisation"};
+        String[] header = {"layer", "on", "units", "copies", "tiles/cores", "utilisation"};
         List<String[]> cells = new ArrayList<>();
         for (LayerRow row : rows) {
             cells.add(new String[] {row.node(), row.resource(), Integer.toString(row.units()),
-                Integer.toString(row.endpoints()),
+                Integer.toString(row.copies()), Integer.toString(row.endpoints()),
                 Double.isNaN(row.utilisation()) ? "-" : String.format(Locale.ROOT, "%.1f%%", 100 * row.utilisation())});
         }
         printTable(out, header, cells);
@@ -230,6 +236,7 @@ final class MapCommand implements Callable<Integer> {
             b.append("    {\"layer\": ").append(JsonText.string(row.node()))
                     .append(", \"on\": ").append(JsonText.string(row.resource()))
                     .append(", \"units\": ").append(row.units())
+                    .append(", \"copies\": ").append(row.copies())
                     .append(", \"endpoints\": ").append(row.endpoints())
                     .append(", \"utilisation\": ").append(JsonText.number(row.utilisation())).append('}');
         }

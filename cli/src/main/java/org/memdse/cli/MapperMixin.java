@@ -6,7 +6,10 @@ import org.memdse.core.mapping.MapperOptions;
 import org.memdse.mapping.Mappers;
 import picocli.CommandLine.Option;
 
-/** The options of every command that maps: which mapper, and how long or how many steps it may search. */
+/**
+ * The options of every command that maps: which mapper, how long or how many steps it may search,
+ * and whether layers are replicated to balance the pipeline.
+ */
 final class MapperMixin {
     @Option(names = "--mapper", paramLabel = "NAME",
             description = "solver, sequential or random (default: solver when present, else sequential).")
@@ -24,6 +27,11 @@ final class MapperMixin {
             description = "Solver step limit (reproducible whatever the CPU speed, unlike the time limit).")
     Long steps;
 
+    @Option(names = "--replicate",
+            description = {"Copy the slowest layers onto crossbars the network leaves free (ISAAC/PUMA-style",
+                "pipeline balancing): each copy takes a share of the layer's input vectors. Off by default."})
+    boolean replicate;
+
     /** The mapper named, or the default; an unknown name is bad input. */
     Mapper mapper() {
         return resolve(mapper);
@@ -38,7 +46,8 @@ final class MapperMixin {
     }
 
     MapperOptions options() {
-        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit);
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit)
+                .withReplication(replicate ? MapperOptions.Replication.BALANCE : MapperOptions.Replication.NONE);
         if (steps != null) {
             if (steps < 1) {
                 throw new UserInputException("--steps must be at least 1, found " + steps);

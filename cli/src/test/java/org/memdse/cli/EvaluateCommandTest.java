@@ -67,4 +67,17 @@ class EvaluateCommandTest {
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(r.err()).contains("no mapper 'greedy'");
     }
+
+    @Test
+    void replicateShortensThePipelineInterval() {
+        CliRunner plain = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "vgg8-cifar10", "--mapper",
+                "sequential", "--format", "json");
+        CliRunner r = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "vgg8-cifar10", "--mapper",
+                "sequential", "--replicate", "--format", "json");
+        assertThat(plain.exitCode()).as(plain.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(number(r.out(), "pipeline_interval_ns")).isLessThan(number(plain.out(), "pipeline_interval_ns") / 10);
+        assertThat(number(r.out(), "throughput_inferences_per_s"))
+                .isGreaterThan(number(plain.out(), "throughput_inferences_per_s") * 10);
+    }
 }

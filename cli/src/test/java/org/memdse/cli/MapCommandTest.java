@@ -42,4 +42,23 @@ class MapCommandTest {
         CliRunner r = CliRunner.run("map", "--arch", "isaac-ce", "--network", "lenet5", "--time-limit", "soon");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
     }
+
+    @Test
+    void replicateCopiesTheSlowestLayersAndShowsTheCopiesPerLayer() {
+        CliRunner plain = CliRunner.run("map", "--arch", "isaac-ce", "--network", "vgg8-cifar10", "--mapper",
+                "sequential", "--format", "json");
+        CliRunner r = CliRunner.run("map", "--arch", "isaac-ce", "--network", "vgg8-cifar10", "--mapper", "sequential",
+                "--replicate", "--format", "json");
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(plain.out()).contains("\"layer\": \"conv1\", \"on\": \"cim_tile\", \"units\": 5, \"copies\": 1,")
+                .doesNotContainPattern("\"copies\": ([02-9]|1\\d)");
+        // conv1 (32x32 = 1024 vectors) is among the slowest layers: it gets tens of copies of its 5 blocks.
+        assertThat(r.out()).containsPattern("\"layer\": \"conv1\", \"on\": \"cim_tile\", \"units\": \\d+, \"copies\": [1-9]\\d+,")
+                .contains("\"feasible\": true");
+        CliRunner table = CliRunner.run("map", "--arch", "isaac-ce", "--network", "vgg8-cifar10", "--mapper",
+                "sequential", "--replicate");
+        assertThat(table.exitCode()).as(table.err()).isZero();
+        assertThat(table.out()).contains("copies");
+    }
 }

@@ -2,6 +2,8 @@ package org.memdse.mapping;
 
 import java.util.Objects;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.mapping.CrossbarBlock;
+import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.mapping.objective.ObjectiveCalculator;
@@ -9,6 +11,7 @@ import org.memdse.mapping.objective.TrafficModel;
 import org.memdse.mapping.partition.Partition;
 import org.memdse.mapping.partition.PartitionOutcome;
 import org.memdse.mapping.partition.Partitioner;
+import org.memdse.mapping.partition.Replicator;
 import org.memdse.mapping.topology.NetworkTopology;
 
 /**
@@ -37,13 +40,27 @@ public record MappingProblem(Architecture architecture, NetworkGraph network, Ne
     public record Rejected(MappingOutcome.DoesNotFit doesNotFit) implements Preparation {
     }
 
+    /** A problem without replication ({@link MapperOptions.Replication#NONE}). */
     public static Preparation prepare(Architecture architecture, NetworkGraph network) {
+        return prepare(architecture, network, MapperOptions.DEFAULT);
+    }
+
+    /**
+     * A problem ready to place under {@code options}: with {@link MapperOptions.Replication#BALANCE}
+     * the partition holds the copies {@link Replicator} chose for the crossbars the network leaves
+     * free.
+     */
+    public static Preparation prepare(Architecture architecture, NetworkGraph network, MapperOptions options) {
         NetworkTopology topology = NetworkTopology.of(architecture);
         PartitionOutcome outcome = Partitioner.partition(architecture, network, topology);
         if (outcome instanceof PartitionOutcome.Rejected r) {
             return new Rejected(r.doesNotFit());
         }
         Partition partition = ((PartitionOutcome.Partitioned) outcome).partition();
+        if (options.replication() == MapperOptions.Replication.BALANCE) {
+            long blocks = partition.units().stream().filter(CrossbarBlock.class::isInstance).count();
+            partition = Replicator.replicate(partition, network, topology.totalCrossbars() - blocks).partition();
+        }
         TrafficModel traffic = TrafficModel.of(network, partition);
         return new Ready(new MappingProblem(architecture, network, topology, partition, traffic,
                 new ObjectiveCalculator(topology, traffic)));

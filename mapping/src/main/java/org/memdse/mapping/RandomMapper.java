@@ -20,7 +20,7 @@ public final class RandomMapper implements Mapper {
     @Override
     public MappingOutcome map(Architecture architecture, NetworkGraph network, MapperOptions options) {
         long start = System.nanoTime();
-        MappingProblem.Preparation prep = MappingProblem.prepare(architecture, network);
+        MappingProblem.Preparation prep = MappingProblem.prepare(architecture, network, options);
         if (prep instanceof MappingProblem.Rejected r) {
             return r.doesNotFit();
         }

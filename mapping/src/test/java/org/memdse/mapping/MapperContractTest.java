@@ -36,7 +36,8 @@ import org.memdse.mapping.topology.NetworkTopology;
  * ({@link RandomCases}): every weight on exactly one crossbar cell range, no capacity exceeded,
  * every edge with traffic routed (and routes as long as the hop table says), the lower bound
  * never above the objective, and the same seed giving the same mapping. A DoesNotFit must say
- * why. Subclass it for a new mapper; override {@link #options(long)} for a step-limited solve.
+ * why. Subclass it for a new mapper; override {@link #options(long)} for a step-limited solve or
+ * for weight replication (then every copy of a layer holds each of its weights exactly once).
  * A failure names the seed (rebuild the case with {@code RandomCases.network(seed)}).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -79,7 +80,8 @@ public abstract class MapperContractTest {
                 int groupCols = w.cols() / groups;
                 assertThat(b.crossbarRows()).as("seed %d, %s rows", seed, b).isLessThanOrEqualTo(g.rows());
                 assertThat(b.crossbarCols()).as("seed %d, %s cols", seed, b).isLessThanOrEqualTo(g.usableCols());
-                BitSet bits = covered.computeIfAbsent(b.node(), k -> new BitSet());
+                // Each copy of a layer (replica) holds all of its weights once.
+                BitSet bits = covered.computeIfAbsent(b.node() + "#" + b.replica(), k -> new BitSet());
                 for (int gr = b.firstGroup(); gr < b.firstGroup() + b.groups(); gr++) {
                     for (int r = b.firstRow(); r < b.firstRow() + b.rows(); r++) {
                         for (int c = b.firstCol(); c < b.firstCol() + b.cols(); c++) {
@@ -95,8 +97,14 @@ public abstract class MapperContractTest {
         for (NetworkNode n : net.nodes()) {
             if (n.kind().domain() == NodeKind.Domain.ANN && net.stats(n).weights().isPresent()) {
                 WeightMatrix w = net.stats(n).weights().get();
-                assertThat(covered.getOrDefault(n.name(), new BitSet()).cardinality())
-                        .as("seed %d: weights of %s covered", seed, n.name()).isEqualTo((int) w.weights());
+                int copies = (int) m.mapping().units().stream()
+                        .filter(u -> u instanceof CrossbarBlock b && b.node().equals(n.name()))
+                        .mapToInt(u -> ((CrossbarBlock) u).replica() + 1).max().orElse(1);
+                for (int replica = 0; replica < copies; replica++) {
+                    assertThat(covered.getOrDefault(n.name() + "#" + replica, new BitSet()).cardinality())
+                            .as("seed %d: weights of %s copy %d covered", seed, n.name(), replica)
+                            .isEqualTo((int) w.weights());
+                }
             }
         }
     }
@@ -143,7 +151,8 @@ public abstract class MapperContractTest {
             return;
         }
         Architecture arch = RandomCases.architecture(seed);
-        MappingProblem problem = ((MappingProblem.Ready) MappingProblem.prepare(arch, RandomCases.network(seed))).problem();
+        MappingProblem problem = ((MappingProblem.Ready) MappingProblem.prepare(arch, RandomCases.network(seed), options(seed)))
+                .problem();
         NetworkTopology t = problem.topology();
         Map<Integer, Double> routed = new HashMap<>();
         double trafficHops = 0;
