@@ -19,7 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code memdse bench mapping}: every registered mapper on the reference (network, system) pairs. */
-@Command(name = "mapping", mixinStandardHelpOptions = true,
+@Command(name = "mapping",
+        header = "Time every mapper on VGG-8, ResNet-18 and the Fig. 4 hybrid network.", mixinStandardHelpOptions = true,
         description = {"Map VGG-8 and ResNet-18 onto isaac-ce and the Fig. 4 hybrid network onto fig4-hybrid with",
             "every registered mapper; print solve time, tiles used, traffic x hops, and how far each is",
             "from the sequential baseline and the lower bound."})

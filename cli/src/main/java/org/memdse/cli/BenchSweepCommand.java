@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
  * run with 1, 2, 4 ... threads up to the cores, each run cold (fresh caches) and writing its
  * CSV, after one warm-up run for the JIT; prints design points per second per thread count.
  */
-@Command(name = "sweep", mixinStandardHelpOptions = true,
+@Command(name = "sweep",
+        header = "Time the bundled 1,000-point sweep at each thread count.", mixinStandardHelpOptions = true,
         description = {"Run the bundled sweep 'bench-isaac-vgg8' (1,000 points: ISAAC-CE, VGG-8, sequential mapper)",
             "with 1, 2, 4 ... threads up to the number of cores; print design points per second and per minute."})
 final class BenchSweepCommand implements Callable<Integer> {

@@ -10,7 +10,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code memdse catalog}: the bundled descriptions and where their numbers come from. */
-@Command(name = "catalog", mixinStandardHelpOptions = true,
+@Command(name = "catalog",
+        header = "List the bundled architectures, networks and sweeps.", mixinStandardHelpOptions = true,
         description = {"List the bundled architectures and networks, usable by name in every command."})
 final class CatalogCommand implements Callable<Integer> {
     @Spec

@@ -38,7 +38,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code memdse compare}: evaluates architectures side by side and writes an HTML or Markdown report. */
-@Command(name = "compare", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "compare",
+        header = "Compare architectures on networks in an HTML or Markdown report.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Map one or more networks onto two or more architectures, evaluate them, and write a",
             "comparison report: a summary table (best value marked, ratios to the first architecture), area and",
             "energy by component kind, energy and latency by layer, each mapping drawn on its interconnect, and",

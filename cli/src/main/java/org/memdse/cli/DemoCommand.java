@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
  * system) and writes the results into a folder it names. Grows with the pipeline: mapping,
  * evaluation and reports join it as they are built.
  */
-@Command(name = "demo", mixinStandardHelpOptions = true,
+@Command(name = "demo",
+        header = "Run the whole pipeline on the bundled Fig. 4 hybrid system.", mixinStandardHelpOptions = true,
         description = {"Check every bundled architecture, describe the default Fig. 4 hybrid system, map the",
             "bundled hybrid SNN -> ANN network onto it and evaluate it, and write the results (resolved",
             "description, hierarchy, evaluation as text, JSON and CSV), a comparison report of the system against",

@@ -10,7 +10,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code memdse describe FILE}: the resolved hierarchy with counts, or the resolved YAML. */
-@Command(name = "describe", mixinStandardHelpOptions = true,
+@Command(name = "describe",
+        header = "Show a system's resolved hierarchy with counts, or write it back as YAML.", mixinStandardHelpOptions = true,
         description = {"Show the resolved hierarchy of a description with counts (tiles, crossbars, cells, ADCs,",
             "SNN cores, neurons, synapses, buffers, network endpoints), or write it back out as YAML",
             "with includes inlined and every default made explicit."})

@@ -24,7 +24,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code memdse evaluate}: maps a network onto a system and prices it. */
-@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "evaluate",
+        header = "Map a network onto a system and give its area, energy, latency, TOPS/W.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Map a network onto a system, then give its area, energy per inference, latency,",
             "throughput, TOPS, TOPS/W, TOPS/mm^2 and EDP with breakdowns by component kind and by layer,",
             "and the system's peak figures. Components with published figures in the YAML use them;",

@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code memdse map --arch A --network N}: partition, place and route a network, with the baseline and the bound. */
-@Command(name = "map", mixinStandardHelpOptions = true,
+@Command(name = "map",
+        header = "Map a network onto a system: partition, place, route; vs baseline and bound.", mixinStandardHelpOptions = true,
         description = {"Map a network onto a system: cut every layer into crossbar blocks (SNN populations into",
             "core groups), place them on tiles and cores, route the traffic. Prints per layer the blocks, the",
             "tiles they use and the crossbar utilisation, then the totals beside the sequential baseline",

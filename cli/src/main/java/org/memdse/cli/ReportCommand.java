@@ -19,7 +19,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code memdse report}: a sweep's results CSV as an HTML report. */
-@Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "report",
+        header = "Turn a sweep's results CSV into an HTML report with its Pareto front.", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Write a self-contained HTML report of a sweep's results CSV: the Pareto front as a",
             "scatter plot of two objectives (the front highlighted, infeasible points apart), the effect of each",
             "swept parameter on each objective, and a table of the Pareto-optimal designs."},
