@@ -48,13 +48,8 @@ final class MapCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--arch", required = true, paramLabel = "NAME|FILE",
-            description = "Architecture YAML file or bundled architecture id.")
-    String arch;
-
-    @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
-            description = "Network YAML, ONNX file, or bundled network id.")
-    String network;
+    @Mixin
+    WorkloadMixin workload;
 
     @Mixin
     MapperMixin mapping;
@@ -65,8 +60,8 @@ final class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = ArchitectureArgument.read(arch);
-        NetworkGraph g = NetworkLoader.load(network);
+        Architecture a = workload.architecture();
+        NetworkGraph g = workload.network();
         Mapper m = mapping.mapper();
         MappingOutcome outcome = m.map(a, g, mapping.options());
         PrintWriter out = spec.commandLine().getOut();

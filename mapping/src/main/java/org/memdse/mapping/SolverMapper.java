@@ -6,10 +6,8 @@ import java.util.Optional;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.TileArray;
-import org.memdse.core.mapping.Mapper;
 import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.MappingOutcome;
-import org.memdse.core.network.NetworkGraph;
 import org.memdse.mapping.place.SequentialPlacer;
 import org.memdse.mapping.place.solver.PlacementResult;
 import org.memdse.mapping.place.solver.SolverPlacer;
@@ -19,7 +17,7 @@ import org.memdse.mapping.place.solver.SolverPlacer;
  * baseline and a traffic-aware greedy placement, then local search under the options' seed and
  * limits. Returns the same mapping and report as the other mappers ({@link MappingAssembler}).
  */
-public final class SolverMapper implements Mapper {
+public final class SolverMapper extends PlacingMapper {
     public static final String NAME = "solver";
 
     /**
@@ -36,24 +34,19 @@ public final class SolverMapper implements Mapper {
     }
 
     @Override
-    public MappingOutcome map(Architecture architecture, NetworkGraph network, MapperOptions options) {
-        long start = System.nanoTime();
-        MappingProblem.Preparation prep = MappingProblem.prepare(architecture, network, options);
-        if (prep instanceof MappingProblem.Rejected r) {
-            return r.doesNotFit();
-        }
-        MappingProblem problem = ((MappingProblem.Ready) prep).problem();
+    MappingOutcome place(MappingProblem problem, MapperOptions options, long startNanos) {
+        Architecture architecture = problem.architecture();
         Optional<int[]> baseline = SequentialPlacer.place(problem);
         PlacementResult result = new SolverPlacer().place(problem.topology(), problem.traffic(), baseline,
                 blocksPerChunk(architecture), options);
         if (!result.allAssigned()) {
             List<String> why = result.violations();
-            return new MappingOutcome.DoesNotFit(NAME + " placement found no room for every unit of " + network.name()
-                    + " on " + architecture.name() + ": " + String.join("; ", why.subList(0, Math.min(3, why.size())))
+            return new MappingOutcome.DoesNotFit(NAME + " placement found no room for every unit of "
+                    + problem.network().name() + " on " + architecture.name() + ": "
+                    + String.join("; ", why.subList(0, Math.min(3, why.size())))
                     + (why.size() > 3 ? "; and " + (why.size() - 3) + " more" : ""), Map.of(), Map.of());
         }
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        return MappingAssembler.assemble(problem, NAME, result.endpointOfUnit(), millis,
+        return MappingAssembler.assemble(problem, NAME, result.endpointOfUnit(), millisSince(startNanos),
                 baseline.map(p -> problem.objectives().evaluate(p)));
     }
 
