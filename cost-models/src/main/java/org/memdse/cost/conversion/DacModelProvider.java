@@ -70,7 +70,7 @@ public final class DacModelProvider implements ComponentModelProvider {
 
     /** Leakage of a b-bit DAC at {@code tech}, W. */
     public static double leakage(int bits, Technology tech) {
-        return Anchor.ISAAC_32NM.power(Math.pow(2, bits - 1) * DAC1_LEAK, tech);
+        return Anchor.ISAAC_32NM.leakage(Math.pow(2, bits - 1) * DAC1_LEAK, tech);
     }
 
     @Override

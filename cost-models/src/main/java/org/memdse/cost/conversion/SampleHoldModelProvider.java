@@ -46,7 +46,7 @@ public final class SampleHoldModelProvider implements ComponentModelProvider {
         Anchor a = Anchor.ISAAC_32NM;
         return Costs.builder()
                 .area(a.area(SH_AREA, tech))
-                .leakage(a.power(SH_LEAK, tech))
+                .leakage(a.leakage(SH_LEAK, tech))
                 .action(Action.SAMPLE, a.energy(SH_ENERGY, tech), 1 / tech.clockHz())
                 .build();
     }

@@ -90,13 +90,13 @@ public final class BufferModelProvider implements ComponentModelProvider {
         if (b.kind() == BufferKind.EDRAM) {
             energy = isaac.energy(b.widthBits() * EDRAM_E_BIT_32NM * Math.sqrt(rows / EDRAM_D0), tech);
             area = isaac.area(b.capacityBits() * EDRAM_A_BIT + b.widthBits() * A_IO, tech);
-            leak = isaac.power(b.capacityBits() * EDRAM_LEAK_BIT, tech);
+            leak = isaac.leakage(b.capacityBits() * EDRAM_LEAK_BIT, tech);
             cycles = 2;
         } else {
             energy = Anchor.HOROWITZ_45NM.energy(b.widthBits() * SRAM_E_BIT_45NM * Math.sqrt(rows / SRAM_D0), tech);
             double cellArea = b.kind() == BufferKind.SRAM ? sramCellF2(f) * f * f : isaac.area(REG_A_BIT, tech);
             area = b.capacityBits() * cellArea + isaac.area(b.widthBits() * A_IO, tech);
-            leak = isaac.power(b.capacityBits() * SRAM_LEAK_BIT, tech);
+            leak = isaac.leakage(b.capacityBits() * SRAM_LEAK_BIT, tech);
             cycles = 1;
         }
         double latency = cycles / tech.clockHz();

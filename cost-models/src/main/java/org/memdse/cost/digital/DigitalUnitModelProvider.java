@@ -68,22 +68,22 @@ public final class DigitalUnitModelProvider implements ComponentModelProvider {
         switch (d.kind()) {
             case ACTIVATION -> {
                 energy = isaac.energy(SIGMOID_ENERGY, tech);
-                leak = isaac.power(SIGMOID_LEAK, tech);
+                leak = isaac.leakage(SIGMOID_LEAK, tech);
                 area = isaac.area(SIGMOID_AREA, tech);
             }
             case POOLING -> {
                 energy = isaac.energy(POOL_ENERGY, tech);
-                leak = isaac.power(POOL_LEAK, tech);
+                leak = isaac.leakage(POOL_LEAK, tech);
                 area = isaac.area(POOL_AREA, tech);
             }
             case SHIFT_ADD -> {
                 energy = isaac.energy(ShiftAddModelProvider.SA_ENERGY, tech);
-                leak = isaac.power(ShiftAddModelProvider.SA_LEAK, tech);
+                leak = isaac.leakage(ShiftAddModelProvider.SA_LEAK, tech);
                 area = isaac.area(ShiftAddModelProvider.SA_AREA, tech);
             }
             case ACCUMULATOR, QUANTIZER -> {
                 energy = Anchor.HOROWITZ_45NM.energy(ADD32_ENERGY_45NM, tech);
-                leak = isaac.power(ShiftAddModelProvider.SA_LEAK, tech);
+                leak = isaac.leakage(ShiftAddModelProvider.SA_LEAK, tech);
                 area = isaac.area(ShiftAddModelProvider.SA_AREA, tech);
             }
             default -> throw new IllegalStateException(d.kind().key());

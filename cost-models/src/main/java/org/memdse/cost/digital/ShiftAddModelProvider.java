@@ -46,7 +46,7 @@ public final class ShiftAddModelProvider implements ComponentModelProvider {
         Anchor a = Anchor.ISAAC_32NM;
         return Costs.builder()
                 .area(a.area(SA_AREA, tech))
-                .leakage(a.power(SA_LEAK, tech))
+                .leakage(a.leakage(SA_LEAK, tech))
                 .action(Action.COMPUTE, a.energy(SA_ENERGY, tech), 1 / tech.clockHz())
                 .build();
     }

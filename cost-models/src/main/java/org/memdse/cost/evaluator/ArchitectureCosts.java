@@ -62,6 +62,8 @@ public final class ArchitectureCosts {
         public final CimTileTemplate template;
         public final Macro macro;
         public final PricedComponent crossbars;
+        /** One array's decoders, switch matrices and column multiplexers. */
+        public final PricedComponent periphery;
         public final PricedComponent adc;
         public final PricedComponent dac;
         public final PricedComponent sampleHold;
@@ -77,6 +79,7 @@ public final class ArchitectureCosts {
             this.template = t;
             this.macro = t.macro();
             this.crossbars = byPath.get(name + ".macro.crossbars");
+            this.periphery = byPath.get(name + ".macro.array_periphery");
             this.adc = byPath.get(name + ".macro.adc");
             this.dac = byPath.get(name + ".macro.dac");
             this.sampleHold = byPath.get(name + ".macro.sample_hold");
@@ -190,6 +193,7 @@ public final class ArchitectureCosts {
         double perCycle;
         switch (p.component().kind()) {
             case CROSSBAR -> { action = Action.READ; perCycle = INPUT_BIT_ACTIVITY; }
+            case ARRAY_PERIPHERY -> { action = Action.READ; perCycle = 1; }
             case DAC -> { action = Action.DRIVE; perCycle = INPUT_BIT_ACTIVITY; }
             case ADC -> { action = Action.CONVERT; perCycle = macro.adc().columnsPerAdc(); }
             case SAMPLE_HOLD -> { action = Action.SAMPLE; perCycle = 1; }

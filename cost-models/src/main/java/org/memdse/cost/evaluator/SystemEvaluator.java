@@ -81,6 +81,7 @@ public final class SystemEvaluator implements Evaluator {
                 unitsByNode.computeIfAbsent(u.node(), k -> new ArrayList<>()).add(u);
             }
             String defaultCim = firstCimSubsystem();
+            Map<String, Double> networkTime = networkTimeByLayer();
             List<NetworkNode> nodes = network.nodes();
             double[] layerEnergy = new double[nodes.size()];
             double[] layerTime = new double[nodes.size()];
@@ -101,6 +102,7 @@ public final class SystemEvaluator implements Evaluator {
                 } else if (defaultCim != null && !isReshape(node)) {
                     time = digitalNode(node, stats, defaultCim);
                 }
+                time += networkTime.getOrDefault(node.name(), 0.0);
                 layerEnergy[i] = dynamicEnergy - before;
                 layerTime[i] = time;
                 latency += time;
@@ -260,6 +262,8 @@ public final class SystemEvaluator implements Evaluator {
             double activity = analogIn ? 1.0 / 3 : pulseWidth
                     ? ((1L << Math.min(activationBits, 30)) - 1) / 2.0 : ArchitectureCosts.INPUT_BIT_ACTIVITY;
             charge(c.crossbars, Action.READ, reads * cellReads * activity);
+            // Each used array's row DFFs, switches and column multiplexers act once per read.
+            charge(c.periphery, Action.READ, reads * units.size());
             if (analogOutput) {
                 // Each column's per-cycle result is held and accumulated, then activated, in the analog domain.
                 charge(c.sampleHold, Action.SAMPLE, reads * columnCycles + stats.outputActivations());
@@ -284,7 +288,11 @@ public final class SystemEvaluator implements Evaluator {
             if (pulseWidth) {
                 cycle *= (1L << Math.min(activationBits, 30)) - 1;
             }
-            return vectors * cycles * cycle / replicas;
+            long tiles = units.stream().map(u -> mapping.endpointOf(u.id())).distinct().count();
+            double bufferTime = bufferTime(c,
+                    analogIn ? 0 : stats.inputActivations() * (double) activationBits,
+                    analogOutput ? 0 : stats.outputActivations() * (double) activationBits, tiles);
+            return vectors * cycles * cycle / replicas + bufferTime;
         }
 
         /** Element-wise work (pooling, activation, residual add) on the tile's digital units. */
@@ -302,11 +310,73 @@ public final class SystemEvaluator implements Evaluator {
                 charge(c.buffer, Action.READ, Math.ceil(stats.inputActivations() * (double) network.activationBits() / c.bufferWidthBits));
                 charge(c.buffer, Action.WRITE, Math.ceil(stats.outputActivations() * (double) network.activationBits() / c.bufferWidthBits));
             }
+            // The element-wise work is spread over every tile's units, and so are its buffer accesses.
+            long tiles = costs.architecture().tileArrays().stream().filter(a -> a.name().equals(sub))
+                    .mapToLong(TileArray::count).findFirst().orElse(1);
+            double bufferTime = bufferTime(c, stats.inputActivations() * (double) network.activationBits(),
+                    stats.outputActivations() * (double) network.activationBits(), tiles);
             if (unit == null) {
-                return 0;
+                return bufferTime;
             }
             long count = unit.component().count();
-            return count == 0 ? 0 : ops * unit.model().latency(Action.COMPUTE) / count;
+            return (count == 0 ? 0 : ops * unit.model().latency(Action.COMPUTE) / count) + bufferTime;
+        }
+
+        /**
+         * Layer-by-layer execution: a layer's inputs are read from the tile buffer before its
+         * arrays can use them and its outputs written back before the next layer starts (NeuroSim
+         * counts this buffer time serially: 1.0 of its 1.456 ms for VGG-8, published-figures.md
+         * §3.1). The bits are spread over the buffers of the {@code tiles} the layer runs on, which
+         * work in parallel; each buffer moves {@code width} bits per access of its READ latency:
+         * t = (⌈read bits / (width · tiles)⌉ + ⌈written bits / (width · tiles)⌉) · t_access.
+         */
+        private double bufferTime(ArchitectureCosts.CimSubsystem c, double readBits, double writtenBits, long tiles) {
+            if (c == null || c.buffer == null || tiles <= 0) {
+                return 0;
+            }
+            double perAccess = c.bufferWidthBits * tiles;
+            double access = c.buffer.model().latency(Action.READ);
+            return (Math.ceil(readBits / perAccess) + Math.ceil(writtenBits / perAccess)) * access;
+        }
+
+        /**
+         * Layer-by-layer execution: a layer's outputs cross the network to the next layer's tiles
+         * before that layer starts (NeuroSim: 0.14 of 1.456 ms for VGG-8). The time of a layer's
+         * transfers is set by its busiest link, which carries the flits of every route of the
+         * layer through it one per link cycle (serialisation, 1 / clock per flit), plus the
+         * pipeline fill of the longest route: hops × the router's traversal latency.
+         * t = max over links (flits on the link) / f_clk + max hops · t_router. Routes that stay
+         * on one endpoint (no hops) take no network time.
+         */
+        private Map<String, Double> networkTimeByLayer() {
+            Map<String, Double> out = new HashMap<>();
+            PricedComponent router = costs.component("interconnect.router").orElse(null);
+            OnChipNetwork noc = costs.architecture().interconnect().onChip();
+            double hopLatency = router == null ? 0 : router.model().latency(Action.TRAVERSE);
+            double linkCycle = 1 / costs.architecture().technology().clockHz();
+            Map<Integer, TrafficEdge> edges = new HashMap<>();
+            for (TrafficEdge e : network.edges()) {
+                edges.put(e.id(), e);
+            }
+            Map<String, Map<Integer, Double>> linkFlits = new HashMap<>();
+            Map<String, Integer> maxHops = new HashMap<>();
+            for (Route r : mapping.routes()) {
+                TrafficEdge e = edges.get(r.edge());
+                if (e == null || e.signal() == Signal.SPIKES || r.hops() == 0) {
+                    continue;
+                }
+                double flits = Math.ceil(r.bitsPerInference() / noc.flitBits());
+                Map<Integer, Double> perLink = linkFlits.computeIfAbsent(e.source(), k -> new HashMap<>());
+                for (int link : r.links()) {
+                    perLink.merge(link, flits, Double::sum);
+                }
+                maxHops.merge(e.source(), r.hops(), Math::max);
+            }
+            for (Map.Entry<String, Map<Integer, Double>> l : linkFlits.entrySet()) {
+                double busiest = l.getValue().values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
+                out.put(l.getKey(), busiest * linkCycle + maxHops.get(l.getKey()) * hopLatency);
+            }
+            return out;
         }
 
         /**

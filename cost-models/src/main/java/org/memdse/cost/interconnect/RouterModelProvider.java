@@ -65,10 +65,12 @@ public final class RouterModelProvider implements ComponentModelProvider {
         Technology tech = query.technology();
         Anchor a = Anchor.ISAAC_32NM;
         double size = (o.flitBits() / ISAAC_FLIT) * (ports(o) / ISAAC_PORTS);
-        double peak = a.power(ISAAC_POWER * size, tech);
+        double hpPeak = a.power(ISAAC_POWER * size, tech);
+        double leakage = a.leakage(LEAK_RATIO * ISAAC_POWER * size, tech);  // = LEAK_RATIO * hpPeak for HP logic
+        double peak = hpPeak * (1 - LEAK_RATIO) + leakage;
         return Costs.builder()
                 .area(a.area(ISAAC_AREA * size, tech))
-                .leakage(LEAK_RATIO * peak)
+                .leakage(leakage)
                 .action(Action.TRAVERSE, a.energy(E_BIT * o.flitBits(), tech), HOP_CYCLES / tech.clockHz())
                 .peak(peak)
                 .build();

@@ -23,7 +23,7 @@ public final class PublishedOverride {
     /** The action a published {@code energy}/{@code latency} refers to, per kind. */
     public static Action mainAction(ComponentKind kind) {
         return switch (kind) {
-            case CROSSBAR, BUFFER -> Action.READ;
+            case CROSSBAR, ARRAY_PERIPHERY, BUFFER -> Action.READ;
             case ADC, INTERFACE -> Action.CONVERT;
             case DAC -> Action.DRIVE;
             case SAMPLE_HOLD -> Action.SAMPLE;

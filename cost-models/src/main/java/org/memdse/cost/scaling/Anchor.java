@@ -1,6 +1,7 @@
 package org.memdse.cost.scaling;
 
 import org.memdse.core.arch.Technology;
+import org.memdse.core.arch.TransistorFlavour;
 
 /**
  * The technology a published figure was measured or simulated at, and the factors that carry it
@@ -34,6 +35,23 @@ public record Anchor(double nodeMeters, double vdd) {
     /** Leakage power, scaled like energy. */
     public double power(double value, Technology to) {
         return energy(value, to);
+    }
+
+    /**
+     * Off-current x supply of low-standby-power over high-performance logic transistors at 32 nm,
+     * 300 K: (2.06e-11 A/um x 1.0 V) / (1.52e-7 A/um x 0.9 V) = 1.51e-4 (CACTI 6.5 technology.cc,
+     * ITRS 2007 32 nm SOI HP and LSTP I_off_n at 300 K). Subthreshold leakage power is I_off x W x V_dd.
+     */
+    public static final double LSTP_OVER_HP_LEAKAGE = (2.06e-11 * 1.0) / (1.52e-7 * 0.9);
+
+    /**
+     * Transistor leakage of a figure published for high-performance CMOS (ISAAC's and puma's
+     * CACTI-based 32 nm figures, Horowitz's 45 nm): scaled like energy, then multiplied by
+     * {@link #LSTP_OVER_HP_LEAKAGE} when the architecture's logic is LSTP. Not for measured
+     * low-power silicon (TrueNorth, ODIN) or an analog bias current, which use {@link #power}.
+     */
+    public double leakage(double value, Technology to) {
+        return power(value, to) * (to.flavour() == TransistorFlavour.LSTP ? LSTP_OVER_HP_LEAKAGE : 1);
     }
 
     public double delay(double value, Technology to) {

@@ -10,6 +10,8 @@ public enum ComponentKind implements Keyed {
     CROSSBAR("crossbar"),
     ADC("adc"),
     DAC("dac"),
+    /** One crossbar array's row decoder, word-line switch matrix, column multiplexers and their decoder. */
+    ARRAY_PERIPHERY("array_periphery"),
     SAMPLE_HOLD("sample_hold"),
     SHIFT_ADD("shift_add"),
     BUFFER("buffer"),

@@ -38,6 +38,9 @@ public final class Components {
         Macro m = t.macro();
         out.add(new Component(n + ".macro.crossbars", n, ComponentKind.CROSSBAR, m.crossbars(),
                 macros * m.crossbars().count(), m.crossbars().figures()));
+        ArrayPeriphery periphery = m.periphery();
+        out.add(new Component(n + ".macro.array_periphery", n, ComponentKind.ARRAY_PERIPHERY, periphery,
+                macros * m.crossbars().count(), periphery.figures()));
         out.add(new Component(n + ".macro.adc", n, ComponentKind.ADC, m.adc(), macros * m.adcCount(), m.adc().figures()));
         if (m.inputEncoding() != InputEncoding.PULSE_WIDTH) {
             out.add(new Component(n + ".macro.dac", n, ComponentKind.DAC, m.dac(), macros * m.dacCount(), m.dac().figures()));

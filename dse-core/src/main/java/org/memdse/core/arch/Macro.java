@@ -14,9 +14,11 @@ import java.util.Optional;
  * @param sampleHold    sample-and-hold per column, if present
  * @param shiftAdd      shift-and-add units, if present
  * @param buffers       macro-level buffers (input and output registers)
+ * @param arrayPeriphery published figures for one array's periphery (decoders, switch matrices,
+ *                      column multiplexers), {@link PublishedFigures#NONE} to use the model
  */
 public record Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEncoding, Optional<SampleHold> sampleHold,
-                    Optional<ShiftAdd> shiftAdd, List<Buffer> buffers) {
+                    Optional<ShiftAdd> shiftAdd, List<Buffer> buffers, PublishedFigures arrayPeriphery) {
     public Macro {
         Checks.notNull("crossbars", crossbars);
         Checks.notNull("adc", adc);
@@ -25,6 +27,18 @@ public record Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEn
         Checks.notNull("sampleHold", sampleHold);
         Checks.notNull("shiftAdd", shiftAdd);
         buffers = List.copyOf(buffers);
+        Checks.notNull("arrayPeriphery", arrayPeriphery);
+    }
+
+    /** A macro whose array periphery is priced by the model. */
+    public Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEncoding, Optional<SampleHold> sampleHold,
+                 Optional<ShiftAdd> shiftAdd, List<Buffer> buffers) {
+        this(crossbars, adc, dac, inputEncoding, sampleHold, shiftAdd, buffers, PublishedFigures.NONE);
+    }
+
+    /** One array's decoders, switch matrices and column multiplexers. */
+    public ArrayPeriphery periphery() {
+        return new ArrayPeriphery(crossbars, Math.min(adc.columnsPerAdc(), crossbars.cols()), arrayPeriphery);
     }
 
     /** ADCs per macro: each array's columns are shared out over ADCs of {@code columnsPerAdc}. */

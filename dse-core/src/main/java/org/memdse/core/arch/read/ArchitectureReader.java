@@ -18,6 +18,7 @@ import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.BufferKind;
 import org.memdse.core.arch.CellType;
+import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.arch.ChipLinks;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Crossbars;
@@ -180,7 +181,8 @@ public final class ArchitectureReader {
         double node = m.quantity("node", Dimension.LENGTH, null, "the feature size, e.g. '32 nm'");
         double vdd = m.quantity("vdd", Dimension.VOLTAGE, null, "the supply voltage, e.g. '0.9 V'");
         double clock = m.quantity("clock", Dimension.FREQUENCY, null, "the clock, e.g. '1 GHz'");
-        return new Technology(node, vdd, clock);
+        TransistorFlavour flavour = m.enumValue("flavour", TransistorFlavour.class, TransistorFlavour.HP);
+        return new Technology(node, vdd, clock, flavour);
     }
 
     // ---- devices -------------------------------------------------------------------------
@@ -344,7 +346,9 @@ public final class ArchitectureReader {
         Optional<SampleHold> sampleHold = m.optionalMap("sample_hold").map(s -> new SampleHold(readFigures(s)));
         Optional<ShiftAdd> shiftAdd = m.optionalMap("shift_add")
                 .map(s -> new ShiftAdd(s.integer("count", 1, 1 << 20, 1), readFigures(s)));
-        Macro macro = new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m));
+        PublishedFigures periphery = m.optionalMap("array_periphery").map(ArchitectureReader::readFigures)
+                .orElse(PublishedFigures.NONE);
+        Macro macro = new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m), periphery);
         // Cross checks against placeholders (cols 1 for '0') would mislead; the values are reported already.
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkMacro(m, macro);

@@ -23,6 +23,7 @@ import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
 import org.memdse.core.arch.Template;
 import org.memdse.core.arch.TileArray;
+import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.arch.read.ArchitectureReader;
 import org.memdse.core.units.Dimension;
 import org.memdse.core.units.QuantityFormat;
@@ -44,9 +45,13 @@ public final class ArchitectureWriter {
         if (!a.description().isEmpty()) {
             root.put("description", a.description());
         }
-        root.put("technology", map("node", q(a.technology().nodeMeters(), Dimension.LENGTH),
+        Map<String, Object> technology = new LinkedHashMap<>(map("node", q(a.technology().nodeMeters(), Dimension.LENGTH),
                 "vdd", q(a.technology().vdd(), Dimension.VOLTAGE),
                 "clock", q(a.technology().clockHz(), Dimension.FREQUENCY)));
+        if (a.technology().flavour() != TransistorFlavour.HP) {
+            technology.put("flavour", a.technology().flavour().key()); // hp is the default: written only when not
+        }
+        root.put("technology", technology);
         Map<String, Object> devices = new LinkedHashMap<>();
         for (Device d : a.devices()) {
             devices.put(d.name(), device(d));
@@ -123,6 +128,9 @@ public final class ArchitectureWriter {
         }
         macro.sampleHold().ifPresent(s -> m.put("sample_hold", withFigures(map(), s.figures())));
         macro.shiftAdd().ifPresent(s -> m.put("shift_add", withFigures(map("count", s.count()), s.figures())));
+        if (!macro.arrayPeriphery().isEmpty()) {
+            m.put("array_periphery", withFigures(map(), macro.arrayPeriphery()));
+        }
         if (!macro.buffers().isEmpty()) {
             m.put("buffers", buffers(macro.buffers()));
         }
