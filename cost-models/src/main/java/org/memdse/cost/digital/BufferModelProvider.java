@@ -4,6 +4,7 @@ import java.util.List;
 import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.BufferKind;
 import org.memdse.core.arch.Technology;
+import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.eval.Action;
 import org.memdse.cost.scaling.Anchor;
 import org.memdse.cost.scaling.Costs;
@@ -34,6 +35,28 @@ import org.memdse.cost.spi.Support;
  *   <li>Latency: 1 clock cycle (SRAM, register), 2 (eDRAM) (puma-simulator constants.py).</li>
  * </ul>
  * Everything not in F² is scaled from its anchor node with Stillmaker &amp; Baas.
+ *
+ * <p>{@code dff}: a register file of DNN+NeuroSim's D flip-flops (V1.3 Buffer.cpp with
+ * {@code SRAM = false}, DFF.cpp), the buffers of its default configuration (Param.cpp
+ * {@code globalBufferType}, {@code tileBufferType}, {@code peBufferType} = false):
+ * <ul>
+ *   <li>Area per bit: DFF.cpp lays a DFF out as 12 minimum inverters side by side; with
+ *       constant.h's rules (FormulaFunctions.cpp CalculateGateArea: cell height
+ *       MAX_TRANSISTOR_HEIGHT = 28 F, an unfolded gate two contacts of 1.3 + 2·0.7 F and one
+ *       poly of 1 F wide) an inverter is 6.4 F × 28 F = 179.2 F², a DFF 2,150.4 F² (1.04 µm² at
+ *       22 nm), about 21 times the {@code register} fit of ISAAC's CACTI IR/OR (0.050 µm² at 22 nm). The row decoder
+ *       of Buffer.cpp (log2(lines) address bits) is left out: under 1 % for these sizes.</li>
+ *   <li>Access energy per bit (DFF.cpp CalculatePower: both clock inverters and both clock
+ *       transmission gates of every DFF switch each cycle, plus the D-to-Q path): with a
+ *       minimum inverter 2 F + 4 F wide (NMOS + PMOS at NeuroSim's p/n ratio 2) and drain
+ *       capacitance taken equal to gate capacitance, E = 108 F · C_g · V_dd² per bit
+ *       (4 × 12 + 2 × 6 + 48 F of gate width), C_g from CACTI 6.5 technology.cc (32 nm,
+ *       5.74e-16 F/µm HP, 5.11e-16 F/µm LSTP): 0.78 fJ at 22 nm, 0.8 V, LSTP.</li>
+ *   <li>Leakage per bit: 8 inverters, each I_off · 2 F · V_dd (DFF.cpp: 8 × the inverter's
+ *       leakage), I_off from CACTI 6.5 technology.cc (1.52e-7 A/µm HP, 2.06e-11 A/µm LSTP).</li>
+ *   <li>Latency: half a clock cycle per line of {@code width} bits (Buffer.cpp, asynchronous
+ *       mode: "assume dff need half clock cycle to access").</li>
+ * </ul>
  */
 public final class BufferModelProvider implements ComponentModelProvider {
     static final double SRAM_E_BIT_45NM = 10e-12 / 64;
@@ -46,6 +69,10 @@ public final class BufferModelProvider implements ComponentModelProvider {
     static final double EDRAM_A_BIT = (0.083e-6 - 256 * A_IO) / (64 * 1024 * 8);  // 1.561e-13 m^2
     static final double EDRAM_LEAK_BIT = 0.46e-3 / (64 * 1024 * 8);
     static final double SRAM_LEAK_BIT = 0.33e-3 / (2 * 1024 * 8);
+    /** NeuroSim DFF.cpp: 12 minimum inverters of 6.4 F x 28 F (constant.h, CalculateGateArea). */
+    static final double DFF_CELL_F2 = 12 * (2 * (1.3 + 2 * 0.7) + 1.0) * 28;
+    /** Gate width in F switched per DFF bit per access (DFF.cpp CalculatePower, drain = gate capacitance). */
+    static final double DFF_SWITCHED_WIDTH_F = 4 * 12 + 2 * 6 + 48;
     /** NeuroSim V1.4 Table V, 6T SRAM cell in F^2 by node (nm). */
     private static final double[] SRAM_NODES_NM = {22, 14, 10, 7, 5, 3, 2, 1};
     private static final double[] SRAM_CELL_F2 = {280, 326, 420, 551, 1120, 2048, 4680, 11500};
@@ -61,7 +88,10 @@ public final class BufferModelProvider implements ComponentModelProvider {
                 new Citation("Shafiee et al., ISAAC, ISCA 2016 Table I (CACTI 6.5): eDRAM 64 KB 20.7 mW 0.083 mm^2, "
                         + "IR 2 KB 0.0021 mm^2, OR 256 B 0.00077 mm^2; 20.45 pJ per 256-bit eDRAM access from hwcomponents-library isaac.py"),
                 new Citation("DNN+NeuroSim V1.4 manual Table V: 6T SRAM cell area in F^2 by node (published-figures.md §3.4)"),
-                new Citation("puma-simulator include/constants.py: eDRAM and data-memory leakage and cycles"));
+                new Citation("puma-simulator include/constants.py: eDRAM and data-memory leakage and cycles"),
+                new Citation("DNN+NeuroSim V1.3 Buffer.cpp, DFF.cpp, constant.h, FormulaFunctions.cpp: DFF register-file buffers "
+                        + "(12 minimum inverters per bit, half a clock per line)"),
+                new Citation("CACTI 6.5 technology.cc (32 nm): c_g_ideal + c_fringe, I_off for HP and LSTP"));
     }
 
     @Override
@@ -87,6 +117,19 @@ public final class BufferModelProvider implements ComponentModelProvider {
         double area;
         double leak;
         int cycles;
+        if (b.kind() == BufferKind.DFF) {
+            boolean lstp = tech.flavour() == TransistorFlavour.LSTP;
+            double gateCapPerMeter = (lstp ? 5.11e-16 : 5.74e-16) / 1e-6;
+            double offPerMeter = (lstp ? 2.06e-11 : 1.52e-7) / 1e-6;
+            energy = b.widthBits() * DFF_SWITCHED_WIDTH_F * f * gateCapPerMeter * tech.vdd() * tech.vdd();
+            area = b.capacityBits() * DFF_CELL_F2 * f * f;
+            leak = b.capacityBits() * 8 * offPerMeter * 2 * f * tech.vdd();
+            double latency = 0.5 / tech.clockHz();
+            return Costs.builder().area(area).leakage(leak)
+                    .action(Action.READ, energy, latency)
+                    .action(Action.WRITE, energy, latency)
+                    .build();
+        }
         if (b.kind() == BufferKind.EDRAM) {
             energy = isaac.energy(b.widthBits() * EDRAM_E_BIT_32NM * Math.sqrt(rows / EDRAM_D0), tech);
             area = isaac.area(b.capacityBits() * EDRAM_A_BIT + b.widthBits() * A_IO, tech);

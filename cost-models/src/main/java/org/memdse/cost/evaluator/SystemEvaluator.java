@@ -10,6 +10,7 @@ import org.memdse.core.arch.ComponentKind;
 import org.memdse.core.arch.DigitalKind;
 import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.arch.InputEncoding;
+import org.memdse.core.arch.InputLoading;
 import org.memdse.core.arch.Macro;
 import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.arch.Subsystem;
@@ -276,9 +277,21 @@ public final class SystemEvaluator implements Evaluator {
             if (!analogIn && !pulseWidth) {
                 charge(c.dac, Action.DRIVE, reads * rowCycles * activity);
             }
+            // Input bits moved from the tile buffer to the arrays: each activation read once, or with
+            // input_loading: per-window the whole window (the weight matrix's rows) for every vector,
+            // written into the tile's input buffer and read out to the PEs, as DNN+NeuroSim V1.3
+            // Tile.cpp counts them (inputBuffer read and write of numBitToLoadOut = weightMatrixRow x numInVector).
+            boolean perWindow = c.template.inputLoading() == InputLoading.PER_WINDOW;
+            double inputBits = perWindow
+                    ? vectors * (double) stats.weights().map(w -> w.rows()).orElse(0) * activationBits
+                    : stats.inputActivations() * (double) activationBits;
+            double inputAccessBits = analogIn ? 0 : perWindow ? 2 * inputBits : inputBits;
             if (c.buffer != null) {
                 if (!analogIn) {
-                    charge(c.buffer, Action.READ, Math.ceil(stats.inputActivations() * (double) activationBits / c.bufferWidthBits));
+                    charge(c.buffer, Action.READ, Math.ceil(inputBits / c.bufferWidthBits));
+                    if (perWindow) {
+                        charge(c.buffer, Action.WRITE, Math.ceil(inputBits / c.bufferWidthBits));
+                    }
                 }
                 if (!analogOutput) {
                     charge(c.buffer, Action.WRITE, Math.ceil(stats.outputActivations() * (double) activationBits / c.bufferWidthBits));
@@ -290,7 +303,7 @@ public final class SystemEvaluator implements Evaluator {
             }
             long tiles = units.stream().map(u -> mapping.endpointOf(u.id())).distinct().count();
             double bufferTime = bufferTime(c,
-                    analogIn ? 0 : stats.inputActivations() * (double) activationBits,
+                    inputAccessBits,
                     analogOutput ? 0 : stats.outputActivations() * (double) activationBits, tiles);
             return vectors * cycles * cycle / replicas + bufferTime;
         }

@@ -68,7 +68,12 @@ class BufferModelProviderTest extends ComponentModelContractTest {
         double a = 0;
         for (double kb : new double[] {0.25, 2, 16, 128, 1024}) {
             ComponentModel m = provider.create(buffer(kind, kb * KB, 128, isaacTech()));
-            assertThat(m.energy(Action.READ)).isGreaterThan(e);
+            if (kind == BufferKind.DFF) {
+                // NeuroSim's DFF buffer energy per bit is its whole clocking energy / bits: independent of capacity.
+                assertThat(m.energy(Action.READ)).isGreaterThanOrEqualTo(e);
+            } else {
+                assertThat(m.energy(Action.READ)).isGreaterThan(e);
+            }
             assertThat(m.area()).isGreaterThan(a);
             e = m.energy(Action.READ);
             a = m.area();
@@ -112,5 +117,20 @@ class BufferModelProviderTest extends ComponentModelContractTest {
         assertThat(BufferModelProvider.sramCellF2(22e-9)).isEqualTo(280);
         assertThat(BufferModelProvider.sramCellF2(7e-9)).isCloseTo(551, withPercentage(0.01));
         assertThat(provider.create(buffer(BufferKind.SRAM, 64 * KB, 256, isaacTech())).area()).isCloseTo(0.151484e-6, withPercentage(0.01));
+    }
+
+    @Test
+    void neuroSimDffRegisterFilesByHand() {
+        // DFF.cpp: 12 inverters of (2 x 2.7 + 1) F x 28 F = 2150.4 F^2 per bit; 22 nm: 1.0407 um^2.
+        // NeuroSim's VGG-8 tile input buffer, 4 cores of 32 x 32 DFFs: 4096 bits = 0.0042628 mm^2.
+        Technology t = new Technology(22e-9, 0.8, 1e9, org.memdse.core.arch.TransistorFlavour.LSTP);
+        ComponentModel m = provider.create(buffer(BufferKind.DFF, 4096, 128, t));
+        assertThat(BufferModelProvider.DFF_CELL_F2).isCloseTo(2150.4, withPercentage(1e-9));
+        assertThat(m.area()).isCloseTo(4096 * 2150.4 * 22e-9 * 22e-9, withPercentage(1e-6));
+        // 108 F x 22 nm x 5.11e-10 F/m x 0.64 V^2 = 0.7771 fJ per bit, 128 bits a line; half a 1 GHz clock.
+        assertThat(m.energy(Action.READ)).isCloseTo(128 * 108 * 22e-9 * 5.11e-10 * 0.64, withPercentage(1e-6));
+        assertThat(m.latency(Action.READ)).isCloseTo(0.5e-9, withPercentage(1e-9));
+        // A DFF register file is several times the register fit (ISAAC's CACTI IR/OR) at the same size and node.
+        assertThat(m.area()).isGreaterThan(4 * provider.create(buffer(BufferKind.REGISTER, 4096, 128, t)).area());
     }
 }

@@ -117,6 +117,26 @@ class SystemEvaluatorTest {
     }
 
     @Test
+    void perWindowInputLoadingWritesEachWindowIntoTheTileBufferAndReadsItOut() {
+        // input_loading: per-window: 1 vector x 4 rows x 2 bit = 8 bits, written (1 access) and read
+        // (1 access) per window, plus the output write: 3 x 0.5 pJ
+        Architecture perWindow = ArchitectureReader.read(SpecSource.ofText("tiny.yaml",
+                ARCH.replace("    kind: cim-tile\n", "    kind: cim-tile\n    input_loading: per-window\n")));
+        assertThat(perWindow.tileArrays().get(0).template()).isInstanceOfSatisfying(org.memdse.core.arch.CimTileTemplate.class,
+                t -> assertThat(t.inputLoading()).isEqualTo(org.memdse.core.arch.InputLoading.PER_WINDOW));
+        TrafficEdge edge = network.edges().get(0);
+        List<Endpoint> endpoints = List.of(new Endpoint(0, "cim", 0, ResourceKind.CIM_TILE, 0),
+                new Endpoint(1, "cim", 1, ResourceKind.CIM_TILE, 1));
+        MappingObjectives none = new MappingObjectives(1, 1, 0, 8, 1);
+        Mapping mapping = new Mapping("tiny", "fc", List.of(new CrossbarBlock(0, "fc", 0, 0, 0, 0, 4, 0, 2, 0, 1, 1)),
+                endpoints, List.of(new Placement(0, 1)),
+                List.of(new Route(edge.id(), 0, 1, edge.bitsPerInference(), List.of(0))), List.of(),
+                new MappingReport("hand", none, none, none, 0, true));
+        Metrics m = new SystemEvaluator(ComponentModelRegistry.load()).evaluate(perWindow, network, mapping, OpConvention.INT8);
+        assertThat(m.energyByKind().get("buffer")).isCloseTo(1.5e-12, withinPercentage(1e-6));
+    }
+
+    @Test
     void aRouteOfOneHopCrossesTwoRoutersAndOneLink() {
         // 8 bits = 1 flit of 32 bits: 2 router traversals x 3 pJ, 1 link x 1 pJ
         assertThat(metrics.energyByKind().get("router")).isCloseTo(6e-12, withinPercentage(1e-6));

@@ -8,8 +8,10 @@ public enum BufferKind implements Keyed {
     SRAM("sram"),
     /** embedded DRAM. */
     EDRAM("edram"),
-    /** flip-flop register file. */
-    REGISTER("register");
+    /** flip-flop register file, priced from ISAAC's CACTI input and output registers. */
+    REGISTER("register"),
+    /** register file of NeuroSim's D flip-flops (12 minimum inverters per bit), as its buffers with {@code *BufferType = false}. */
+    DFF("dff");
 
     private final String key;
 

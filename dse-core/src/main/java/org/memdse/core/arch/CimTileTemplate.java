@@ -15,9 +15,11 @@ import java.util.List;
  * @param analogTransfer whether a layer's analog column outputs pass straight to the next crossbar
  *                layer on tiles of this template (analog activation, e.g. ReLU neurons, with a
  *                sample-and-hold) instead of through an ADC and the next layer's DACs
+ * @param inputLoading how crossbar layers' inputs move from the tile buffer to the arrays: each
+ *                activation once, or the whole window per output position (NeuroSim's dataflow)
  */
 public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
-                              PublishedFigures figures, boolean analogTransfer) implements Template {
+                              PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading) implements Template {
     public static final String KIND = "cim-tile";
 
     public CimTileTemplate {
@@ -27,6 +29,13 @@ public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer>
         buffers = List.copyOf(buffers);
         digital = List.copyOf(digital);
         Checks.notNull("figures", figures);
+        Checks.notNull("inputLoading", inputLoading);
+    }
+
+    /** A tile whose layers read each input activation once. */
+    public CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
+                           PublishedFigures figures, boolean analogTransfer) {
+        this(name, macros, macro, buffers, digital, figures, analogTransfer, InputLoading.ONCE);
     }
 
     /** A tile without analog transfer between layers (every layer converts its outputs). */

@@ -44,7 +44,8 @@ public final class WithoutFigures {
                     m.shiftAdd().map(s -> new ShiftAdd(s.count(), NONE)),
                     buffers(m.buffers()), NONE);
             List<DigitalUnit> digital = c.digital().stream().map(d -> new DigitalUnit(d.kind(), d.count(), NONE)).toList();
-            return new CimTileTemplate(c.name(), c.macros(), macro, buffers(c.buffers()), digital, NONE, c.analogTransfer());
+            return new CimTileTemplate(c.name(), c.macros(), macro, buffers(c.buffers()), digital, NONE, c.analogTransfer(),
+                    c.inputLoading());
         }
         SnnCoreTemplate s = (SnnCoreTemplate) t;
         SynapseArray y = s.synapses();

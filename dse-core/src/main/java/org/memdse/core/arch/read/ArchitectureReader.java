@@ -17,6 +17,7 @@ import org.memdse.core.arch.AdcKind;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.BufferKind;
+import org.memdse.core.arch.InputLoading;
 import org.memdse.core.arch.CellType;
 import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.arch.ChipLinks;
@@ -314,7 +315,8 @@ public final class ArchitectureReader {
                     d.integer("count", 1, 1 << 20, 1), readFigures(d)));
         }
         boolean analogTransfer = t.bool("analog_transfer", false);
-        return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t), analogTransfer);
+        InputLoading inputLoading = t.enumValue("input_loading", InputLoading.class, InputLoading.ONCE);
+        return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t), analogTransfer, inputLoading);
     }
 
     private Macro readMacro(SpecMap m) {

@@ -101,6 +101,9 @@ public final class ArchitectureWriter {
             if (c.analogTransfer()) {
                 m.put("analog_transfer", true);
             }
+            if (c.inputLoading() != org.memdse.core.arch.InputLoading.ONCE) {
+                m.put("input_loading", c.inputLoading().key());
+            }
             return withFigures(m, c.figures());
         }
         SnnCoreTemplate s = (SnnCoreTemplate) t;
