@@ -33,37 +33,9 @@ import org.memdse.cost.registry.ComponentModelRegistry;
  */
 class SystemEvaluatorTest {
     /** Two tiles of one macro with two 4x4 arrays; figures per instance. */
-    private static final String ARCH = """
-            name: tiny
-            technology: {node: 32 nm, vdd: 1 V, clock: 1 GHz}
-            devices:
-              d: {r_on: 10 kOhm, r_off: 100 kOhm, levels: 4, v_read: 0.2 V, t_read: 10 ns}
-            templates:
-              t:
-                kind: cim-tile
-                macro:
-                  crossbars: {count: 2, rows: 4, cols: 4, bits_per_cell: 2, device: d, signed_weights: unsigned,
-                              energy: 2 pJ, latency: 10 ns, area: 1 um^2, leakage_power: 0 W}
-                  adc: {kind: sar, bits: 4, columns_per_adc: 2, energy: 1 pJ, latency: 1 ns, area: 10 um^2, leakage_power: 0 W}
-                  dac: {bits: 1, energy: 0.1 pJ, latency: 1 ns, area: 0.1 um^2, leakage_power: 0 W}
-                  sample_hold: {energy: 0.01 pJ, latency: 1 ns, area: 0.01 um^2, leakage_power: 0 W}
-                  shift_add: {count: 1, energy: 0.05 pJ, latency: 1 ns, area: 1 um^2, leakage_power: 0 W}
-                  array_periphery: {energy: 0 pJ, latency: 10 ns, area: 0 um^2, leakage_power: 0 W}
-                buffers:
-                  - {name: buf, kind: sram, capacity: 1 KiB, width: 32 bit, energy: 0.5 pJ, latency: 1 ns, area: 100 um^2, leakage_power: 0 W}
-                digital:
-                  - {kind: activation, count: 1, energy: 0.2 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}
-            subsystems:
-              cim: {template: t, count: 2}
-            interconnect:
-              on_chip:
-                topology: mesh
-                columns: 2
-                rows: 1
-                flit: 32 bit
-                router: {energy: 3 pJ, latency: 1 ns, area: 1000 um^2, leakage_power: 0 W}
-                link: {energy: 1 pJ, latency: 1 ns, area: 0 um^2, leakage_power: 0 W}
-            """;
+    private static final String ACTIVATION_UNIT =
+            "{kind: activation, count: 1, energy: 0.2 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}";
+    private static final String ARCH = TinyChip.yaml("tiny", "", "0 W", ACTIVATION_UNIT);
 
     private static Architecture architecture;
     private static NetworkGraph network;
@@ -121,7 +93,7 @@ class SystemEvaluatorTest {
         // input_loading: per-window: 1 vector x 4 rows x 2 bit = 8 bits, written (1 access) and read
         // (1 access) per window, plus the output write: 3 x 0.5 pJ
         Architecture perWindow = ArchitectureReader.read(SpecSource.ofText("tiny.yaml",
-                ARCH.replace("    kind: cim-tile\n", "    kind: cim-tile\n    input_loading: per-window\n")));
+                TinyChip.yaml("tiny", "input_loading: per-window", "0 W", ACTIVATION_UNIT)));
         assertThat(perWindow.tileArrays().get(0).template()).isInstanceOfSatisfying(org.memdse.core.arch.CimTileTemplate.class,
                 t -> assertThat(t.inputLoading()).isEqualTo(org.memdse.core.arch.InputLoading.PER_WINDOW));
         TrafficEdge edge = network.edges().get(0);

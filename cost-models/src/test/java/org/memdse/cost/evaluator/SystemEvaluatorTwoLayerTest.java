@@ -30,43 +30,12 @@ import org.memdse.cost.registry.ComponentModelRegistry;
  * between the layers. Published figures fix every per-action cost.
  */
 class SystemEvaluatorTwoLayerTest {
-    private static final String ARCH = """
-            name: tiny2
-            technology: {node: 32 nm, vdd: 1 V, clock: 1 GHz}
-            devices:
-              d: {r_on: 10 kOhm, r_off: 100 kOhm, levels: 4, v_read: 0.2 V, t_read: 10 ns}
-            templates:
-              t:
-                kind: cim-tile
-                ANALOG
-                macro:
-                  crossbars: {count: 2, rows: 4, cols: 4, bits_per_cell: 2, device: d, signed_weights: unsigned,
-                              energy: 2 pJ, latency: 10 ns, area: 1 um^2, leakage_power: 0 W}
-                  adc: {kind: sar, bits: 4, columns_per_adc: 2, energy: 1 pJ, latency: 1 ns, area: 10 um^2, leakage_power: 0 W}
-                  dac: {bits: 1, energy: 0.1 pJ, latency: 1 ns, area: 0.1 um^2, leakage_power: 0 W}
-                  sample_hold: {energy: 0.01 pJ, latency: 1 ns, area: 0.01 um^2, leakage_power: 0 W}
-                  shift_add: {count: 1, energy: 0.05 pJ, latency: 1 ns, area: 1 um^2, leakage_power: 0 W}
-                  array_periphery: {energy: 0 pJ, latency: 10 ns, area: 0 um^2, leakage_power: 0 W}
-                buffers:
-                  - {name: buf, kind: sram, capacity: 1 KiB, width: 32 bit, energy: 0.5 pJ, latency: 1 ns, area: 100 um^2, leakage_power: 1 mW}
-                digital:
-                  - {kind: accumulator, count: 1, energy: 0.3 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}
-            subsystems:
-              cim: {template: t, count: 2}
-            interconnect:
-              on_chip:
-                topology: mesh
-                columns: 2
-                rows: 1
-                flit: 32 bit
-                router: {energy: 3 pJ, latency: 1 ns, area: 1000 um^2, leakage_power: 0 W}
-                link: {energy: 1 pJ, latency: 1 ns, area: 0 um^2, leakage_power: 0 W}
-            """;
 
     /** in(8) -> fc1 (8 -> 2, split over two 4-row blocks on tile 0) -> fc2 (2 -> 2 on tile 1); 2-bit data. */
     private static Metrics evaluate(boolean analogTransfer) {
         Architecture a = ArchitectureReader.read(SpecSource.ofText("tiny2.yaml",
-                ARCH.replace("ANALOG", analogTransfer ? "analog_transfer: true" : "macros: 1")));
+                TinyChip.yaml("tiny2", analogTransfer ? "analog_transfer: true" : "", "1 mW",
+                        "{kind: accumulator, count: 1, energy: 0.3 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}")));
         NetworkGraph g = NetworkGraph.builder("mlp").precision(2, 2)
                 .add(new InputNode("in", Shape.of(8)))
                 .add(new Linear("fc1", 8, 2, false, false, ActivationFunction.IDENTITY), "in")
