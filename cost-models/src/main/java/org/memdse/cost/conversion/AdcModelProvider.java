@@ -32,9 +32,12 @@ import org.memdse.cost.spi.Support;
  *       decision 1.7 fJ at 22 nm (DNN+NeuroSim V1.3 MultilevelSenseAmp.cpp, GetColumnPower, 22 nm,
  *       current mode: 1.7 µW·(levelOutput − 1) over the 1 ns sensing time; the column-current term
  *       of that fit is the cells' own current, which the crossbar model prices), scaled with
- *       Stillmaker &amp; Baas. Area 9.79 µm² per comparator at 22 nm: DNN+NeuroSim's VGG-8 example
- *       prints 1.46062e7 µm² of "ADC (or SA and precharger)" for 47 tiles × 1024 5-bit MLSAs × 31
- *       comparators (published-figures.md §3.1; the printed group total divided by the count).
+ *       Stillmaker &amp; Baas. Area 7.27 µm² per comparator level at 22 nm (current sense amplifier,
+ *       comparator and the encoder's share): DNN+NeuroSim's VGG-8 example prints 1.46062e7 µm² of
+ *       "ADC (or SA and precharger)" (published-figures.md §3.1) for the 4,048 subarrays its floorplan
+ *       builds (13 novel-mapped tiles of 9 PEs and 34 tiles of 4 PEs, 16 subarrays each), each with
+ *       16 five-bit MLSAs of 31 levels: the printed group total divided by the count. (Dividing by
+ *       47 × 64 subarrays instead, as an earlier version did, overstated it 1.35×.)
  *       No leakage: the comparators are clocked latches with no static bias (MultilevelSenseAmp.cpp
  *       sets leakage = 0). Latency one comparison: ~1 ns for 5 b at 22 nm (DNN+NeuroSim V1.4 manual
  *       §6.2), scaled ∝ F. (Before this model the flash used the Walden FoM of GS/s SARs, 24.5
@@ -68,8 +71,8 @@ public final class AdcModelProvider implements ComponentModelProvider {
     static final double CMP_AREA = SAR_A_LIN;
     /** One MLSA comparator decision at 22 nm: 1.7 uW x 1 ns (NeuroSim V1.3 MultilevelSenseAmp.cpp, 22 nm). */
     static final double FLASH_CMP_E = 1.7e-6 * 1e-9;
-    /** One MLSA comparator at 22 nm: 1.46062e7 um^2 / (47 x 1024 x 31) (NeuroSim VGG-8 example, §3.1). */
-    static final double FLASH_CMP_AREA = 1.46062e7 / (47.0 * 1024 * 31) * 1e-12;
+    /** One MLSA comparator level at 22 nm: 1.46062e7 um^2 / (4,048 subarrays x 16 ADCs x 31) (NeuroSim VGG-8, §3.1). */
+    static final double FLASH_CMP_AREA = 1.46062e7 / (4048.0 * 16 * 31) * 1e-12;
     /** Flash conversion time: 1 ns for 5 bits at 22 nm (NeuroSim V1.4 manual §6.2). */
     static final double FLASH_T = 1e-9;
     /** Counter bit per step at 45 nm, 0.9 V: Horowitz ISSCC 2014, 8-bit add 0.03 pJ / 8. */

@@ -54,8 +54,10 @@ import org.memdse.cost.spi.Support;
  *       5.74e-16 F/µm HP, 5.11e-16 F/µm LSTP): 0.78 fJ at 22 nm, 0.8 V, LSTP.</li>
  *   <li>Leakage per bit: 8 inverters, each I_off · 2 F · V_dd (DFF.cpp: 8 × the inverter's
  *       leakage), I_off from CACTI 6.5 technology.cc (1.52e-7 A/µm HP, 2.06e-11 A/µm LSTP).</li>
- *   <li>Latency: half a clock cycle per line of {@code width} bits (Buffer.cpp, asynchronous
- *       mode: "assume dff need half clock cycle to access").</li>
+ *   <li>Latency: one clock cycle per line of {@code width} bits: a register file is read or
+ *       written on a clock edge. This is Buffer.cpp in synchronous mode, the mode of NeuroSim's
+ *       VGG-8 example (its printed 2.05141 ns clock period is the synchronous clock main.cpp
+ *       computes); its asynchronous mode assumes half a cycle.</li>
  * </ul>
  */
 public final class BufferModelProvider implements ComponentModelProvider {
@@ -124,7 +126,7 @@ public final class BufferModelProvider implements ComponentModelProvider {
             energy = b.widthBits() * DFF_SWITCHED_WIDTH_F * f * gateCapPerMeter * tech.vdd() * tech.vdd();
             area = b.capacityBits() * DFF_CELL_F2 * f * f;
             leak = b.capacityBits() * 8 * offPerMeter * 2 * f * tech.vdd();
-            double latency = 0.5 / tech.clockHz();
+            double latency = 1 / tech.clockHz();
             return Costs.builder().area(area).leakage(leak)
                     .action(Action.READ, energy, latency)
                     .action(Action.WRITE, energy, latency)

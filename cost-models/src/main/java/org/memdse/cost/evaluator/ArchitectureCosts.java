@@ -194,6 +194,8 @@ public final class ArchitectureCosts {
         switch (p.component().kind()) {
             case CROSSBAR -> { action = Action.READ; perCycle = INPUT_BIT_ACTIVITY; }
             case ARRAY_PERIPHERY -> { action = Action.READ; perCycle = 1; }
+            // The write path idles while the arrays compute: it only leaks.
+            case LEVEL_SHIFTER -> { return p.component().count() * p.model().leakagePower(); }
             case DAC -> { action = Action.DRIVE; perCycle = INPUT_BIT_ACTIVITY; }
             case ADC -> { action = Action.CONVERT; perCycle = macro.adc().columnsPerAdc(); }
             case SAMPLE_HOLD -> { action = Action.SAMPLE; perCycle = 1; }

@@ -24,6 +24,7 @@ public final class PublishedOverride {
     public static Action mainAction(ComponentKind kind) {
         return switch (kind) {
             case CROSSBAR, ARRAY_PERIPHERY, BUFFER -> Action.READ;
+            case LEVEL_SHIFTER -> Action.WRITE;
             case ADC, INTERFACE -> Action.CONVERT;
             case DAC -> Action.DRIVE;
             case SAMPLE_HOLD -> Action.SAMPLE;

@@ -28,7 +28,7 @@ final class SnnFixtures {
 
     static Device diffusive() {
         // The bundled ag-diffusive device: 10 kOhm / 1 GOhm, 0.3 V, 100 ns, volatile
-        return new Device("ag-diffusive", DeviceKind.DIFFUSIVE, 10e3, 1e9, 2, 0.3, 100e-9, 0, 0, 1e9, 0, true);
+        return new Device("ag-diffusive", DeviceKind.DIFFUSIVE, 10e3, 1e9, 2, 0.3, 100e-9, 0, 0, 0, 1e9, 0, true);
     }
 
     static Architecture system(Technology t, int cores, int weightBits, NeuronCircuit circuit) {

@@ -65,7 +65,7 @@ public final class Fixtures {
 
     /** NeuroSim V1.3's HfO2 RRAM as in the bundled device file: 100 kOhm / 10 MOhm, 0.5 V, 10 ns. */
     public static Device rram() {
-        return new Device("hfo2-rram", DeviceKind.RRAM, 100e3, 10e6, 4, 0.5, 10e-9, 1e-12, 50e-9, 1e6, 0.05, false);
+        return new Device("hfo2-rram", DeviceKind.RRAM, 100e3, 10e6, 4, 0.5, 10e-9, 0, 1e-12, 50e-9, 1e6, 0.05, false);
     }
 
     public static ModelQuery query(ComponentKind kind, Object spec, Architecture a) {

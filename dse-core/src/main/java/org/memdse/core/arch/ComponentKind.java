@@ -12,6 +12,8 @@ public enum ComponentKind implements Keyed {
     DAC("dac"),
     /** One crossbar array's row decoder, word-line switch matrix, column multiplexers and their decoder. */
     ARRAY_PERIPHERY("array_periphery"),
+    /** One crossbar array's write-path level shifters, which lift its lines to the device's write voltage. */
+    LEVEL_SHIFTER("level_shifter"),
     SAMPLE_HOLD("sample_hold"),
     SHIFT_ADD("shift_add"),
     BUFFER("buffer"),

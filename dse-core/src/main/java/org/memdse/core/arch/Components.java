@@ -41,6 +41,11 @@ public final class Components {
         ArrayPeriphery periphery = m.periphery();
         out.add(new Component(n + ".macro.array_periphery", n, ComponentKind.ARRAY_PERIPHERY, periphery,
                 macros * m.crossbars().count(), periphery.figures()));
+        if (m.crossbars().device().vWrite() > 0) {
+            LevelShifters shifters = m.shifters();
+            out.add(new Component(n + ".macro.level_shifters", n, ComponentKind.LEVEL_SHIFTER, shifters,
+                    macros * m.crossbars().count(), shifters.figures()));
+        }
         out.add(new Component(n + ".macro.adc", n, ComponentKind.ADC, m.adc(), macros * m.adcCount(), m.adc().figures()));
         if (m.inputEncoding() != InputEncoding.PULSE_WIDTH) {
             out.add(new Component(n + ".macro.dac", n, ComponentKind.DAC, m.dac(), macros * m.dacCount(), m.dac().figures()));

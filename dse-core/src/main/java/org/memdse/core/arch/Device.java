@@ -10,6 +10,8 @@ package org.memdse.core.arch;
  * @param levels       distinguishable conductance levels (2 = binary)
  * @param vRead        read voltage, V
  * @param tRead        read pulse width, s
+ * @param vWrite       programming (SET/RESET) voltage, V; 0 when not given, and then the
+ *                     array's write path (level shifters) is not priced
  * @param writeEnergy  energy of one programming pulse, J
  * @param writeTime    duration of one programming pulse, s
  * @param endurance    write cycles before wear-out
@@ -17,7 +19,7 @@ package org.memdse.core.arch;
  * @param isVolatile   whether the state decays by itself (diffusive memristors used as neurons)
  */
 public record Device(String name, DeviceKind kind, double rOn, double rOff, int levels, double vRead, double tRead,
-                     double writeEnergy, double writeTime, double endurance, double variability, boolean isVolatile) {
+                     double vWrite, double writeEnergy, double writeTime, double endurance, double variability, boolean isVolatile) {
     public Device {
         Checks.notNull("name", name);
         Checks.notNull("kind", kind);
@@ -26,6 +28,7 @@ public record Device(String name, DeviceKind kind, double rOn, double rOff, int 
         Checks.atLeast("levels", levels, 2);
         Checks.positive("v_read", vRead);
         Checks.positive("t_read", tRead);
+        Checks.nonNegative("v_write", vWrite);
         Checks.nonNegative("write_energy", writeEnergy);
         Checks.nonNegative("write_time", writeTime);
         Checks.positive("endurance", endurance);

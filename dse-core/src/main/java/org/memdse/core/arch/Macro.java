@@ -16,9 +16,11 @@ import java.util.Optional;
  * @param buffers       macro-level buffers (input and output registers)
  * @param arrayPeriphery published figures for one array's periphery (decoders, switch matrices,
  *                      column multiplexers), {@link PublishedFigures#NONE} to use the model
+ * @param levelShifters  published figures for one array's write-path level shifters, NONE to use the model
  */
 public record Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEncoding, Optional<SampleHold> sampleHold,
-                    Optional<ShiftAdd> shiftAdd, List<Buffer> buffers, PublishedFigures arrayPeriphery) {
+                    Optional<ShiftAdd> shiftAdd, List<Buffer> buffers, PublishedFigures arrayPeriphery,
+                    PublishedFigures levelShifters) {
     public Macro {
         Checks.notNull("crossbars", crossbars);
         Checks.notNull("adc", adc);
@@ -28,17 +30,23 @@ public record Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEn
         Checks.notNull("shiftAdd", shiftAdd);
         buffers = List.copyOf(buffers);
         Checks.notNull("arrayPeriphery", arrayPeriphery);
+        Checks.notNull("levelShifters", levelShifters);
     }
 
     /** A macro whose array periphery is priced by the model. */
     public Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEncoding, Optional<SampleHold> sampleHold,
                  Optional<ShiftAdd> shiftAdd, List<Buffer> buffers) {
-        this(crossbars, adc, dac, inputEncoding, sampleHold, shiftAdd, buffers, PublishedFigures.NONE);
+        this(crossbars, adc, dac, inputEncoding, sampleHold, shiftAdd, buffers, PublishedFigures.NONE, PublishedFigures.NONE);
     }
 
     /** One array's decoders, switch matrices and column multiplexers. */
     public ArrayPeriphery periphery() {
         return new ArrayPeriphery(crossbars, Math.min(adc.columnsPerAdc(), crossbars.cols()), arrayPeriphery);
+    }
+
+    /** One array's write-path level shifters. */
+    public LevelShifters shifters() {
+        return new LevelShifters(crossbars, levelShifters);
     }
 
     /** ADCs per macro: each array's columns are shared out over ADCs of {@code columnsPerAdc}. */

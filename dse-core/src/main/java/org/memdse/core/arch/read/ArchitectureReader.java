@@ -77,7 +77,7 @@ public final class ArchitectureReader {
 
     /** Stands in for a device that could not be resolved, so reading can go on; never returned. */
     private static final Device MISSING_DEVICE =
-            new Device("?", DeviceKind.RRAM, 1, 2, 2, 1, 1, 0, 0, 1, 0, false);
+            new Device("?", DeviceKind.RRAM, 1, 2, 2, 1, 1, 0, 0, 0, 1, 0, false);
 
     private final SpecContext context;
     private final Map<String, Device> devices = new LinkedHashMap<>();
@@ -236,12 +236,13 @@ public final class ArchitectureReader {
         int levels = m.integer("levels", 2, 1 << 16, "conductance levels, e.g. 4 for 2 bits per cell");
         double vRead = m.quantity("v_read", Dimension.VOLTAGE, null, "read voltage, e.g. '0.2 V'");
         double tRead = m.quantity("t_read", Dimension.TIME, null, "read pulse width, e.g. '10 ns'");
+        double vWrite = m.optionalNonNegativeQuantity("v_write", Dimension.VOLTAGE, null).orElse(0);
         double writeEnergy = m.optionalNonNegativeQuantity("write_energy", Dimension.ENERGY, null).orElse(0);
         double writeTime = m.optionalNonNegativeQuantity("write_time", Dimension.TIME, null).orElse(0);
         double endurance = m.get("endurance").map(n -> n.asQuantity(Dimension.DIMENSIONLESS, null, 0, true)).orElse(1e6);
         double variability = m.get("variability").map(n -> n.asQuantity(Dimension.DIMENSIONLESS, null, 0, false)).orElse(0.0);
         boolean isVolatile = m.bool("volatile", kind == DeviceKind.DIFFUSIVE);
-        return new Device(name, kind, rOn, rOff, levels, vRead, tRead, writeEnergy, writeTime, endurance, variability,
+        return new Device(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
                 isVolatile);
     }
 
@@ -350,7 +351,9 @@ public final class ArchitectureReader {
                 .map(s -> new ShiftAdd(s.integer("count", 1, 1 << 20, 1), readFigures(s)));
         PublishedFigures periphery = m.optionalMap("array_periphery").map(ArchitectureReader::readFigures)
                 .orElse(PublishedFigures.NONE);
-        Macro macro = new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m), periphery);
+        PublishedFigures shifters = m.optionalMap("level_shifters").map(ArchitectureReader::readFigures)
+                .orElse(PublishedFigures.NONE);
+        Macro macro = new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m), periphery, shifters);
         // Cross checks against placeholders (cols 1 for '0') would mislead; the values are reported already.
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkMacro(m, macro);

@@ -77,12 +77,16 @@ public final class ArchitectureWriter {
     }
 
     private static Map<String, Object> device(Device d) {
-        return map("kind", d.kind().key(), "r_on", q(d.rOn(), Dimension.RESISTANCE),
+        Map<String, Object> m = map("kind", d.kind().key(), "r_on", q(d.rOn(), Dimension.RESISTANCE),
                 "r_off", q(d.rOff(), Dimension.RESISTANCE), "levels", d.levels(),
                 "v_read", q(d.vRead(), Dimension.VOLTAGE), "t_read", q(d.tRead(), Dimension.TIME),
                 "write_energy", q(d.writeEnergy(), Dimension.ENERGY), "write_time", q(d.writeTime(), Dimension.TIME),
                 "endurance", QuantityFormat.number(d.endurance()), "variability", QuantityFormat.number(d.variability()),
                 "volatile", d.isVolatile());
+        if (d.vWrite() > 0) {
+            m.put("v_write", q(d.vWrite(), Dimension.VOLTAGE));
+        }
+        return m;
     }
 
     private static Map<String, Object> template(Template t) {
@@ -133,6 +137,9 @@ public final class ArchitectureWriter {
         macro.shiftAdd().ifPresent(s -> m.put("shift_add", withFigures(map("count", s.count()), s.figures())));
         if (!macro.arrayPeriphery().isEmpty()) {
             m.put("array_periphery", withFigures(map(), macro.arrayPeriphery()));
+        }
+        if (!macro.levelShifters().isEmpty()) {
+            m.put("level_shifters", withFigures(map(), macro.levelShifters()));
         }
         if (!macro.buffers().isEmpty()) {
             m.put("buffers", buffers(macro.buffers()));

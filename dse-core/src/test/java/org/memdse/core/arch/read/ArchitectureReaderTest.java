@@ -95,6 +95,30 @@ class ArchitectureReaderTest {
     }
 
     @Test
+    void writeVoltageIsReadWrittenBackAndGivesLevelShifters() throws IOException {
+        Architecture plain = ArchitectureReader.read(resource("minimal.yaml"));
+        assertThat(plain.devices().get(0).vWrite()).isZero();
+        assertThat(org.memdse.core.arch.Components.of(plain)).noneMatch(
+                c -> c.kind() == org.memdse.core.arch.ComponentKind.LEVEL_SHIFTER);
+
+        String text = minimalText().replace("    t_read: 10 ns\n", "    t_read: 10 ns\n    v_write: 2 V\n");
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("mini.yaml", text));
+        assertThat(a.devices().get(0).vWrite()).isEqualTo(2.0);
+        // one set of level shifters per crossbar array: 4 tiles x 2 macros x 4 arrays
+        assertThat(org.memdse.core.arch.Components.of(a)).filteredOn(
+                c -> c.kind() == org.memdse.core.arch.ComponentKind.LEVEL_SHIFTER)
+                .singleElement().satisfies(c -> assertThat(c.count()).isEqualTo(32));
+        String yaml = org.memdse.core.arch.write.ArchitectureWriter.toYaml(a);
+        assertThat(yaml).contains("v_write: 2 V");
+        assertThat(ArchitectureReader.read(SpecSource.ofText("back.yaml", yaml))).isEqualTo(a);
+
+        String negative = minimalText().replace("    t_read: 10 ns\n", "    t_read: 10 ns\n    v_write: -2 V\n");
+        assertThatThrownBy(() -> ArchitectureReader.read(SpecSource.ofText("mini.yaml", negative)))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("mini.yaml:14:14: error: devices.rram.v_write: expected a value of zero or more, found '-2 V'");
+    }
+
+    @Test
     void severalMistakesAreReportedAtOnceSortedByLine() {
         SpecException e = catchThrowableOfType(SpecException.class,
                 () -> ArchitectureReader.read(resource("several-mistakes.yaml")));
