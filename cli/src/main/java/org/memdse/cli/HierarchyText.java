@@ -9,6 +9,7 @@ import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.arch.Encoder;
+import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
 import org.memdse.core.arch.Macro;
@@ -79,6 +80,10 @@ final class HierarchyText {
             line(2, s.name() + ": encoder, " + e.channels() + " channels, " + e.scheme().key() + " coding");
         } else if (s instanceof IntegrationInterface i) {
             line(2, s.name() + ": integration interface, " + i.direction().key() + ", " + i.channels() + " channels");
+        } else if (s instanceof GlobalBuffer g) {
+            line(2, s.name() + ": global buffer, " + g.buffer().kind().key() + " "
+                    + q(g.buffer().capacityBits(), Dimension.INFORMATION) + ", " + g.banks() + " x "
+                    + q(g.buffer().widthBits(), Dimension.INFORMATION) + " lines per access");
         } else if (s instanceof AdDa d) {
             line(2, s.name() + ": AD/DA, " + d.channels() + " x ADC " + d.adc().kind().key() + " " + d.adc().bits()
                     + " bit, " + d.channels() + " x DAC " + d.dac().bits() + " bit");

@@ -13,6 +13,7 @@ import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Component;
 import org.memdse.core.arch.Components;
 import org.memdse.core.arch.Crossbars;
+import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.InputEncoding;
 import org.memdse.core.arch.Macro;
 import org.memdse.core.arch.ShiftAdd;
@@ -39,6 +40,11 @@ public final class ArchitectureCosts {
     private final Map<String, CimSubsystem> cim = new HashMap<>();
     /** Peak figures per op convention, computed on first use (they need no network). */
     private final Map<OpConvention, PeakFigures> peaks = new ConcurrentHashMap<>();
+    /** The chip's global buffer (the first one described), or null. */
+    private final PricedComponent globalBuffer;
+    /** The global buffer's line width and the bits it moves per access (banks x line width). */
+    private final double globalBufferWidthBits;
+    private final double globalBufferBitsPerAccess;
 
     private ArchitectureCosts(Architecture architecture, List<PricedComponent> components) {
         this.architecture = architecture;
@@ -51,6 +57,26 @@ public final class ArchitectureCosts {
                 cim.put(a.name(), new CimSubsystem(a.name(), t));
             }
         }
+        GlobalBuffer g = architecture.subsystems().stream().filter(GlobalBuffer.class::isInstance)
+                .map(GlobalBuffer.class::cast).findFirst().orElse(null);
+        this.globalBuffer = g == null ? null : byPath.get(g.name());
+        this.globalBufferWidthBits = g == null ? 1 : g.buffer().widthBits();
+        this.globalBufferBitsPerAccess = g == null ? 1 : g.bitsPerAccess();
+    }
+
+    /** The chip's global buffer, or null when it has none. */
+    public PricedComponent globalBuffer() {
+        return globalBuffer;
+    }
+
+    /** Bits of one global-buffer line (what one READ or WRITE action of its model moves). */
+    public double globalBufferWidthBits() {
+        return globalBufferWidthBits;
+    }
+
+    /** Bits the global buffer moves per access (banks x line width). */
+    public double globalBufferBitsPerAccess() {
+        return globalBufferBitsPerAccess;
     }
 
     /**

@@ -302,10 +302,10 @@ public final class SystemEvaluator implements Evaluator {
                 cycle *= (1L << Math.min(activationBits, 30)) - 1;
             }
             long tiles = units.stream().map(u -> mapping.endpointOf(u.id())).distinct().count();
-            double bufferTime = bufferTime(c,
-                    inputAccessBits,
-                    analogOutput ? 0 : stats.outputActivations() * (double) activationBits, tiles);
-            return vectors * cycles * cycle / replicas + bufferTime;
+            double outputBits = analogOutput ? 0 : stats.outputActivations() * (double) activationBits;
+            double bufferTime = bufferTime(c, inputAccessBits, outputBits, tiles);
+            double globalTime = globalBuffer(analogIn ? 0 : inputBits, outputBits);
+            return vectors * cycles * cycle / replicas + bufferTime + globalTime;
         }
 
         /** Element-wise work (pooling, activation, residual add) on the tile's digital units. */
@@ -350,6 +350,26 @@ public final class SystemEvaluator implements Evaluator {
             double perAccess = c.bufferWidthBits * tiles;
             double access = c.buffer.model().latency(Action.READ);
             return (Math.ceil(readBits / perAccess) + Math.ceil(writtenBits / perAccess)) * access;
+        }
+
+        /**
+         * The chip's global buffer, when it has one: a crossbar layer's inputs are read from it
+         * (the same bits the tile's input loading moves: each activation once, or every window
+         * with {@code per-window}, as NeuroSim's Chip.cpp counts numBitToLoadOut) and its outputs
+         * written back, one line of the buffer's width per READ/WRITE action, {@code banks} lines
+         * per access, serially with the layer: t = (⌈read bits / (banks · width)⌉ + ⌈written bits /
+         * (banks · width)⌉) · t_access. No global buffer: no time, no energy.
+         */
+        private double globalBuffer(double readBits, double writtenBits) {
+            PricedComponent g = costs.globalBuffer();
+            if (g == null) {
+                return 0;
+            }
+            double width = costs.globalBufferWidthBits();
+            charge(g, Action.READ, Math.ceil(readBits / width));
+            charge(g, Action.WRITE, Math.ceil(writtenBits / width));
+            double perAccess = costs.globalBufferBitsPerAccess();
+            return (Math.ceil(readBits / perAccess) + Math.ceil(writtenBits / perAccess)) * g.model().latency(Action.READ);
         }
 
         /**

@@ -33,9 +33,15 @@ class SystemEvaluatorTwoLayerTest {
 
     /** in(8) -> fc1 (8 -> 2, split over two 4-row blocks on tile 0) -> fc2 (2 -> 2 on tile 1); 2-bit data. */
     private static Metrics evaluate(boolean analogTransfer) {
-        Architecture a = ArchitectureReader.read(SpecSource.ofText("tiny2.yaml",
-                TinyChip.yaml("tiny2", analogTransfer ? "analog_transfer: true" : "", "1 mW",
-                        "{kind: accumulator, count: 1, energy: 0.3 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}")));
+        return evaluate(analogTransfer, "");
+    }
+
+    /** {@code extraSubsystem}: a line added under subsystems:, or "". */
+    private static Metrics evaluate(boolean analogTransfer, String extraSubsystem) {
+        String yaml = TinyChip.yaml("tiny2", analogTransfer ? "analog_transfer: true" : "", "1 mW",
+                "{kind: accumulator, count: 1, energy: 0.3 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}")
+                .replace("  cim: {template: t, count: 2}\n", "  cim: {template: t, count: 2}\n" + extraSubsystem);
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("tiny2.yaml", yaml));
         NetworkGraph g = NetworkGraph.builder("mlp").precision(2, 2)
                 .add(new InputNode("in", Shape.of(8)))
                 .add(new Linear("fc1", 8, 2, false, false, ActivationFunction.IDENTITY), "in")
@@ -56,6 +62,8 @@ class SystemEvaluatorTwoLayerTest {
 
     private static final Metrics DIGITAL = evaluate(false);
     private static final Metrics ANALOG = evaluate(true);
+    private static final Metrics GLOBAL = evaluate(false, "  gb: {kind: global-buffer, memory: sram, capacity: 1 KiB, "
+            + "width: 8 bit, banks: 2, energy: 0.4 pJ, latency: 1 ns, area: 50 um^2, leakage_power: 0 W}\n");
 
     @Test
     void layerByLayerAddsTheLayersAndThePipelineRunsAtTheSlowest() {
@@ -107,5 +115,18 @@ class SystemEvaluatorTwoLayerTest {
         // (1 access, no write: its output stays analog), fc2 writes its output (1 access, no read): + 2 ns
         assertThat(ANALOG.latencyS()).isCloseTo(32e-9, withinPercentage(1e-6));
         assertThat(ANALOG.adcBitsNeededByLayer().get("fc2")).isEqualTo(5); // 2 rows x 3 x 3 (2-bit analog input) = 18 -> 5 bits
+    }
+
+    @Test
+    void aGlobalBufferFeedsEveryCrossbarLayerAndTakesItsOutputs() {
+        // 8-bit lines, 2 banks: 16 bits per access. fc1 reads its 8 x 2 = 16 input bits (2 lines, 1 access)
+        // and writes 2 x 2 = 4 bits (1 line, 1 access); fc2 reads 4 bits and writes 4 bits (1 line, 1 access each)
+        assertThat(GLOBAL.latencyByLayer().get("fc1")).isCloseTo(22e-9 + 2e-9, withinPercentage(1e-6));
+        assertThat(GLOBAL.latencyByLayer().get("fc2")).isCloseTo(22e-9 + 2e-9, withinPercentage(1e-6));
+        // 5 lines x 0.4 pJ on top of the tile buffers' accesses
+        assertThat(GLOBAL.energyByKind().get("buffer") - DIGITAL.energyByKind().get("buffer"))
+                .isCloseTo(2.0e-12, withinPercentage(1e-6));
+        assertThat(GLOBAL.areaM2() - DIGITAL.areaM2()).isCloseTo(50e-12, withinPercentage(1e-6));
+        assertThat(GLOBAL.areaBySubsystem().get("gb")).isCloseTo(50e-12, withinPercentage(1e-6));
     }
 }

@@ -49,6 +49,9 @@ public record ArchitectureSummary(long cimTiles, long macros, long crossbars, lo
                 cores += array.count();
                 neurons += (long) array.count() * t.neurons();
                 synapses += array.count() * t.synapses().synapses();
+            } else if (s instanceof GlobalBuffer g) {
+                buffers += 1;
+                bufferBits += g.buffer().capacityBits();
             } else if (s instanceof AdDa adda) {
                 adcs += adda.channels();
                 dacs += adda.channels();

@@ -22,6 +22,8 @@ public final class Components {
                 out.add(new Component(e.name(), e.name(), ComponentKind.ENCODER, e, e.channels(), e.figures()));
             } else if (s instanceof IntegrationInterface i) {
                 out.add(new Component(i.name(), i.name(), ComponentKind.INTERFACE, i, i.channels(), i.figures()));
+            } else if (s instanceof GlobalBuffer g) {
+                out.add(new Component(g.name(), g.name(), ComponentKind.BUFFER, g.buffer(), 1, g.buffer().figures()));
             } else if (s instanceof AdDa d) {
                 out.add(new Component(d.name() + ".adc", d.name(), ComponentKind.ADC, d.adc(), d.channels(), d.adc().figures()));
                 out.add(new Component(d.name() + ".dac", d.name(), ComponentKind.DAC, d.dac(), d.channels(), d.dac().figures()));

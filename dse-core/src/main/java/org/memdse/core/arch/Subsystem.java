@@ -1,7 +1,7 @@
 package org.memdse.core.arch;
 
-/** A block of Fig. 4: an array of tiles/cores, the encoder, the integration interface, or AD/DA. */
-public sealed interface Subsystem permits TileArray, Encoder, IntegrationInterface, AdDa {
+/** A block of Fig. 4: an array of tiles/cores, the encoder, the integration interface, AD/DA, or a global buffer. */
+public sealed interface Subsystem permits TileArray, Encoder, IntegrationInterface, AdDa, GlobalBuffer {
     /** The subsystem's name under {@code subsystems:}. */
     String name();
 

@@ -68,6 +68,10 @@ public final class WithoutFigures {
         if (s instanceof IntegrationInterface i) {
             return new IntegrationInterface(i.name(), i.direction(), i.channels(), NONE);
         }
+        if (s instanceof GlobalBuffer g) {
+            Buffer b = g.buffer();
+            return new GlobalBuffer(g.name(), new Buffer(b.name(), b.kind(), b.capacityBits(), b.widthBits(), NONE), g.banks());
+        }
         AdDa d = (AdDa) s;
         return new AdDa(d.name(), d.channels(), new Adc(d.adc().kind(), d.adc().bits(), d.adc().columnsPerAdc(),
                 d.adc().sampleRateHz(), NONE), new Dac(d.dac().bits(), NONE));

@@ -34,6 +34,9 @@ public final class Endpoints {
         int concentration = noc.topology() == Topology.BUS ? Integer.MAX_VALUE : noc.concentration();
         List<Endpoint> endpoints = new ArrayList<>();
         for (Subsystem s : architecture.subsystems()) {
+            if (s.networkEndpoints() == 0) {
+                continue; // a global buffer reaches the tiles over its own bus
+            }
             ResourceKind kind = kindOf(s);
             for (int i = 0; i < s.networkEndpoints(); i++) {
                 int index = endpoints.size();

@@ -17,9 +17,7 @@ import org.memdse.core.arch.AdcKind;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.BufferKind;
-import org.memdse.core.arch.InputLoading;
 import org.memdse.core.arch.CellType;
-import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.arch.ChipLinks;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Crossbars;
@@ -30,7 +28,9 @@ import org.memdse.core.arch.DigitalKind;
 import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.arch.Encoder;
 import org.memdse.core.arch.EncodingScheme;
+import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.InputEncoding;
+import org.memdse.core.arch.InputLoading;
 import org.memdse.core.arch.IntegrationDirection;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
@@ -53,12 +53,13 @@ import org.memdse.core.arch.Technology;
 import org.memdse.core.arch.Template;
 import org.memdse.core.arch.TileArray;
 import org.memdse.core.arch.Topology;
+import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.spec.Diagnostics;
 import org.memdse.core.spec.SourcePosition;
 import org.memdse.core.spec.SpecContext;
 import org.memdse.core.spec.SpecException;
-import org.memdse.core.spec.SpecLoader;
 import org.memdse.core.spec.SpecLoader.LoadedDocument;
+import org.memdse.core.spec.SpecLoader;
 import org.memdse.core.spec.SpecMap;
 import org.memdse.core.spec.SpecNode;
 import org.memdse.core.spec.SpecSource;
@@ -440,7 +441,7 @@ public final class ArchitectureReader {
                 subsystems.add(new TileArray(name, template, count));
                 continue;
             }
-            String kind = s.string("kind", "template: <name> for tiles/cores, or kind: encoder, integration or adda");
+            String kind = s.string("kind", "template: <name> for tiles/cores, or kind: encoder, integration, adda or global-buffer");
             switch (kind) {
                 case Encoder.KIND -> subsystems.add(new Encoder(name, s.integer("channels", 1, 1 << 24, 1),
                         s.enumValue("scheme", EncodingScheme.class, "rate, temporal, delta or voltage"), readFigures(s)));
@@ -454,9 +455,16 @@ public final class ArchitectureReader {
                     Dac dac = new Dac(d.integer("bits", 1, 16, "resolution in bits"), readFigures(d));
                     subsystems.add(new AdDa(name, s.integer("channels", 1, 1 << 24, 1), adc, dac));
                 }
+                case GlobalBuffer.KIND -> {
+                    double capacity = s.quantity("capacity", Dimension.INFORMATION, null, "e.g. '128 KiB'");
+                    double width = s.optionalQuantity("width", Dimension.INFORMATION, null).orElse(128);
+                    Buffer b = new Buffer(name, s.enumValue("memory", BufferKind.class, BufferKind.SRAM), capacity, width,
+                            readFigures(s));
+                    subsystems.add(new GlobalBuffer(name, b, s.integer("banks", 1, 1 << 16, 1)));
+                }
                 default -> {
                     if (!kind.isEmpty()) {
-                        List<String> kinds = List.of(Encoder.KIND, IntegrationInterface.KIND, AdDa.KIND);
+                        List<String> kinds = List.of(Encoder.KIND, IntegrationInterface.KIND, AdDa.KIND, GlobalBuffer.KIND);
                         s.get("kind").orElseThrow().error("expected one of " + String.join(", ", kinds)
                                 + " (or template: <name>), found '" + kind + "'" + Suggestions.didYouMean(kind, kinds));
                     }

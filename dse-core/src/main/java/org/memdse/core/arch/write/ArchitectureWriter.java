@@ -14,6 +14,7 @@ import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Device;
 import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.arch.Encoder;
+import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
 import org.memdse.core.arch.Macro;
@@ -173,6 +174,12 @@ public final class ArchitectureWriter {
         if (s instanceof IntegrationInterface i) {
             return withFigures(map("kind", IntegrationInterface.KIND, "direction", i.direction().key(),
                     "channels", i.channels()), i.figures());
+        }
+        if (s instanceof GlobalBuffer g) {
+            Buffer b = g.buffer();
+            return withFigures(map("kind", GlobalBuffer.KIND, "memory", b.kind().key(),
+                    "capacity", q(b.capacityBits(), Dimension.INFORMATION), "width", q(b.widthBits(), Dimension.INFORMATION),
+                    "banks", g.banks()), b.figures());
         }
         AdDa d = (AdDa) s;
         Map<String, Object> adc = adc(d.adc());

@@ -119,6 +119,29 @@ class ArchitectureReaderTest {
     }
 
     @Test
+    void aGlobalBufferIsAChipLevelBufferOffTheNetwork() throws IOException {
+        String text = minimalText().replace("    scheme: rate\n",
+                "    scheme: rate\n  gb:\n    kind: global-buffer\n    capacity: 128 KiB\n");
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("mini.yaml", text));
+        org.memdse.core.arch.GlobalBuffer g = (org.memdse.core.arch.GlobalBuffer) a.subsystem("gb").orElseThrow();
+        // defaults: SRAM, 128-bit lines, one bank
+        assertThat(g.buffer().kind()).isEqualTo(org.memdse.core.arch.BufferKind.SRAM);
+        assertThat(g.buffer().capacityBits()).isEqualTo(128 * 1024 * 8.0);
+        assertThat(g.buffer().widthBits()).isEqualTo(128.0);
+        assertThat(g.bitsPerAccess()).isEqualTo(128.0);
+        // it takes no port on the on-chip network: 4 tiles + 2 cores + the encoder, as without it
+        assertThat(a.networkEndpoints()).isEqualTo(ArchitectureReader.read(resource("minimal.yaml")).networkEndpoints());
+        assertThat(a.summary().buffers()).isEqualTo(1);
+        String yaml = org.memdse.core.arch.write.ArchitectureWriter.toYaml(a);
+        assertThat(ArchitectureReader.read(SpecSource.ofText("back.yaml", yaml))).isEqualTo(a);
+
+        String bad = text.replace("    capacity: 128 KiB\n", "    capacity: 128 KiB\n    memory: flash\n    banks: 0\n");
+        SpecException e = catchThrowableOfType(SpecException.class,
+                () -> ArchitectureReader.read(SpecSource.ofText("mini.yaml", bad)));
+        assertThat(e.diagnostics()).extracting(Diagnostic::path).containsExactly("subsystems.gb.memory", "subsystems.gb.banks");
+    }
+
+    @Test
     void severalMistakesAreReportedAtOnceSortedByLine() {
         SpecException e = catchThrowableOfType(SpecException.class,
                 () -> ArchitectureReader.read(resource("several-mistakes.yaml")));
