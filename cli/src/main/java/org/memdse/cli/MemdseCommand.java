@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             NetworkCommand.class,
             MapCommand.class,
             EvaluateCommand.class,
+            CalibrateCommand.class,
             SweepCommand.class,
             CompareCommand.class,
             ReportCommand.class,

@@ -1,0 +1,29 @@
+package org.memdse.cli.calibrate;
+
+/**
+ * One published figure set against memdse's value for it.
+ *
+ * @param system    the bundled description (or description and network) checked
+ * @param quantity  what is compared, with its unit
+ * @param memdse    memdse's value, in the quantity's unit
+ * @param published the published value, in the same unit
+ * @param tolerance how close memdse must come
+ * @param source    where the published value comes from
+ */
+public record CalibrationCheck(String system, String quantity, double memdse, double published, Tolerance tolerance,
+                               String source) {
+    public CalibrationCheck {
+        if (system == null || quantity == null || tolerance == null || source == null) {
+            throw new IllegalArgumentException("every field of a calibration check is required");
+        }
+    }
+
+    /** memdse / published − 1. */
+    public double deviation() {
+        return memdse / published - 1;
+    }
+
+    public boolean passes() {
+        return tolerance.accepts(memdse, published);
+    }
+}

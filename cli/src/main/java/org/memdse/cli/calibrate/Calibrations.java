@@ -1,0 +1,135 @@
+package org.memdse.cli.calibrate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.memdse.architectures.Catalog;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.arch.WithoutFigures;
+import org.memdse.core.arch.read.ArchitectureReader;
+import org.memdse.core.eval.Breakdown;
+import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.eval.PeakFigures;
+import org.memdse.core.mapping.MapperOptions;
+import org.memdse.core.mapping.MappingOutcome;
+import org.memdse.core.network.ActivationFunction;
+import org.memdse.core.network.InputNode;
+import org.memdse.core.network.Linear;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.Shape;
+import org.memdse.core.network.read.NetworkReader;
+import org.memdse.cost.evaluator.ArchitectureCosts;
+import org.memdse.cost.evaluator.PricedComponent;
+import org.memdse.cost.evaluator.SystemEvaluator;
+import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.mapping.SequentialMapper;
+
+/**
+ * The bundled descriptions against the chips they are modelled on: what {@code memdse calibrate}
+ * prints and the README's calibration table lists. Published values and their sources are in
+ * shared/reference/published-figures.md (§1 ISAAC, §3.1 NeuroSim, §1.5/§4.1 Yao); the tolerances
+ * are the ones issue 5 sets. Networks are mapped with the sequential mapper, as NeuroSim maps.
+ */
+public final class Calibrations {
+    static final String ISAAC = "isaac-ce";
+    static final String NEUROSIM = "neurosim-vgg8 / vgg8-cifar10";
+    static final String YAO = "yao2020-cnn / its 192x10 FC layer";
+    private static final int ISAAC_TILES = 168;
+
+    private final Catalog catalog = Catalog.bundled();
+    private final ComponentModelRegistry registry = ComponentModelRegistry.load();
+
+    /** Every check, in the order printed. */
+    public List<CalibrationCheck> all() {
+        List<CalibrationCheck> out = new ArrayList<>();
+        isaac(out);
+        neuroSim(out);
+        yao(out);
+        return List.copyOf(out);
+    }
+
+    private Architecture architecture(String id) {
+        return ArchitectureReader.read(catalog.source(catalog.architecture(id).orElseThrow()));
+    }
+
+    private Metrics evaluate(Architecture a, NetworkGraph g, OpConvention convention) {
+        MappingOutcome o = new SequentialMapper().map(a, g, MapperOptions.DEFAULT);
+        if (!(o instanceof MappingOutcome.Mapped mapped)) {
+            throw new IllegalStateException(g.name() + " does not fit " + a.name() + ": " + o);
+        }
+        return new SystemEvaluator(registry).evaluate(a, g, mapped.mapping(), convention);
+    }
+
+    /** ISAAC-CE with Table I's figures, then with the figures removed (the models alone). */
+    private void isaac(List<CalibrationCheck> out) {
+        String table1 = "ISAAC Table I (published-figures.md §1.1)";
+        Architecture isaac = architecture("isaac-ce");
+        ArchitectureCosts costs = ArchitectureCosts.of(isaac, registry);
+        PeakFigures peak = costs.peak(OpConvention.INT16);
+        // A tile with its quarter of a router: every component but the chip's HyperTransport links.
+        double tilesArea = 0;
+        double tilesPower = 0;
+        for (PricedComponent p : costs.components()) {
+            if (p.component().kind() != ComponentKind.CHIP_LINK) {
+                tilesArea += p.area();
+                tilesPower += p.peakPower();
+            }
+        }
+        out.add(new CalibrationCheck(ISAAC, "tile area (mm^2)", tilesArea / ISAAC_TILES * 1e6, 0.372,
+                Tolerance.relative(0.01), table1));
+        out.add(new CalibrationCheck(ISAAC, "tile power (mW)", tilesPower / ISAAC_TILES * 1e3, 330,
+                Tolerance.relative(0.01), table1));
+        out.add(new CalibrationCheck(ISAAC, "chip area (mm^2)", peak.areaM2() * 1e6, 85.4, Tolerance.relative(0.01), table1));
+        out.add(new CalibrationCheck(ISAAC, "chip power (W)", peak.peakPowerW(), 65.8, Tolerance.relative(0.01), table1));
+        String table4 = "ISAAC Table IV, corrected Oct. 2016 (published-figures.md §1.3)";
+        out.add(new CalibrationCheck(ISAAC, "peak power efficiency (GOPS/W, 16-bit)", peak.peakTopsPerWatt() * 1e3, 627.5,
+                Tolerance.relative(0.02), table4));
+        out.add(new CalibrationCheck(ISAAC, "peak computational efficiency (GOPS/s/mm^2)", peak.peakTopsPerMm2() * 1e3,
+                478.95, Tolerance.relative(0.02), table4));
+        PeakFigures models = ArchitectureCosts.of(WithoutFigures.of(isaac), registry).peak(OpConvention.INT16);
+        out.add(new CalibrationCheck(ISAAC + ", models alone", "chip area (mm^2)", models.areaM2() * 1e6, 85.4,
+                Tolerance.factor(2), table1));
+        out.add(new CalibrationCheck(ISAAC + ", models alone", "chip power (W)", models.peakPowerW(), 65.8,
+                Tolerance.factor(2), table1));
+    }
+
+    /** DNN+NeuroSim V1.3's VGG-8 example, layer by layer. */
+    private void neuroSim(List<CalibrationCheck> out) {
+        String fig = "DNN+NeuroSim V1.3 manual Fig. 24 (published-figures.md §3.1)";
+        NetworkGraph vgg8 = NetworkReader.read(catalog.source(catalog.network("vgg8-cifar10").orElseThrow()));
+        Metrics m = evaluate(architecture("neurosim-vgg8"), vgg8, OpConvention.INT8);
+        out.add(new CalibrationCheck(NEUROSIM, "chip area (mm^2)", m.areaM2() * 1e6, 45.55, Tolerance.relative(0.3), fig));
+        out.add(new CalibrationCheck(NEUROSIM, "energy efficiency (TOPS/W, 8-bit)", m.topsPerWatt(), 25.7176,
+                Tolerance.relative(0.3), fig));
+        out.add(new CalibrationCheck(NEUROSIM, "throughput, layer by layer (FPS)", 1 / m.latencyS(), 686.75,
+                Tolerance.relative(0.5), fig));
+        // NeuroSim's "ADC (or SA and precharger)" group holds the array read too (SubArray.cpp
+        // readDynamicEnergyADC); it is 48.4 % of dynamic energy and 1.28x its next group ("other", 37.9 %).
+        Breakdown e = m.energyByKind();
+        double conversion = e.get("adc") + e.get("crossbar");
+        double next = 0;
+        for (Map.Entry<String, Double> part : e.parts().entrySet()) {
+            if (!List.of("adc", "crossbar", "static").contains(part.getKey())) {
+                next = Math.max(next, part.getValue());
+            }
+        }
+        out.add(new CalibrationCheck(NEUROSIM, "ADC + array read over the next-largest energy share (x)",
+                conversion / next, 48.4 / 37.9, Tolerance.atLeast(1), fig));
+    }
+
+    /** Yao et al. 2020's five-layer CNN chip running its FC layer (192 -> 10, 8-bit data). */
+    private void yao(List<CalibrationCheck> out) {
+        String seed = "seed paper on Yao et al. 2020-like systems, untraced (published-figures.md §1.5, §4.1)";
+        NetworkGraph fc = NetworkGraph.builder("yao-fc").precision(8, 8)
+                .add(new InputNode("in", Shape.of(192)))
+                .add(new Linear("fc", 192, 10, false, false, ActivationFunction.IDENTITY), "in")
+                .build();
+        Metrics m = evaluate(architecture("yao2020-cnn"), fc, OpConvention.INT8);
+        out.add(new CalibrationCheck(YAO, "peripheral circuits' share of area", 1 - m.areaByKind().share("crossbar"), 0.983,
+                Tolerance.atLeast(0.9), seed));
+        out.add(new CalibrationCheck(YAO, "peripheral circuits' share of energy", 1 - m.energyByKind().share("crossbar"),
+                0.939, Tolerance.atLeast(0.9), seed));
+    }
+}
