@@ -18,7 +18,6 @@ import org.memdse.core.arch.LevelShifters;
 import org.memdse.core.arch.PublishedFigures;
 import org.memdse.core.arch.SignedWeights;
 import org.memdse.core.arch.Technology;
-import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.eval.Action;
 import org.memdse.cost.spi.ComponentModel;
 import org.memdse.cost.spi.ComponentModelContractTest;
@@ -38,7 +37,7 @@ class LevelShifterModelProviderTest extends ComponentModelContractTest {
     }
 
     static Technology neurosim() {
-        return new Technology(22e-9, 0.8, 1e9, TransistorFlavour.LSTP);
+        return ArrayPeripheryModelProviderTest.neurosim();
     }
 
     @Override

@@ -109,6 +109,13 @@ public final class NetworkTopology {
                 if (noc.columns().isPresent() && noc.rows().isPresent()) {
                     cols = noc.columns().getAsInt();
                     rws = noc.rows().getAsInt();
+                    // The reader reports this with the file's line; a system built in code gets it here.
+                    if ((long) cols * rws < groups) {
+                        throw new IllegalArgumentException(architecture.name() + ": a " + cols + "x" + rws
+                                + " router grid with concentration " + noc.concentration() + " attaches "
+                                + (long) cols * rws * noc.concentration() + " endpoints, but the subsystems have "
+                                + endpoints.size());
+                    }
                 } else {
                     cols = (int) Math.ceil(Math.sqrt(groups));
                     rws = (groups + cols - 1) / cols;

@@ -60,6 +60,17 @@ class RouterTest {
     }
 
     @Test
+    void aFixedGridTooSmallForTheEndpointsIsRefusedWithTheCounts() {
+        // 10 tiles on a 3x3 grid of single-port routers: the reader reports this with the file's line;
+        // built in code it must not index past the grid later.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> tiles(10, Topology.MESH, 1, 3, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("hand: a 3x3 router grid with concentration 1 attaches 9 endpoints, but the subsystems have 10");
+        org.assertj.core.api.Assertions.assertThat(tiles(9, Topology.MESH, 1, 3, 3).routerCount()).isEqualTo(9);
+        org.assertj.core.api.Assertions.assertThat(tiles(18, Topology.MESH, 2, 3, 3).routerCount()).isEqualTo(9);
+    }
+
+    @Test
     void xyRoutingOnA3x3Mesh() {
         NetworkTopology t = tiles(9, Topology.MESH, 1, 3, 3);
         Router r = Router.forTopology(Topology.MESH);
