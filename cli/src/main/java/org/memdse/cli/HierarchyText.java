@@ -57,6 +57,10 @@ final class HierarchyText {
                     + m.adc().columnsPerAdc() + " columns per ADC");
             line(4, "inputs: " + m.inputEncoding().key()
                     + (m.inputEncoding().key().equals("pulse-width") ? "" : ", " + m.dacCount() + " x DAC " + m.dac().bits() + " bit"));
+            if (x.device().vWrite() > 0) {
+                line(4, "write path: " + x.count() * m.shifters().lines() + " driven lines at "
+                        + q(x.device().vWrite(), Dimension.VOLTAGE) + " (a level shifter each above 1.5 V)");
+            }
             if (m.sampleHold().isPresent()) {
                 line(4, m.sampleHoldCount() + " x sample-and-hold");
             }
