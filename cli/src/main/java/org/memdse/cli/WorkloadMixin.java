@@ -18,7 +18,19 @@ final class WorkloadMixin {
         return ArchitectureArgument.read(arch);
     }
 
+    @Option(names = "--input-bit-density", paramLabel = "SHARE",
+            description = "Share of activation bits that are 1, in (0, 1]: bit-serial rows are driven and read only "
+                    + "for a 1 (default: the network file's input_bit_density, else 0.5).")
+    Double inputBitDensity;
+
     NetworkGraph network() {
-        return NetworkLoader.load(network);
+        NetworkGraph g = NetworkLoader.load(network);
+        if (inputBitDensity == null) {
+            return g;
+        }
+        if (!(inputBitDensity > 0 && inputBitDensity <= 1)) {
+            throw new UserInputException("--input-bit-density must be in (0, 1], e.g. 0.25; was " + inputBitDensity);
+        }
+        return g.withInputBitDensity(inputBitDensity);
     }
 }

@@ -80,4 +80,31 @@ class EvaluateCommandTest {
         assertThat(number(r.out(), "throughput_inferences_per_s"))
                 .isGreaterThan(number(plain.out(), "throughput_inferences_per_s") * 10);
     }
+
+    @Test
+    void theInputBitDensityScalesTheRowDriversAndArrayReads() {
+        String[] base = {"evaluate", "--arch", "neurosim-vgg8", "--network", "lenet5", "--mapper", "sequential",
+            "--format", "json"};
+        CliRunner half = CliRunner.run(base);
+        String[] sparseArgs = java.util.Arrays.copyOf(base, base.length + 2);
+        sparseArgs[base.length] = "--input-bit-density";
+        sparseArgs[base.length + 1] = "0.125";
+        CliRunner sparse = CliRunner.run(sparseArgs);
+        assertThat(sparse.exitCode()).as(sparse.err()).isEqualTo(ExitCodes.OK);
+        // DAC and crossbar energy are proportional to the share of 1-bits: 0.125 / 0.5
+        String e = energyByKind(sparse.out());
+        String e0 = energyByKind(half.out());
+        assertThat(number(e, "dac")).isCloseTo(number(e0, "dac") / 4, withinPercentage(1e-6));
+        assertThat(number(e, "crossbar")).isCloseTo(number(e0, "crossbar") / 4, withinPercentage(1e-6));
+        assertThat(number(e, "adc")).isCloseTo(number(e0, "adc"), withinPercentage(1e-9));
+
+        CliRunner bad = CliRunner.run("evaluate", "--arch", "neurosim-vgg8", "--network", "lenet5", "--input-bit-density", "1.5");
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains("--input-bit-density must be in (0, 1], e.g. 0.25; was 1.5").doesNotContain("Exception");
+    }
+
+    private static String energyByKind(String json) {
+        int start = json.indexOf("\"energy_pj_by_kind\": {");
+        return json.substring(start, json.indexOf('}', start));
+    }
 }

@@ -188,7 +188,11 @@ public final class ArchitectureCosts {
                 powerByKind, leakage, ops, synapticOps);
     }
 
-    /** Expected share of input bits that are 1 (bit-serial inputs): only those rows are driven and read. */
+    /**
+     * Share of input bits that are 1 (bit-serial inputs) the peak figures assume: only those rows
+     * are driven and read. They need no network; an evaluation uses its workload's own share
+     * ({@code NetworkGraph.inputBitDensity}, also 0.5 unless given).
+     */
     public static final double INPUT_BIT_ACTIVITY = 0.5;
 
     /**

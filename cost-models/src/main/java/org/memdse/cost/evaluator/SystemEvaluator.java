@@ -215,7 +215,7 @@ public final class SystemEvaluator implements Evaluator {
          * one cycle per input bit over 1-bit drivers; multi-bit DACs: activation bits / DAC bits;
          * pulse-width: one long read of up to 2^bits − 1 unit pulses; an analog input from the
          * previous layer: one read). In each cycle, each block reads its array (energy scaled by
-         * the cells it uses and by the mean input: half the bits are 1 bit-serially, a pulse-width
+         * the cells it uses and by the mean input: the workload's share of 1-bits bit-serially, a pulse-width
          * input lasts (2^bits − 1)/2 unit pulses on average), every used column is converted by an
          * ADC (one conversion per used column per cycle, whatever the ADC's resolution) and
          * shift-added, and every used row is driven. Row blocks' partial sums are added digitally.
@@ -257,11 +257,12 @@ public final class SystemEvaluator implements Evaluator {
             adcBitsNeeded.put(node.name(), Math.ceil(Math.log(maxSum + 1) / Math.log(2)));
             // Replicas share the vectors: the sums above cover every copy, each doing 1/replicas of the work.
             double reads = vectors * cycles / replicas;
-            // Bit-serial: a row is driven (and its cells conduct) only when its input bit is 1.
-            // Pulse-width: the mean input is (2^b - 1)/2 unit pulses. Analog input: the mean of V^2 over
-            // amplitudes uniform in [0, V_read] is V_read^2 / 3.
+            // Bit-serial: a row is driven (and its cells conduct) only when its input bit is 1, a share
+            // the workload gives (NetworkGraph.inputBitDensity, 0.5 by default). Pulse-width: the mean
+            // input is (2^b - 1)/2 unit pulses. Analog input: the mean of V^2 over amplitudes uniform in
+            // [0, V_read] is V_read^2 / 3.
             double activity = analogIn ? 1.0 / 3 : pulseWidth
-                    ? ((1L << Math.min(activationBits, 30)) - 1) / 2.0 : ArchitectureCosts.INPUT_BIT_ACTIVITY;
+                    ? ((1L << Math.min(activationBits, 30)) - 1) / 2.0 : network.inputBitDensity();
             charge(c.crossbars, Action.READ, reads * cellReads * activity);
             // Each used array's row DFFs, switches and column multiplexers act once per read.
             charge(c.periphery, Action.READ, reads * units.size());

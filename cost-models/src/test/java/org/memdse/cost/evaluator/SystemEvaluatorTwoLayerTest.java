@@ -33,16 +33,16 @@ class SystemEvaluatorTwoLayerTest {
 
     /** in(8) -> fc1 (8 -> 2, split over two 4-row blocks on tile 0) -> fc2 (2 -> 2 on tile 1); 2-bit data. */
     private static Metrics evaluate(boolean analogTransfer) {
-        return evaluate(analogTransfer, "");
+        return evaluate(analogTransfer, "", 0.5);
     }
 
-    /** {@code extraSubsystem}: a line added under subsystems:, or "". */
-    private static Metrics evaluate(boolean analogTransfer, String extraSubsystem) {
+    /** {@code extraSubsystem}: a line added under subsystems:, or ""; {@code density}: the input bits' share of 1s. */
+    private static Metrics evaluate(boolean analogTransfer, String extraSubsystem, double density) {
         String yaml = TinyChip.yaml("tiny2", analogTransfer ? "analog_transfer: true" : "", "1 mW",
                 "{kind: accumulator, count: 1, energy: 0.3 pJ, latency: 1 ns, area: 5 um^2, leakage_power: 0 W}")
                 .replace("  cim: {template: t, count: 2}\n", "  cim: {template: t, count: 2}\n" + extraSubsystem);
         Architecture a = ArchitectureReader.read(SpecSource.ofText("tiny2.yaml", yaml));
-        NetworkGraph g = NetworkGraph.builder("mlp").precision(2, 2)
+        NetworkGraph g = NetworkGraph.builder("mlp").precision(2, 2).inputBitDensity(density)
                 .add(new InputNode("in", Shape.of(8)))
                 .add(new Linear("fc1", 8, 2, false, false, ActivationFunction.IDENTITY), "in")
                 .add(new Linear("fc2", 2, 2, false, false, ActivationFunction.IDENTITY), "fc1")
@@ -62,8 +62,9 @@ class SystemEvaluatorTwoLayerTest {
 
     private static final Metrics DIGITAL = evaluate(false);
     private static final Metrics ANALOG = evaluate(true);
+    private static final Metrics SPARSE = evaluate(false, "", 0.125);
     private static final Metrics GLOBAL = evaluate(false, "  gb: {kind: global-buffer, memory: sram, capacity: 1 KiB, "
-            + "width: 8 bit, banks: 2, energy: 0.4 pJ, latency: 1 ns, area: 50 um^2, leakage_power: 0 W}\n");
+            + "width: 8 bit, banks: 2, energy: 0.4 pJ, latency: 1 ns, area: 50 um^2, leakage_power: 0 W}\n", 0.5);
 
     @Test
     void layerByLayerAddsTheLayersAndThePipelineRunsAtTheSlowest() {
@@ -128,5 +129,16 @@ class SystemEvaluatorTwoLayerTest {
                 .isCloseTo(2.0e-12, withinPercentage(1e-6));
         assertThat(GLOBAL.areaM2() - DIGITAL.areaM2()).isCloseTo(50e-12, withinPercentage(1e-6));
         assertThat(GLOBAL.areaBySubsystem().get("gb")).isCloseTo(50e-12, withinPercentage(1e-6));
+    }
+
+    @Test
+    void rowsAreDrivenAndReadOnlyForTheInputBitsThatAreOne() {
+        // a share of 1-bits of 1/8 instead of 1/2: DACs 2 cycles x (8 + 2) rows x 1/8 x 0.1 pJ = 0.25 pJ (1.0 pJ at 1/2)
+        assertThat(SPARSE.energyByKind().get("dac")).isCloseTo(0.25e-12, withinPercentage(1e-6));
+        // the arrays' reads scale alike; conversions, shift-adds and buffers do not depend on the data
+        assertThat(SPARSE.energyByKind().get("crossbar")).isCloseTo(DIGITAL.energyByKind().get("crossbar") / 4,
+                withinPercentage(1e-6));
+        assertThat(SPARSE.energyByKind().get("adc")).isEqualTo(DIGITAL.energyByKind().get("adc"));
+        assertThat(SPARSE.latencyS()).isEqualTo(DIGITAL.latencyS());
     }
 }

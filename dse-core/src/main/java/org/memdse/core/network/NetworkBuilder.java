@@ -53,6 +53,7 @@ public final class NetworkBuilder {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int weightBits = 8;
     private int activationBits = 8;
+    private double inputBitDensity = 0.5;
 
     /** A builder that keeps its own diagnostics, for programmatic use; problems point at {@code name}. */
     public NetworkBuilder(String name) {
@@ -76,6 +77,12 @@ public final class NetworkBuilder {
         }
         this.weightBits = weightBits;
         this.activationBits = activationBits;
+        return this;
+    }
+
+    /** Share of activation bits that are 1, in (0, 1] (0.5 unless set). */
+    public NetworkBuilder inputBitDensity(double density) {
+        this.inputBitDensity = NetworkGraph.checkDensity(density);
         return this;
     }
 
@@ -310,7 +317,7 @@ public final class NetworkBuilder {
                 }
             }
         }
-        return new NetworkGraph(name, weightBits, activationBits, graph, byNode, feedbackEdges);
+        return new NetworkGraph(name, weightBits, activationBits, inputBitDensity, graph, byNode, feedbackEdges);
     }
 
     private static TrafficEdge traffic(int id, String from, String to, int port, boolean feedback, NodeStats s) {

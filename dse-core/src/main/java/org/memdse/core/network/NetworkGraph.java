@@ -34,12 +34,15 @@ public final class NetworkGraph {
     private final List<TrafficEdge> feedbackEdges;
     private final List<TrafficEdge> allEdges;
     private final NetworkTotals totals;
+    private final double inputBitDensity;
 
-    NetworkGraph(String name, int weightBits, int activationBits, DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag,
-                 Map<NetworkNode, NodeStats> stats, List<TrafficEdge> feedbackEdges) {
+    NetworkGraph(String name, int weightBits, int activationBits, double inputBitDensity,
+                 DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag, Map<NetworkNode, NodeStats> stats,
+                 List<TrafficEdge> feedbackEdges) {
         this.name = Objects.requireNonNull(name, "name");
         this.weightBits = weightBits;
         this.activationBits = activationBits;
+        this.inputBitDensity = checkDensity(inputBitDensity);
         this.graph = new AsUnmodifiableGraph<>(dag);
         List<NetworkNode> topo = new ArrayList<>();
         dag.iterator().forEachRemaining(topo::add);
@@ -56,6 +59,28 @@ public final class NetworkGraph {
         edges.sort(Comparator.comparingInt(TrafficEdge::id));
         this.allEdges = List.copyOf(edges);
         this.totals = sum();
+    }
+
+    /** The same network with another input-bit density; the graph and its statistics are shared. */
+    private NetworkGraph(NetworkGraph g, double inputBitDensity) {
+        this.name = g.name;
+        this.weightBits = g.weightBits;
+        this.activationBits = g.activationBits;
+        this.inputBitDensity = checkDensity(inputBitDensity);
+        this.graph = g.graph;
+        this.order = g.order;
+        this.byName = g.byName;
+        this.stats = g.stats;
+        this.feedbackEdges = g.feedbackEdges;
+        this.allEdges = g.allEdges;
+        this.totals = g.totals;
+    }
+
+    static double checkDensity(double density) {
+        if (!(density > 0 && density <= 1)) {
+            throw new IllegalArgumentException("input bit density must be in (0, 1], was " + density);
+        }
+        return density;
     }
 
     /** A builder for a network of this name (see {@link NetworkBuilder}). */
@@ -75,6 +100,20 @@ public final class NetworkGraph {
     /** Default activation precision in bits. */
     public int activationBits() {
         return activationBits;
+    }
+
+    /**
+     * Share of the activations' bits that are 1 (0.5 unless the workload says otherwise): a
+     * bit-serial crossbar drives a row, and its cells conduct, only for a 1. A statistic of the
+     * data, not of the graph; ReLU networks' activations are mostly small, so theirs is lower.
+     */
+    public double inputBitDensity() {
+        return inputBitDensity;
+    }
+
+    /** This network with another input-bit density (a workload option). */
+    public NetworkGraph withInputBitDensity(double density) {
+        return new NetworkGraph(this, density);
     }
 
     /** All nodes in topological order (the order of the input file where that order is topological). */

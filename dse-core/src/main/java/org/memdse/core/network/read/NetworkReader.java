@@ -62,6 +62,7 @@ import org.memdse.core.units.Dimension;
  * description: ...           # optional
  * weight_bits: 8             # default precision (optional, 8)
  * activation_bits: 8         # (optional, 8)
+ * input_bit_density: 0.5     # share of activation bits that are 1 (optional, 0.5)
  * layers:
  *   - {name: input, kind: input, shape: [1, 32, 32]}
  *   - {name: conv1, kind: conv2d, out_channels: 6, kernel: 5, activation: relu}
@@ -109,6 +110,14 @@ public final class NetworkReader {
         int activationBits = top.integer("activation_bits", 1, 64, 8);
         NetworkBuilder builder = new NetworkBuilder(name.isEmpty() ? source.displayName() : name, diagnostics,
                 Origin.of(rootNode.position(), "")).precision(weightBits, activationBits);
+        top.get("input_bit_density").ifPresent(n -> {
+            double d = n.asQuantity(Dimension.DIMENSIONLESS, null, 0, true);
+            if (d > 1) {
+                n.error("expected the share of activation bits that are 1, in (0, 1], e.g. 0.25; found " + n.describeFound());
+            } else if (d > 0) {
+                builder.inputBitDensity(d);
+            }
+        });
         Optional<SpecNode> layers = top.required("layers", "the list of layers");
         String previous = null;
         List<SpecNode> items = layers.map(SpecNode::asList).orElse(List.of());

@@ -56,6 +56,32 @@ class NetworkReaderTest {
     }
 
     @Test
+    void inputBitDensityIsAWorkloadStatisticWithADefault() {
+        String layers = """
+                layers:
+                  - {name: in, kind: input, shape: [16]}
+                  - {name: fc, kind: linear, out_features: 4}
+                """;
+        assertThat(read("name: t\n" + layers).inputBitDensity()).isEqualTo(0.5);
+        NetworkGraph sparse = read("name: t\ninput_bit_density: 0.2\n" + layers);
+        assertThat(sparse.inputBitDensity()).isEqualTo(0.2);
+        // the CLI's override shares the graph
+        NetworkGraph dense = sparse.withInputBitDensity(1);
+        assertThat(dense.inputBitDensity()).isEqualTo(1.0);
+        assertThat(dense.nodes()).isSameAs(sparse.nodes());
+        assertThat(dense.totals()).isEqualTo(sparse.totals());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("name: t\ninput_bit_density: 1.5\n" + layers))
+                .isInstanceOf(org.memdse.core.spec.SpecException.class)
+                .hasMessage("net.yaml:2:20: error: input_bit_density: expected the share of activation bits that are 1, "
+                        + "in (0, 1], e.g. 0.25; found '1.5'");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> read("name: t\ninput_bit_density: 0\n" + layers))
+                .isInstanceOf(org.memdse.core.spec.SpecException.class)
+                .hasMessageStartingWith("net.yaml:2:20: error: input_bit_density:");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> sparse.withInputBitDensity(0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void blockStyleSnnWithUnitsAndAFeedbackProjection() {
         NetworkGraph g = read("""
                 version: 1
