@@ -206,6 +206,11 @@ public final class ArchitectureCosts {
         if (p.component().figures().power().isPresent()) {
             return p.peakPower();
         }
+        if (p == globalBuffer) {
+            // At full rate the global buffer moves banks lines per access, not one.
+            double perLine = p.model().energy(Action.READ) / p.model().latency(Action.READ);
+            return p.component().count() * (p.model().leakagePower() + globalBufferBitsPerAccess / globalBufferWidthBits * perLine);
+        }
         String path = p.component().path();
         int dot = path.indexOf(".macro.");
         if (dot < 0) {

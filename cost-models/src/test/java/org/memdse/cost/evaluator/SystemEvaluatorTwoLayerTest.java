@@ -129,6 +129,8 @@ class SystemEvaluatorTwoLayerTest {
                 .isCloseTo(2.0e-12, withinPercentage(1e-6));
         assertThat(GLOBAL.areaM2() - DIGITAL.areaM2()).isCloseTo(50e-12, withinPercentage(1e-6));
         assertThat(GLOBAL.areaBySubsystem().get("gb")).isCloseTo(50e-12, withinPercentage(1e-6));
+        // at full rate: 2 banks x 0.4 pJ per 1 ns access = 0.8 mW on top of the chip's peak power
+        assertThat(GLOBAL.peak().peakPowerW() - DIGITAL.peak().peakPowerW()).isCloseTo(0.8e-3, withinPercentage(1e-6));
     }
 
     @Test
