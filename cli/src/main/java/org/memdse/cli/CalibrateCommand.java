@@ -14,12 +14,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code memdse calibrate}: the bundled descriptions against the published chips they model. */
 @Command(name = "calibrate",
-        header = "Check the cost models against published chips (ISAAC, DNN+NeuroSim, Yao et al.).",
+        header = "Check the cost models against ISAAC, DNN+NeuroSim, Yao, TrueNorth and ODIN.",
         mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate the bundled isaac-ce (with ISAAC's Table I figures, then with the models alone),",
-            "neurosim-vgg8 on VGG-8 and yao2020-cnn, and set each figure beside the published one with the",
-            "tolerance it must meet. The sources are in shared/reference/published-figures.md; the README's",
-            "'Calibration' section explains each remaining difference."},
+        description = {"Evaluate the bundled isaac-ce (with ISAAC's Table I figures, then the models",
+            "alone), neurosim-vgg8 on VGG-8, yao2020-cnn, and SNN cores modelled on TrueNorth",
+            "and ODIN; set each figure beside the published one with the tolerance it must",
+            "meet. Sources: shared/reference/published-figures.md; the README's 'Calibration'",
+            "section explains each remaining difference."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check within its tolerance", "1:a check is outside its tolerance (marked FAIL)",
             "2:bad option"})

@@ -3,9 +3,21 @@ package org.memdse.cli.calibrate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.memdse.architectures.Catalog;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.arch.Interconnect;
+import org.memdse.core.arch.LearningRule;
+import org.memdse.core.arch.NeuronCircuit;
+import org.memdse.core.arch.NeuronModel;
+import org.memdse.core.arch.NeuronSpec;
+import org.memdse.core.arch.PublishedFigures;
+import org.memdse.core.arch.SnnCoreTemplate;
+import org.memdse.core.arch.SynapseArray;
+import org.memdse.core.arch.Technology;
+import org.memdse.core.arch.TileArray;
+import org.memdse.core.eval.Action;
 import org.memdse.core.arch.WithoutFigures;
 import org.memdse.core.arch.read.ArchitectureReader;
 import org.memdse.core.eval.Breakdown;
@@ -29,13 +41,15 @@ import org.memdse.mapping.SequentialMapper;
 /**
  * The bundled descriptions against the chips they are modelled on: what {@code memdse calibrate}
  * prints and the README's calibration table lists. Published values and their sources are in
- * shared/reference/published-figures.md (§1 ISAAC, §3.1 NeuroSim, §1.5/§4.1 Yao); the tolerances
- * are the ones issue 5 sets. Networks are mapped with the sequential mapper, as NeuroSim maps.
+ * shared/reference/published-figures.md (§1 ISAAC, §3.1 NeuroSim, §1.5/§4.1 Yao, §4.5 TrueNorth,
+ * §4.6 ODIN); the tolerances are the ones issue 5 sets. Networks are mapped with the sequential mapper, as NeuroSim maps.
  */
 public final class Calibrations {
     static final String ISAAC = "isaac-ce";
     static final String NEUROSIM = "neurosim-vgg8 / vgg8-cifar10";
     static final String YAO = "yao2020-cnn / its 192x10 FC layer";
+    static final String TRUENORTH = "SNN cores modelled on TrueNorth (4,096 cores, 1-bit synapses)";
+    static final String ODIN = "SNN core modelled on ODIN (1 core, 4-bit synapses)";
     private static final int ISAAC_TILES = 168;
 
     private final Catalog catalog = Catalog.bundled();
@@ -47,6 +61,7 @@ public final class Calibrations {
         isaac(out);
         neuroSim(out);
         yao(out);
+        snnCores(out);
         return List.copyOf(out);
     }
 
@@ -131,5 +146,50 @@ public final class Calibrations {
                 Tolerance.atLeast(0.9), seed));
         out.add(new CalibrationCheck(YAO, "peripheral circuits' share of energy", 1 - m.energyByKind().share("crossbar"),
                 0.939, Tolerance.atLeast(0.9), seed));
+    }
+
+    /**
+     * The SNN core models against the chips they are calibrated on, as their published power models
+     * state them (published-figures.md §4.5, §4.6): chip power = neurons' static power and per-tick
+     * updates + synaptic events × energy per event. TrueNorth: Akopyan et al. 2015 Fig. 17, 0.8 V,
+     * 128 active synapses per neuron at three firing rates. ODIN: Frenkel et al. 2019's two measured
+     * points at 0.55 V. The cores use the bundled HfO2 RRAM as synapses (its read adds 12.6 fJ per event).
+     */
+    private void snnCores(List<CalibrationCheck> out) {
+        String akopyan = "TrueNorth, Akopyan et al. TCAD 2015 Fig. 17 (published-figures.md §4.5)";
+        Architecture trueNorth = snnChip(new Technology(28e-9, 0.8, 1e9), 4096, 1);
+        double[][] rates = {{11.58, 68}, {20.07, 71}, {95.93, 94}};
+        for (double[] r : rates) {
+            double events = 4096 * 256 * r[0] * 128;
+            out.add(new CalibrationCheck(TRUENORTH, String.format(java.util.Locale.ROOT, "chip power at %.2f Hz (mW)", r[0]),
+                    snnPower(trueNorth, 4096, events) * 1e3, r[1], Tolerance.relative(0.03), akopyan));
+        }
+        String frenkel = "ODIN, Frenkel et al. TBioCAS 2019 (published-figures.md §4.6)";
+        double[][] points = {{75e6, 37.5e6, 477}, {1.3e6, 650e3, 35}};
+        for (double[] p : points) {
+            Architecture odin = snnChip(new Technology(28e-9, 0.55, p[0]), 1, 4);
+            out.add(new CalibrationCheck(ODIN, "power at " + Tolerance.trim(p[0] / 1e6) + " MHz and "
+                    + Tolerance.trim(p[1] / 1e6) + " MSOP/s (uW)",
+                    snnPower(odin, 1, p[1]) * 1e6, p[2], Tolerance.relative(0.02), frenkel));
+        }
+    }
+
+    private Architecture snnChip(Technology t, int cores, int weightBits) {
+        Architecture fig4 = architecture("fig4-hybrid");
+        SnnCoreTemplate core = new SnnCoreTemplate("core", 256,
+                new NeuronSpec(NeuronModel.LIF, NeuronCircuit.CMOS, PublishedFigures.NONE),
+                new SynapseArray(256, 256, weightBits, fig4.devices().get(0), PublishedFigures.NONE), LearningRule.NONE,
+                1e-3, PublishedFigures.NONE);
+        return new Architecture("snn", "", t, fig4.devices(), List.of(core), List.of(new TileArray("snn", core, cores)),
+                new Interconnect(fig4.interconnect().onChip(), Optional.empty(), Optional.empty()));
+    }
+
+    /** Neurons' static power and one update per 1 ms tick, plus {@code events} synaptic events per second, W. */
+    private double snnPower(Architecture a, int cores, double events) {
+        ArchitectureCosts costs = ArchitectureCosts.of(a, registry);
+        PricedComponent neurons = costs.component("snn.neurons").orElseThrow();
+        PricedComponent synapses = costs.component("snn.synapses").orElseThrow();
+        double perNeuron = neurons.model().leakagePower() + neurons.model().energy(Action.UPDATE) / 1e-3;
+        return cores * 256 * perNeuron + synapses.leakagePower() + events * synapses.model().energy(Action.SYNAPTIC_EVENT);
     }
 }

@@ -53,7 +53,8 @@ public record Tolerance(Kind kind, double value) {
         };
     }
 
-    private static String trim(double v) {
+    /** A number as written by hand: no trailing '.0'. */
+    static String trim(double v) {
         return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
     }
 }
