@@ -69,11 +69,13 @@ public final class LevelShifterModelProvider implements ComponentModelProvider {
         double f = query.technology().nodeMeters();
         int lines = d.vWrite() > THRESHOLD_V ? shifters.lines() : 0;
         double width = GATE_WIDTH_F * f;
+        double leakage = lines * 0.5 * OFF_CURRENT_PER_METER * width * d.vWrite();
+        // Peak = leakage: the arrays' peak (all reading) leaves the write path idle.
         return Costs.builder()
                 .area(lines * SHIFTER_F2 * f * f)
-                .leakage(lines * 0.5 * OFF_CURRENT_PER_METER * width * d.vWrite())
+                .leakage(leakage)
                 .action(Action.WRITE, lines == 0 ? 0 : GATE_CAP_PER_METER * width * d.vWrite() * d.vWrite(), d.writeTime())
-                .peak(lines * 0.5 * OFF_CURRENT_PER_METER * width * d.vWrite())
+                .peak(leakage)
                 .build();
     }
 }
