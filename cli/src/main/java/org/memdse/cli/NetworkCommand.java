@@ -90,7 +90,7 @@ final class NetworkCommand implements Callable<Integer> {
             }
         }
         out.println("network " + g.name() + " (weights " + g.weightBits() + " bit, activations " + g.activationBits()
-                + " bit; counts per inference)");
+                + " bit, " + g.inputBitDensity() + " of their bits 1; counts per inference)");
         print(out, header, width);
         print(out, dashes(width), width);
         cells.forEach(c -> print(out, c, width));
@@ -142,6 +142,7 @@ final class NetworkCommand implements Callable<Integer> {
         out.println("  \"network\": " + string(g.name()) + ",");
         out.println("  \"weight_bits\": " + g.weightBits() + ",");
         out.println("  \"activation_bits\": " + g.activationBits() + ",");
+        out.println("  \"input_bit_density\": " + g.inputBitDensity() + ",");
         out.println("  \"layers\": [");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);

@@ -50,6 +50,18 @@ class NetworkCommandTest {
     }
 
     @Test
+    void theInputBitDensityIsShownAsRead(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("sparse.yaml");
+        Files.writeString(file, "name: sparse\ninput_bit_density: 0.2\nlayers:\n  - {name: in, kind: input, shape: [4]}\n"
+                + "  - {name: fc, kind: linear, out_features: 2}\n");
+        assertThat(run("network", file.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("network sparse (weights 8 bit, activations 8 bit, 0.2 of their bits 1;");
+        out.getBuffer().setLength(0);
+        assertThat(run("network", "lenet5", "--format", "json")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("\"input_bit_density\": 0.5,");
+    }
+
+    @Test
     void anUnknownNameSuggestsABundledOne() {
         assertThat(run("network", "resnet81")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("no bundled network of that name (did you mean 'resnet18'?)");

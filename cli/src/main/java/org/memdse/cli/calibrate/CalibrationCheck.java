@@ -1,5 +1,7 @@
 package org.memdse.cli.calibrate;
 
+import java.util.Objects;
+
 /**
  * One published figure set against memdse's value for it.
  *
@@ -13,8 +15,12 @@ package org.memdse.cli.calibrate;
 public record CalibrationCheck(String system, String quantity, double memdse, double published, Tolerance tolerance,
                                String source) {
     public CalibrationCheck {
-        if (system == null || quantity == null || tolerance == null || source == null) {
-            throw new IllegalArgumentException("every field of a calibration check is required");
+        Objects.requireNonNull(system, "system");
+        Objects.requireNonNull(quantity, "quantity");
+        Objects.requireNonNull(tolerance, "tolerance");
+        Objects.requireNonNull(source, "source");
+        if (published == 0 || !Double.isFinite(published)) {
+            throw new IllegalArgumentException(quantity + ": a published value must be finite and non-zero, was " + published);
         }
     }
 
