@@ -89,7 +89,7 @@ final class BenchSweepCommand implements Callable<Integer> {
         Path csv = null;
         try {
             csv = Files.createTempFile("memdse-bench-", ".csv");
-            try (CsvResultSink sink = CsvResultSink.create(csv, setup.plan.parameters())) {
+            try (CsvResultSink sink = CsvResultSink.create(csv, setup.plan.parameters(), setup.plan.variantNames())) {
                 return new ExplorationEngine(setup.sampler, setup.evaluator(), threads)
                         .run(sink, ExplorationEngine.ProgressListener.NONE);
             }

@@ -88,7 +88,7 @@ final class SweepCommand implements Callable<Integer> {
         if (dryRun) {
             return dryRun(setup, evaluator, out, err);
         }
-        List<String> header = ResultColumn.header(plan.parameterColumns());
+        List<String> header = ResultColumn.header(plan.parameterColumns(), !plan.variants().isEmpty());
         List<String> networks = setup.networkNames();
         CsvResultReader.Done done = null;
         if (resume && Files.exists(output) && size(output) > 0) {
@@ -106,8 +106,8 @@ final class SweepCommand implements Callable<Integer> {
         ExplorationEngine engine = new ExplorationEngine(setup.sampler, evaluator, workers);
         ExplorationEngine.ProgressListener progress = SweepProgress.forTerminal(err, quiet);
         ExplorationEngine.Summary summary;
-        try (CsvResultSink sink = done != null ? CsvResultSink.append(output, plan.parameters())
-                : CsvResultSink.create(output, plan.parameters())) {
+        try (CsvResultSink sink = done != null ? CsvResultSink.append(output, plan.parameters(), plan.variantNames())
+                : CsvResultSink.create(output, plan.parameters(), plan.variantNames())) {
             CsvResultReader.Done d = done;
             summary = d == null ? engine.run(sink, progress)
                     : engine.run(sink, d::point, d::row, progress);
@@ -140,7 +140,7 @@ final class SweepCommand implements Callable<Integer> {
         for (long i = 0; i < total; i++) {
             DesignPoint p = setup.sampler.point(i);
             Optional<String> problem = evaluator.check(p);
-            out.println(i + "\t" + p.describe(setup.plan.parameters()) + "\t"
+            out.println(i + "\t" + p.describe(setup.plan.parameters(), setup.plan.variants()) + "\t"
                     + problem.map(r -> "invalid: " + r).orElse("ok"));
             if (problem.isPresent()) {
                 invalid++;

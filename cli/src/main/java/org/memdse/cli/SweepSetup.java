@@ -95,7 +95,7 @@ final class SweepSetup {
         ArchitectureVariants variants = null;
         if (base != null) {
             try {
-                variants = ArchitectureVariants.of(base, plan.parameters());
+                variants = ArchitectureVariants.of(base, plan.parameters(), plan.variants());
             } catch (SpecException e) {
                 problems.add(e);
             }
@@ -116,7 +116,8 @@ final class SweepSetup {
 
     /** A fresh point evaluator (fresh caches: benchmarks start cold). */
     PointEvaluator evaluator() {
-        MapperOptions options = MapperOptions.DEFAULT.withSeed(plan.seed()).withTimeLimit(plan.timeLimit());
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(plan.seed()).withTimeLimit(plan.timeLimit())
+                .withReplication(plan.replicate() ? MapperOptions.Replication.BALANCE : MapperOptions.Replication.NONE);
         return new PipelinePointEvaluator(variants, networks, SweepCaches.mapping(mapper), options,
                 SweepCaches.pricing(ComponentModelRegistry.load()), plan.convention(), plan.constraints());
     }

@@ -220,6 +220,56 @@ class SweepCommandTest {
     }
 
     @Test
+    void variantsAreCrossedWithTheGridAndNamedInALastColumn() throws IOException {
+        Path file = sweep("""
+                name: knobs
+                architecture: fig4-hybrid
+                networks: fig4-hybrid
+                mapper: {name: sequential, replicate: true}
+                parameters:
+                  - path: technology.clock
+                    values: [500 MHz, 1 GHz]
+                variants:
+                  - name: base
+                  - name: adc-4-shared-16
+                    set:
+                      templates.cim-tile.macro.adc.bits: 4
+                      templates.cim-tile.macro.adc.columns_per_adc: 16
+                objectives:
+                  - minimise: energy_pj
+                """);
+        CliRunner dry = CliRunner.run("sweep", file.toString(), "--dry-run");
+        assertThat(dry.exitCode()).as(dry.err()).isEqualTo(ExitCodes.OK);
+        assertThat(dry.out().lines().toList()).containsExactly(
+                "0\tvariant=base, technology.clock=500 MHz\tok", "1\tvariant=base, technology.clock=1 GHz\tok",
+                "2\tvariant=adc-4-shared-16, technology.clock=500 MHz\tok",
+                "3\tvariant=adc-4-shared-16, technology.clock=1 GHz\tok");
+        Path out = dir.resolve("knobs.csv");
+        CliRunner r = CliRunner.run("sweep", file.toString(), "-o", out.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).startsWith("point,network,status,reason,param.technology.clock,area_mm2,")
+                .endsWith(",pareto,variant");
+        assertThat(lines.subList(1, 5)).allSatisfy(l -> assertThat(l).contains(",ok,"));
+        assertThat(lines.get(1)).endsWith(",base");
+        assertThat(lines.get(4)).endsWith(",adc-4-shared-16");
+        // Fewer, cheaper ADCs: less area than the base at the same clock (area is the 6th column).
+        double baseArea = Double.parseDouble(lines.get(1).split(",")[5]);
+        double variantArea = Double.parseDouble(lines.get(3).split(",")[5]);
+        assertThat(variantArea).isLessThan(baseArea);
+        // mapper.replicate copies layers into the spare tiles: more crossbars used than without it.
+        Path plain = sweep(Files.readString(file).replace("{name: sequential, replicate: true}", "sequential"));
+        Path plainOut = dir.resolve("plain.csv");
+        assertThat(CliRunner.run("sweep", plain.toString(), "-o", plainOut.toString(), "--quiet").exitCode())
+                .isEqualTo(ExitCodes.OK);
+        List<String> header = List.of(lines.get(0).split(","));
+        int crossbars = header.indexOf("crossbars_used");
+        assertThat(Double.parseDouble(lines.get(1).split(",")[crossbars]))
+                .isGreaterThan(Double.parseDouble(Files.readAllLines(plainOut).get(1).split(",")[crossbars]));
+    }
+
+    @Test
     void benchPrintsPointsPerSecondPerThreadCount() throws IOException {
         Path small = dir.resolve("bench.yaml");
         Files.writeString(small, """

@@ -26,8 +26,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
 /**
  * The architectures of a sweep's points: the base description, resolved (includes inlined,
  * defaults explicit, as {@link ArchitectureWriter} writes it) and composed once into a YAML node
- * tree; each point puts its values into that tree at the parameters' paths (copying only the
- * nodes on those paths, sharing the rest) and reads the result with {@link ArchitectureReader},
+ * tree; each point puts its variant's settings, then its parameters' values, into that tree at
+ * their paths (copying only the nodes on those paths, sharing the rest) and reads the result with
+ * {@link ArchitectureReader},
  * so every point is validated exactly as a file would be (STYLE §2.5: values are applied before
  * pass 1). Thread-safe: the base tree is never changed.
  */
@@ -42,20 +43,36 @@ public final class ArchitectureVariants {
     private final List<Parameter> parameters;
     /** Per parameter: its own path's steps, then each tied path's. */
     private final List<List<Object[]>> steps;
+    private final List<Variant> variants;
+    /** Per variant: each setting's steps. */
+    private final List<List<Object[]>> variantSteps;
 
-    private ArchitectureVariants(String name, Node base, List<Parameter> parameters, List<List<Object[]>> steps) {
+    private ArchitectureVariants(String name, Node base, List<Parameter> parameters, List<List<Object[]>> steps,
+                                 List<Variant> variants, List<List<Object[]>> variantSteps) {
         this.name = name;
         this.base = base;
         this.parameters = parameters;
         this.steps = steps;
+        this.variants = variants;
+        this.variantSteps = variantSteps;
     }
 
     /**
-     * Prepares the variants of {@code base}.
+     * Prepares the points of {@code base} for a sweep without variants.
      *
      * @throws SpecException at the sweep file's path if a parameter path is not in the base description
      */
     public static ArchitectureVariants of(Architecture base, List<Parameter> parameters) {
+        return of(base, parameters, List.of());
+    }
+
+    /**
+     * Prepares the points of {@code base}: every variant crossed with the parameters' values.
+     *
+     * @throws SpecException at the sweep file's path if a parameter's or a variant's path is not in the
+     *                       base description (every such path at once, each with a did-you-mean)
+     */
+    public static ArchitectureVariants of(Architecture base, List<Parameter> parameters, List<Variant> variants) {
         LoaderOptions options = new LoaderOptions();
         Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(ArchitectureWriter.toYaml(base)));
         List<Diagnostic> problems = new ArrayList<>();
@@ -68,10 +85,19 @@ public final class ArchitectureVariants {
             }
             steps.add(mine);
         }
+        List<List<Object[]>> variantSteps = new ArrayList<>();
+        for (Variant v : variants) {
+            List<Object[]> mine = new ArrayList<>();
+            for (Variant.Setting s : v.settings()) {
+                mine.add(check(root, s.path(), s.at(), base.name(), problems));
+            }
+            variantSteps.add(mine);
+        }
         if (!problems.isEmpty()) {
             throw new SpecException(problems.stream().sorted().toList());
         }
-        return new ArchitectureVariants(base.name(), root, List.copyOf(parameters), steps);
+        return new ArchitectureVariants(base.name(), root, List.copyOf(parameters), steps, List.copyOf(variants),
+                variantSteps);
     }
 
     /** The base architecture's name. */
@@ -83,6 +109,10 @@ public final class ArchitectureVariants {
         return parameters;
     }
 
+    public List<Variant> variants() {
+        return variants;
+    }
+
     /**
      * The architecture of one point, read and checked in full.
      *
@@ -92,9 +122,19 @@ public final class ArchitectureVariants {
         return ArchitectureReader.read(name + " (point " + point.id() + ")", tree(point));
     }
 
-    /** The point's description as a YAML node tree (shares unchanged subtrees with the base). */
+    /**
+     * The point's description as a YAML node tree (shares unchanged subtrees with the base): its
+     * variant's settings first (the variant is the chip), then the parameters' values.
+     */
     public Node tree(DesignPoint point) {
         Node root = base;
+        if (!variants.isEmpty()) {
+            Variant v = variants.get(point.variant());
+            List<Object[]> paths = variantSteps.get(point.variant());
+            for (int s = 0; s < paths.size(); s++) {
+                root = with(root, paths.get(s), 0, v.settings().get(s).value(), v.settings().get(s).path());
+            }
+        }
         for (int p = 0; p < parameters.size(); p++) {
             Node value = parameters.get(p).values().get(point.choice(p)).node();
             for (Object[] path : steps.get(p)) {
@@ -135,10 +175,10 @@ public final class ArchitectureVariants {
             items.set(index, with(items.get(index), path, from + 1, value, parameter));
             return new SequenceNode(seq.getTag(), true, items, seq.getStartMark(), seq.getEndMark(), seq.getFlowStyle());
         }
-        // Only after an earlier parameter replaced a block that held this path.
+        // Only after an earlier setting (the variant's or a parameter's) replaced a block that held this path.
         throw new SpecException(List.of(new Diagnostic(SourcePosition.ofFile(""), parameter,
-                "the path does not exist in this point's description (another parameter replaced the block "
-                        + "that held it)")));
+                "the path does not exist in this point's description (the variant or another parameter replaced "
+                        + "the block that held it)")));
     }
 
     private static boolean isNull(Node node) {

@@ -26,10 +26,13 @@ import org.memdse.core.spec.SourcePosition;
  * @param parameters   the swept parameters, at least one
  * @param constraints  bounds a feasible point meets
  * @param objectives   the Pareto front's objectives (may be empty: no front)
+ * @param variants     named points that set several paths at once, each crossed with the grid (may be empty)
+ * @param replicate    whether the mapper copies the slowest layers onto spare crossbars ({@code mapper.replicate})
  */
 public record SweepPlan(String file, String name, String description, Reference architecture, List<Reference> networks,
                         Reference mapper, Duration timeLimit, long seed, OpConvention convention, Sampling sampling,
-                        List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives) {
+                        List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives,
+                        List<Variant> variants, boolean replicate) {
     /** A name or file as written in the sweep file, and where. */
     public record Reference(String text, SourcePosition at) {
         public Reference {
@@ -79,15 +82,30 @@ public record SweepPlan(String file, String name, String description, Reference 
         parameters = List.copyOf(parameters);
         constraints = List.copyOf(constraints);
         objectives = List.copyOf(objectives);
+        variants = List.copyOf(variants);
     }
 
-    /** The sampler of this plan (lazy: nothing is expanded). */
+    /** A plan without variants or replication (the form before they existed). */
+    public SweepPlan(String file, String name, String description, Reference architecture, List<Reference> networks,
+                     Reference mapper, Duration timeLimit, long seed, OpConvention convention, Sampling sampling,
+                     List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives) {
+        this(file, name, description, architecture, networks, mapper, timeLimit, seed, convention, sampling, parameters,
+                constraints, objectives, List.of(), false);
+    }
+
+    /** The sampler of this plan (lazy: nothing is expanded): the parameters' points, times the variants if any. */
     public Sampler sampler() {
-        return switch (sampling.strategy()) {
+        Sampler points = switch (sampling.strategy()) {
             case GRID -> new GridSampler(parameters);
             case RANDOM -> new RandomSampler(parameters, sampling.samples(), sampling.seed());
             case LATIN_HYPERCUBE -> new LatinHypercubeSampler(parameters, (int) sampling.samples(), sampling.seed());
         };
+        return variants.isEmpty() ? points : new VariantSampler(points, variants.size());
+    }
+
+    /** The names of the variants, in file order (empty: the CSV has no {@code variant} column). */
+    public List<String> variantNames() {
+        return variants.stream().map(Variant::name).toList();
     }
 
     /** The same plan with further objectives (e.g. from the command line); duplicates are dropped. */
@@ -99,7 +117,7 @@ public record SweepPlan(String file, String name, String description, Reference 
             }
         }
         return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,
-                sampling, parameters, constraints, all);
+                sampling, parameters, constraints, all, variants, replicate);
     }
 
     /** The CSV's parameter columns ({@code param.<path>}), in parameter order. */

@@ -115,6 +115,7 @@ public final class SweepReader {
         Reference mapper = new Reference("sequential", top.node().position());
         Duration timeLimit = Duration.ofSeconds(2);
         long seed = 42;
+        boolean replicate = false;
         Optional<SpecNode> mapperNode = top.get("mapper");
         if (mapperNode.isPresent()) {
             SpecNode m = mapperNode.get();
@@ -127,13 +128,16 @@ public final class SweepReader {
                     timeLimit = Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
                 }
                 seed = mm.get("seed").map(s -> (long) s.asInt(0, Integer.MAX_VALUE)).orElse(42L);
+                replicate = mm.get("replicate").map(SpecNode::asBoolean).orElse(false);
             } else {
                 mapper = new Reference(m.asString(), m.position());
             }
         }
         OpConvention convention = top.enumValue("ops", Ops.class, Ops.INT8).convention;
-        List<Parameter> parameters = parameters(top);
-        Sampling sampling = sampling(top, parameters);
+        boolean hasVariants = top.has("variants");
+        List<Parameter> parameters = parameters(top, hasVariants);
+        List<Variant> variants = variants(top, parameters);
+        Sampling sampling = sampling(top, parameters, variants.size());
         List<DesignConstraint> constraints = new ArrayList<>();
         for (SpecNode c : top.list("constraints")) {
             constraint(c).ifPresent(constraints::add);
@@ -148,11 +152,11 @@ public final class SweepReader {
                 }
             });
         }
-        if (architecture == null || networks.isEmpty() || parameters.isEmpty()) {
+        if (architecture == null || networks.isEmpty() || (parameters.isEmpty() && variants.isEmpty())) {
             return null; // already reported
         }
         return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,
-                sampling, parameters, constraints, objectives);
+                sampling, parameters, constraints, objectives, variants, replicate);
     }
 
     private static Reference reference(SpecMap map, String key, String what) {
@@ -189,7 +193,7 @@ public final class SweepReader {
         return out;
     }
 
-    private static Sampling sampling(SpecMap top, List<Parameter> parameters) {
+    private static Sampling sampling(SpecMap top, List<Parameter> parameters, int variants) {
         Optional<SpecNode> node = top.get("sampling");
         if (node.isEmpty()) {
             return new Sampling(Strategy.GRID, 0, 0);
@@ -214,7 +218,7 @@ public final class SweepReader {
         }
         if (strategy == Strategy.GRID && !parameters.isEmpty()) {
             try {
-                GridSampler.size(Sampler.radices(parameters));
+                Math.multiplyExact(GridSampler.size(Sampler.radices(parameters)), Math.max(1L, variants));
             } catch (ArithmeticException e) {
                 node.get().error("the grid has more than " + Long.MAX_VALUE + " points; use random sampling");
             }
@@ -224,8 +228,10 @@ public final class SweepReader {
 
     // ---- parameters ----------------------------------------------------------------------------
 
-    private static List<Parameter> parameters(SpecMap top) {
-        Optional<SpecNode> node = top.required("parameters", "the swept parameters: a list of {path, values}");
+    /** The parameters; optional when the file has variants (then a sweep may be its variants alone). */
+    private static List<Parameter> parameters(SpecMap top, boolean optional) {
+        Optional<SpecNode> node = optional ? top.get("parameters")
+                : top.required("parameters", "the swept parameters: a list of {path, values}, or 'variants'");
         if (node.isEmpty()) {
             return List.of();
         }
@@ -456,6 +462,83 @@ public final class SweepReader {
     /** A plain scalar holding {@code text}, positioned at {@code at} (the range it came from). */
     static ScalarNode scalar(String text, Node at) {
         return new ScalarNode(Tag.STR, text, at.getStartMark(), at.getEndMark(), DumperOptions.ScalarStyle.PLAIN);
+    }
+
+    // ---- variants ------------------------------------------------------------------------------
+
+    /**
+     * {@code variants:} a list of {@code {name, set: {path: value, ...}}}. Names are unique; a path
+     * appears once per variant (YAML's duplicate-key check) and is not also a swept parameter (which
+     * of the two would win is not obvious). Whether the paths exist is checked with the base, by
+     * {@link ArchitectureVariants}.
+     */
+    private static List<Variant> variants(SpecMap top, List<Parameter> parameters) {
+        Optional<SpecNode> node = top.get("variants");
+        if (node.isEmpty()) {
+            return List.of();
+        }
+        List<SpecNode> items = node.get().asList();
+        if (node.get().isSequence() && items.isEmpty()) {
+            node.get().error("expected at least one variant, found an empty list; remove 'variants' or add "
+                    + "{name: NAME, set: {PATH: VALUE}}");
+        }
+        Map<String, SourcePosition> swept = new HashMap<>();
+        for (Parameter p : parameters) {
+            swept.put(p.path(), p.at());
+            for (int t = 0; t < p.tied().size(); t++) {
+                swept.put(p.tied().get(t), p.tiedAt().get(t));
+            }
+        }
+        List<Variant> out = new ArrayList<>();
+        Map<String, SourcePosition> names = new HashMap<>();
+        boolean broken = false;
+        for (SpecNode item : items) {
+            if (!item.isMapping()) {
+                item.error("expected a variant {name: NAME, set: {PATH: VALUE, ...}}, found " + item.describeFound());
+                broken = true;
+                continue;
+            }
+            SpecMap m = item.asMap();
+            Optional<SpecNode> nameNode = m.required("name", "the variant's name, written in the CSV's 'variant' column");
+            String name = nameNode.map(SpecNode::asString).orElse("");
+            if (!name.isEmpty()) {
+                SourcePosition before = names.putIfAbsent(name, nameNode.get().position());
+                if (before != null) {
+                    nameNode.get().error("variant '" + name + "' is named twice (first at line " + before.line()
+                            + "); each variant needs its own name");
+                    name = "";
+                }
+            }
+            List<Variant.Setting> settings = new ArrayList<>();
+            Optional<SpecNode> setNode = m.get("set");
+            if (setNode.isPresent() && !setNode.get().isNull()) {
+                SpecMap set = setNode.get().asMap();
+                for (Map.Entry<String, SpecNode> e : set.entries().entrySet()) {
+                    SpecNode key = set.keyNode(e.getKey());
+                    String path = e.getKey();
+                    if (!ArchitectureVariants.PATH.matcher(path).matches()) {
+                        key.error("expected a path such as templates.cim-tile.macro.adc.bits (keys separated by dots, "
+                                + "list items as buffers[0]), found '" + path + "'");
+                        broken = true;
+                        continue;
+                    }
+                    SourcePosition parameter = swept.get(path);
+                    if (parameter != null) {
+                        key.error("path '" + path + "' is also swept by the parameter at line " + parameter.line()
+                                + "; set it in every variant or sweep it, not both");
+                        broken = true;
+                        continue;
+                    }
+                    settings.add(new Variant.Setting(path, e.getValue().yaml(), key.position()));
+                }
+            }
+            if (name.isEmpty()) {
+                broken = true;
+                continue;
+            }
+            out.add(new Variant(name, settings, item.position()));
+        }
+        return broken ? List.of() : out;
     }
 
     // ---- constraints and objectives ------------------------------------------------------------

@@ -31,25 +31,33 @@ public final class CsvResultSink implements ResultSink, Closeable {
     public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
     private final List<Parameter> parameters;
+    private final List<String> variants;
     private final Writer writer;
     private final CSVPrinter printer;
 
-    private CsvResultSink(Path file, List<Parameter> parameters, boolean append) throws IOException {
+    private CsvResultSink(Path file, List<Parameter> parameters, List<String> variants, boolean append)
+            throws IOException {
         this.parameters = List.copyOf(parameters);
+        this.variants = List.copyOf(variants);
         this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING),
                 StandardCharsets.UTF_8), 1 << 14);
         this.printer = new CSVPrinter(writer, FORMAT);
         if (!append) {
-            printer.printRecord(ResultColumn.header(columns(parameters)));
+            printer.printRecord(ResultColumn.header(columns(parameters), !variants.isEmpty()));
             printer.flush();
         }
     }
 
-    /** A new results file (replacing any) with its header. */
+    /** A new results file (replacing any) with its header, for a sweep without variants. */
     public static CsvResultSink create(Path file, List<Parameter> parameters) {
+        return create(file, parameters, List.of());
+    }
+
+    /** A new results file (replacing any) with its header; {@code variants}: the sweep's variant names, if any. */
+    public static CsvResultSink create(Path file, List<Parameter> parameters, List<String> variants) {
         try {
-            return new CsvResultSink(file, parameters, false);
+            return new CsvResultSink(file, parameters, variants, false);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
         }
@@ -57,8 +65,13 @@ public final class CsvResultSink implements ResultSink, Closeable {
 
     /** Appends to a results file whose header is already there (resume; see {@link CsvResultReader#resume}). */
     public static CsvResultSink append(Path file, List<Parameter> parameters) {
+        return append(file, parameters, List.of());
+    }
+
+    /** Appends to a results file of a sweep with these variant names (none: no {@code variant} column). */
+    public static CsvResultSink append(Path file, List<Parameter> parameters, List<String> variants) {
         try {
-            return new CsvResultSink(file, parameters, true);
+            return new CsvResultSink(file, parameters, variants, true);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
         }
@@ -71,16 +84,21 @@ public final class CsvResultSink implements ResultSink, Closeable {
     @Override
     public synchronized void accept(PointResult r) {
         try {
-            printer.printRecord(row(r, parameters));
+            printer.printRecord(row(r, parameters, variants));
             printer.flush();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a result row: " + e.getMessage(), e);
         }
     }
 
-    /** A result as the CSV's fields (the {@code pareto} field empty). */
+    /** A result as the CSV's fields (the {@code pareto} field empty), for a sweep without variants. */
     public static List<String> row(PointResult r, List<Parameter> parameters) {
-        List<String> f = new ArrayList<>(5 + parameters.size() + Metric.all().size());
+        return row(r, parameters, List.of());
+    }
+
+    /** A result as the CSV's fields (the {@code pareto} field empty, then the variant's name if there are variants). */
+    public static List<String> row(PointResult r, List<Parameter> parameters, List<String> variants) {
+        List<String> f = new ArrayList<>(6 + parameters.size() + Metric.all().size());
         f.add(Long.toString(r.point().id()));
         f.add(r.network());
         f.add(r.status());
@@ -94,6 +112,9 @@ public final class CsvResultSink implements ResultSink, Closeable {
             f.add(m == null ? "" : metric.format(m[metric.ordinal()]));
         }
         f.add("");
+        if (!variants.isEmpty()) {
+            f.add(variants.get(r.point().variant()));
+        }
         return f;
     }
 

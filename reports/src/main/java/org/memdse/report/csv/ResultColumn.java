@@ -7,10 +7,11 @@ import org.memdse.core.explore.Metric;
 /**
  * The fixed columns of a sweep's results CSV. The header is {@code point, network, status,
  * reason}, then one {@code param.<path>} per swept parameter, then every {@link Metric} (units in
- * the names), then {@code pareto}.
+ * the names), then {@code pareto}, then {@code variant} when the sweep has variants (new columns
+ * go at the end, so readers of the older layout keep working).
  */
 public enum ResultColumn {
-    POINT("point"), NETWORK("network"), STATUS("status"), REASON("reason"), PARETO("pareto");
+    POINT("point"), NETWORK("network"), STATUS("status"), REASON("reason"), PARETO("pareto"), VARIANT("variant");
 
     private final String key;
 
@@ -22,8 +23,13 @@ public enum ResultColumn {
         return key;
     }
 
-    /** The whole header for a sweep with these parameter columns ({@code param.<path>}). */
+    /** The whole header for a sweep with these parameter columns ({@code param.<path>}) and no variants. */
     public static List<String> header(List<String> parameterColumns) {
+        return header(parameterColumns, false);
+    }
+
+    /** The whole header; {@code variants}: whether the sweep has variants (a last {@code variant} column). */
+    public static List<String> header(List<String> parameterColumns, boolean variants) {
         List<String> h = new ArrayList<>();
         h.add(POINT.key);
         h.add(NETWORK.key);
@@ -32,6 +38,9 @@ public enum ResultColumn {
         h.addAll(parameterColumns);
         h.addAll(Metric.keys());
         h.add(PARETO.key);
+        if (variants) {
+            h.add(VARIANT.key);
+        }
         return List.copyOf(h);
     }
 

@@ -69,6 +69,7 @@ public final class ResultCsvFinisher {
     static Finished finish(Path results, Path front, List<String> header, List<String> networks,
                            List<Objective> objectives, int chunkRows) {
         int firstMetric = header.indexOf(Metric.all().get(0).key());
+        int pareto = header.indexOf(ResultColumn.PARETO.key());
         Set<Long> members = frontKeys(results, header, networks, objectives, firstMetric);
         Path dir = results.toAbsolutePath().getParent();
         List<Path> runs = new ArrayList<>();
@@ -135,7 +136,7 @@ public final class ResultCsvFinisher {
                     last = r;
                     boolean member = members.contains(key(r.point(), r.network(), networks.size()));
                     String[] f = r.fields();
-                    f[f.length - 1] = Boolean.toString(member);
+                    f[pareto] = Boolean.toString(member);
                     all.printRecord((Object[]) f);
                     rows++;
                     if (member) {

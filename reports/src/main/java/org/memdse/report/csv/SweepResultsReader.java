@@ -52,9 +52,13 @@ public final class SweepResultsReader {
                 }
             }
             Set<String> fixed = Set.of(ResultColumn.POINT.key(), ResultColumn.NETWORK.key(), ResultColumn.STATUS.key(),
-                    ResultColumn.REASON.key(), ResultColumn.PARETO.key());
+                    ResultColumn.REASON.key(), ResultColumn.PARETO.key(), ResultColumn.VARIANT.key());
             List<String> params = new ArrayList<>();
             List<String> metrics = new ArrayList<>();
+            // A sweep's variants are shown like a parameter (one value per variant), named 'variant'.
+            if (header.contains(ResultColumn.VARIANT.key())) {
+                params.add(ResultColumn.VARIANT.key());
+            }
             for (String h : header) {
                 if (h.startsWith(PARAM)) {
                     params.add(h.substring(PARAM.length()));
@@ -69,7 +73,7 @@ public final class SweepResultsReader {
                 }
                 Map<String, String> values = new HashMap<>();
                 for (String p : params) {
-                    values.put(p, rec.get(PARAM + p));
+                    values.put(p, rec.get(p.equals(ResultColumn.VARIANT.key()) ? p : PARAM + p));
                 }
                 Map<String, Double> m = new HashMap<>();
                 for (String k : metrics) {
