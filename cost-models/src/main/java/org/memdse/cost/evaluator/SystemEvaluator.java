@@ -63,7 +63,9 @@ public final class SystemEvaluator implements Evaluator {
         private final NetworkGraph network;
         private final Mapping mapping;
         private final double[] energyByKind = new double[KINDS.length];
-        private double dynamicEnergy;
+        /** Dynamic energy by node index, summed charge by charge; the node being counted, or -1. */
+        private double[] layerEnergy;
+        private int layer = -1;
         private double latency;
         private double slowestStage;
         private final Map<String, List<MappingUnit>> unitsByNode = new HashMap<>();
@@ -84,7 +86,7 @@ public final class SystemEvaluator implements Evaluator {
             String defaultCim = firstCimSubsystem();
             Map<String, Double> networkTime = networkTimeByLayer();
             List<NetworkNode> nodes = network.nodes();
-            double[] layerEnergy = new double[nodes.size()];
+            layerEnergy = new double[nodes.size()];
             double[] layerTime = new double[nodes.size()];
             long macs = 0;
             for (int i = 0; i < nodes.size(); i++) {
@@ -92,7 +94,7 @@ public final class SystemEvaluator implements Evaluator {
                 List<MappingUnit> units = unitsByNode.getOrDefault(node.name(), List.of());
                 NodeStats stats = network.stats(node);
                 macs += stats.macs();
-                double before = dynamicEnergy;
+                layer = i;
                 double time = 0;
                 if (!units.isEmpty() && units.get(0) instanceof CrossbarBlock) {
                     time = crossbarLayer(node, stats, units);
@@ -104,11 +106,11 @@ public final class SystemEvaluator implements Evaluator {
                     time = digitalNode(node, stats, defaultCim);
                 }
                 time += networkTime.getOrDefault(node.name(), 0.0);
-                layerEnergy[i] = dynamicEnergy - before;
                 layerTime[i] = time;
                 latency += time;
                 slowestStage = Math.max(slowestStage, time);
             }
+            layer = -1;
             interconnect();
             PeakFigures peak = costs.peak(convention);
             double staticEnergy = peak.leakagePowerW() * latency;
@@ -143,7 +145,9 @@ public final class SystemEvaluator implements Evaluator {
             }
             double e = actions * p.model().energy(action);
             energyByKind[p.component().kind().ordinal()] += e;
-            dynamicEnergy += e;
+            if (layer >= 0) {
+                layerEnergy[layer] += e;
+            }
         }
 
         private void charge(String path, Action action, double actions) {
