@@ -1,6 +1,9 @@
 package org.memdse.core.eval;
 
+import java.util.Collections;
+import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * What a mapped network costs on a system, per inference. SI units; the output keys name theirs
@@ -24,13 +27,19 @@ import java.util.Objects;
  *                            partial sum without loss (log2 of rows used × largest cell level ×
  *                            largest input per cycle, plus one); a layer whose value exceeds the
  *                            macro's ADC bits converts below full precision (ISAAC §V eq. 1–2)
+ * @param latencyByCause      the latency split by {@link LatencyCause} key, summed over the layers, s
+ * @param latencyByLayerAndCause each node's time split by {@link LatencyCause} key (only the causes it
+ *                            spends time on), s; its parts add up to {@code latencyByLayer}
  */
 public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                       Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                       Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
-                      double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer) {
+                      double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
+                      Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause) {
     public Metrics {
         Objects.requireNonNull(adcBitsNeededByLayer, "adcBitsNeededByLayer");
+        Objects.requireNonNull(latencyByCause, "latencyByCause");
+        latencyByLayerAndCause = Collections.unmodifiableMap(new TreeMap<>(latencyByLayerAndCause));
         Objects.requireNonNull(areaByKind, "areaByKind");
         Objects.requireNonNull(areaBySubsystem, "areaBySubsystem");
         Objects.requireNonNull(energyByKind, "energyByKind");
@@ -39,13 +48,14 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         Objects.requireNonNull(peak, "peak");
     }
 
-    /** Metrics without the per-layer ADC precision figures. */
+    /** Metrics without the per-layer ADC precision figures and the latency by cause. */
     public Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                    Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                    Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
                    double coreUtilisation, PeakFigures peak) {
         this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
-                latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, Breakdown.EMPTY);
+                latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, Breakdown.EMPTY,
+                Breakdown.EMPTY, Map.of());
     }
 
     /** Inferences per second, pipelined. */

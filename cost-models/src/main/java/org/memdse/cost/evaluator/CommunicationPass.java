@@ -1,0 +1,89 @@
+package org.memdse.cost.evaluator;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.eval.Action;
+import org.memdse.core.eval.LatencyCause;
+import org.memdse.core.network.Signal;
+import org.memdse.core.network.TrafficEdge;
+
+/**
+ * The on-chip network: routers, links and spike routers every route crosses, and how long each
+ * layer's outputs take to reach the next layer's tiles. Network energy belongs to no layer.
+ */
+public final class CommunicationPass implements EvaluationPass {
+    @Override
+    public String name() {
+        return "communication";
+    }
+
+    @Override
+    public void run(MappedNetwork view, EvaluationLedger ledger) {
+        ArchitectureCosts costs = view.costs();
+        OnChipNetwork noc = costs.architecture().interconnect().onChip();
+        networkTime(view, noc, ledger);
+        PricedComponent router = costs.component("interconnect.router").orElse(null);
+        PricedComponent link = costs.component("interconnect.link").orElse(null);
+        PricedComponent spikes = costs.component("interconnect.spikes").orElse(null);
+        // Every route's bits travel as flits: each flit traverses hops + 1 routers and crosses
+        // hops links; spikes travel as one packet each through the spike routers.
+        for (MappedNetwork.RoutedTraffic t : view.routes()) {
+            TrafficEdge e = t.edge();
+            int hops = t.route().hops();
+            if (e != null && e.signal() == Signal.SPIKES && spikes != null) {
+                double packets = t.route().bitsPerInference() / Math.max(1, e.bitsPerElement());
+                ledger.charge(-1, spikes, Action.TRAVERSE, packets * (hops + 1));
+                continue;
+            }
+            double flits = Math.ceil(t.route().bitsPerInference() / noc.flitBits());
+            ledger.charge(-1, router, Action.TRAVERSE, flits * (hops + 1));
+            ledger.charge(-1, link, Action.TRANSFER, flits * hops);
+        }
+    }
+
+    /**
+     * Layer-by-layer execution: a layer's outputs cross the network to the next layer's tiles
+     * before that layer starts (NeuroSim: 0.14 of 1.456 ms for VGG-8). The time of a layer's
+     * transfers is set by its busiest link, which carries the flits of every route of the
+     * layer through it one per link cycle (serialisation, 1 / clock per flit), plus the
+     * pipeline fill of the longest route: hops × the router's traversal latency.
+     * t = max over links (flits on the link) / f_clk + max hops · t_router. Routes that stay
+     * on one endpoint (no hops) and spike traffic take no network time.
+     */
+    private static void networkTime(MappedNetwork view, OnChipNetwork noc, EvaluationLedger ledger) {
+        ArchitectureCosts costs = view.costs();
+        PricedComponent router = costs.component("interconnect.router").orElse(null);
+        double hopLatency = router == null ? 0 : router.model().latency(Action.TRAVERSE);
+        double linkCycle = 1 / costs.architecture().technology().clockHz();
+        for (int i = 0; i < view.size(); i++) {
+            List<MappedNetwork.RoutedTraffic> routes = view.routesFrom(i);
+            if (routes.isEmpty()) {
+                continue;
+            }
+            Map<Integer, Double> linkFlits = null;
+            int maxHops = 0;
+            for (MappedNetwork.RoutedTraffic t : routes) {
+                if (t.edge().signal() == Signal.SPIKES || t.route().hops() == 0) {
+                    continue;
+                }
+                double flits = Math.ceil(t.route().bitsPerInference() / noc.flitBits());
+                if (linkFlits == null) {
+                    linkFlits = new HashMap<>();
+                }
+                for (int link : t.route().links()) {
+                    linkFlits.merge(link, flits, Double::sum);
+                }
+                maxHops = Math.max(maxHops, t.route().hops());
+            }
+            if (linkFlits != null) {
+                double busiest = 0;
+                for (double f : linkFlits.values()) {
+                    busiest = Math.max(busiest, f);
+                }
+                ledger.addDuration(i, LatencyCause.NETWORK, busiest * linkCycle + maxHops * hopLatency);
+            }
+        }
+    }
+}

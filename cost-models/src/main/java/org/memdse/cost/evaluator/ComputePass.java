@@ -1,0 +1,71 @@
+package org.memdse.cost.evaluator;
+
+import org.memdse.core.eval.Action;
+import org.memdse.core.eval.LatencyCause;
+import org.memdse.core.network.NodeStats;
+
+/**
+ * The work itself: crossbar reads and their array periphery, element-wise digital work, and SNN
+ * neurons and synapses. Writes their energy and how long the array reads, the digital work and
+ * the SNN time steps take.
+ */
+public final class ComputePass implements EvaluationPass {
+    @Override
+    public String name() {
+        return "compute";
+    }
+
+    @Override
+    public void run(MappedNetwork view, EvaluationLedger ledger) {
+        for (int i = 0; i < view.size(); i++) {
+            MappedNetwork.NodeWork work = view.work(i);
+            if (work instanceof MappedNetwork.CrossbarLayer x) {
+                crossbars(i, x, ledger);
+            } else if (work instanceof MappedNetwork.DigitalLayer d) {
+                digital(i, d, view.stats(i), ledger);
+            } else if (work instanceof MappedNetwork.SnnLayer s) {
+                snn(i, s, view.stats(i), ledger);
+            }
+        }
+    }
+
+    /**
+     * In each read cycle each block reads its array: the energy of a whole-array read scaled by
+     * the cells the block uses and by the mean drive of a used row (only rows whose input bit is 1
+     * conduct bit-serially). Each used array's row DFFs, switches and column multiplexers act once
+     * per read. All blocks read in parallel: the reads take vectors × cycles × t_read / replicas
+     * (× the unit pulses of a pulse-width read).
+     */
+    private static void crossbars(int i, MappedNetwork.CrossbarLayer x, EvaluationLedger ledger) {
+        ArchitectureCosts.CimSubsystem c = x.cim();
+        ledger.charge(i, c.crossbars, Action.READ, x.reads() * x.cellReads() * x.activity());
+        ledger.charge(i, c.periphery, Action.READ, x.reads() * x.blocks());
+        double read = c.crossbars == null ? 0.0 : c.crossbars.model().latency(Action.READ);
+        ledger.addDuration(i, LatencyCause.ARRAY, x.vectors() * x.cycles() * (read * x.pulses()) / x.replicas());
+    }
+
+    /** One operation per element on the tiles' units of that kind, spread over all of them. */
+    private static void digital(int i, MappedNetwork.DigitalLayer d, NodeStats stats, EvaluationLedger ledger) {
+        PricedComponent unit = d.cim().digital(d.kind());
+        double ops = stats.digitalOps();
+        ledger.charge(i, unit, Action.COMPUTE, ops);
+        if (unit != null) {
+            long count = unit.component().count();
+            ledger.addDuration(i, LatencyCause.DIGITAL, count == 0 ? 0 : ops * unit.model().latency(Action.COMPUTE) / count);
+        }
+    }
+
+    /**
+     * A population updates every neuron each time step and emits its spikes, and takes its time
+     * steps × the core's tick; a projection's synaptic events are presynaptic spikes × fan-out.
+     */
+    private static void snn(int i, MappedNetwork.SnnLayer s, NodeStats stats, EvaluationLedger ledger) {
+        if (s.population()) {
+            ledger.charge(i, s.neurons(), Action.UPDATE, (double) stats.outputActivations() * stats.timeSteps());
+            ledger.charge(i, s.neurons(), Action.SPIKE, stats.spikesPerInference());
+            ledger.addDuration(i, LatencyCause.SNN_TICKS, stats.timeSteps() * s.tickS());
+        } else {
+            ledger.charge(i, s.synapses(), Action.SYNAPTIC_EVENT, stats.synapticOpsPerInference());
+        }
+    }
+}

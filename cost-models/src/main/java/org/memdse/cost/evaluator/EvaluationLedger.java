@@ -1,0 +1,210 @@
+package org.memdse.cost.evaluator;
+
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.eval.Action;
+import org.memdse.core.eval.Breakdown;
+import org.memdse.core.eval.LatencyCause;
+import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.eval.PeakFigures;
+
+/**
+ * What the passes of one evaluation have written so far, and what later passes read: energy
+ * charged by component kind and by layer, how long each layer's work of each kind takes on its
+ * own (durations), the latency the timing pass derives from them with its split by cause, the
+ * ADC precision each crossbar layer needs, and the static power and energy. Passes write their
+ * part and read the parts earlier passes wrote, never each other. Not thread-safe: one ledger per
+ * evaluation. Layers are indexed as in {@link MappedNetwork}; SI units throughout.
+ */
+public final class EvaluationLedger {
+    private static final ComponentKind[] KINDS = ComponentKind.values();
+    private static final LatencyCause[] CAUSES = LatencyCause.values();
+    private final int layers;
+    private final double[] energyByKind = new double[KINDS.length];
+    private final double[] energyByLayer;
+    /** layer x cause: the time that work takes on its own, written by the work passes. */
+    private final double[] durations;
+    /** layer x cause: that cause's share of the layer's latency, written by the timing pass. */
+    private final double[] latencyShares;
+    private final double[] layerLatency;
+    private final double[] adcBitsNeeded;
+    private boolean timed;
+    private double latency;
+    private double pipelineInterval;
+    private boolean staticCharged;
+    private double staticPower;
+    private double staticEnergy;
+
+    /** An empty ledger for a network of {@code layers} nodes. */
+    public EvaluationLedger(int layers) {
+        this.layers = layers;
+        this.energyByLayer = new double[layers];
+        this.durations = new double[layers * CAUSES.length];
+        this.latencyShares = new double[layers * CAUSES.length];
+        this.layerLatency = new double[layers];
+        this.adcBitsNeeded = new double[layers];
+        Arrays.fill(adcBitsNeeded, Double.NaN);
+    }
+
+    /**
+     * Charges {@code actions} actions of one instance of {@code component} (null: the system has
+     * no such component, nothing is charged) to its kind and, when {@code layer} ≥ 0, to that layer.
+     */
+    public void charge(int layer, PricedComponent component, Action action, double actions) {
+        if (component == null || actions <= 0) {
+            return;
+        }
+        double e = actions * component.model().energy(action);
+        energyByKind[component.component().kind().ordinal()] += e;
+        if (layer >= 0) {
+            energyByLayer[layer] += e;
+        }
+    }
+
+    /** Dynamic energy charged so far to a component kind, J. */
+    public double energy(ComponentKind kind) {
+        return energyByKind[kind.ordinal()];
+    }
+
+    /** Dynamic energy charged so far to a layer, J. */
+    public double layerEnergy(int layer) {
+        return energyByLayer[layer];
+    }
+
+    /** Adds to how long layer {@code layer}'s work of kind {@code cause} takes on its own, s. */
+    public void addDuration(int layer, LatencyCause cause, double seconds) {
+        durations[layer * CAUSES.length + cause.ordinal()] += seconds;
+    }
+
+    /** How long layer {@code layer}'s work of kind {@code cause} takes on its own, s. */
+    public double duration(int layer, LatencyCause cause) {
+        return durations[layer * CAUSES.length + cause.ordinal()];
+    }
+
+    /** Records the bits an ADC would need to convert layer {@code layer}'s column sums without loss. */
+    public void adcBitsNeeded(int layer, double bits) {
+        adcBitsNeeded[layer] = bits;
+    }
+
+    /** The bits an ADC would need for layer {@code layer}'s column sums, or NaN if it is no crossbar layer. */
+    public double adcBitsNeeded(int layer) {
+        return adcBitsNeeded[layer];
+    }
+
+    /**
+     * The timing pass's result for one layer: its latency and each cause's share of it.
+     *
+     * @param shares seconds by {@link LatencyCause} ordinal
+     */
+    public void layerLatency(int layer, double seconds, double[] shares) {
+        layerLatency[layer] = seconds;
+        System.arraycopy(shares, 0, latencyShares, layer * CAUSES.length, CAUSES.length);
+    }
+
+    /** The timing pass's result for the whole inference. */
+    public void latency(double latencyS, double pipelineIntervalS) {
+        this.latency = latencyS;
+        this.pipelineInterval = pipelineIntervalS;
+        this.timed = true;
+    }
+
+    /** One layer's latency, s (timing pass). */
+    public double layerLatency(int layer) {
+        requireTimed();
+        return layerLatency[layer];
+    }
+
+    /** A cause's share of one layer's latency, s (timing pass). */
+    public double latencyShare(int layer, LatencyCause cause) {
+        requireTimed();
+        return latencyShares[layer * CAUSES.length + cause.ordinal()];
+    }
+
+    /** Latency of one inference, layer by layer, s (timing pass). */
+    public double latency() {
+        requireTimed();
+        return latency;
+    }
+
+    /** Time between inferences when the layers run as a pipeline, s (timing pass). */
+    public double pipelineInterval() {
+        requireTimed();
+        return pipelineInterval;
+    }
+
+    private void requireTimed() {
+        if (!timed) {
+            throw new IllegalStateException("no timing pass has run: latencies are not known yet");
+        }
+    }
+
+    /** The static pass's result: the leakage power charged and its energy over the inference. */
+    public void staticEnergy(double powerW, double energyJ) {
+        this.staticPower = powerW;
+        this.staticEnergy = energyJ;
+        this.staticCharged = true;
+    }
+
+    /** Static power charged, W (static pass). */
+    public double staticPower() {
+        return staticPower;
+    }
+
+    /** Static energy over the inference, J (static pass). */
+    public double staticEnergy() {
+        return staticEnergy;
+    }
+
+    /** Everything written, as the evaluation's result. */
+    public Metrics metrics(MappedNetwork view) {
+        if (!staticCharged) {
+            throw new IllegalStateException("no static pass has run: the static energy is not known");
+        }
+        requireTimed();
+        PeakFigures peak = view.peak();
+        Map<String, Double> byKind = new HashMap<>();
+        for (ComponentKind k : KINDS) {
+            if (energyByKind[k.ordinal()] != 0) {
+                byKind.put(k.key(), energyByKind[k.ordinal()]);
+            }
+        }
+        byKind.merge("static", staticEnergy, Double::sum);
+        Map<String, Double> energy = new HashMap<>();
+        Map<String, Double> time = new HashMap<>();
+        Map<String, Double> bits = new HashMap<>();
+        Map<String, Breakdown> timeByCause = new HashMap<>();
+        double[] causeTotals = new double[CAUSES.length];
+        for (int i = 0; i < layers; i++) {
+            String name = view.node(i).name();
+            energy.merge(name, energyByLayer[i], Double::sum);
+            time.merge(name, layerLatency[i], Double::sum);
+            if (!Double.isNaN(adcBitsNeeded[i])) {
+                bits.put(name, adcBitsNeeded[i]);
+            }
+            Map<String, Double> causes = new TreeMap<>();
+            for (LatencyCause c : CAUSES) {
+                double share = latencyShares[i * CAUSES.length + c.ordinal()];
+                causeTotals[c.ordinal()] += share;
+                if (share != 0) {
+                    causes.put(c.key(), share);
+                }
+            }
+            timeByCause.put(name, new Breakdown(causes));
+        }
+        Map<String, Double> byCause = new TreeMap<>();
+        for (LatencyCause c : CAUSES) {
+            if (causeTotals[c.ordinal()] != 0) {
+                byCause.put(c.key(), causeTotals[c.ordinal()]);
+            }
+        }
+        Breakdown kinds = new Breakdown(byKind);
+        return new Metrics(peak.areaM2(), peak.areaByKind(), peak.areaBySubsystem(), kinds.total(), kinds,
+                new Breakdown(energy), latency, pipelineInterval, new Breakdown(time),
+                (double) view.macs() * OpConvention.OPS_PER_MAC, staticPower, view.crossbarUtilisation(),
+                view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause);
+    }
+}

@@ -1,0 +1,413 @@
+package org.memdse.cost.evaluator;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.memdse.core.arch.CimTileTemplate;
+import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.arch.DigitalKind;
+import org.memdse.core.arch.InputEncoding;
+import org.memdse.core.arch.Macro;
+import org.memdse.core.arch.SnnCoreTemplate;
+import org.memdse.core.arch.TileArray;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.eval.PeakFigures;
+import org.memdse.core.mapping.CoreGroup;
+import org.memdse.core.mapping.CrossbarBlock;
+import org.memdse.core.mapping.Endpoint;
+import org.memdse.core.mapping.Mapping;
+import org.memdse.core.mapping.MappingUnit;
+import org.memdse.core.mapping.Route;
+import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.NetworkNode;
+import org.memdse.core.network.NodeKind;
+import org.memdse.core.network.NodeStats;
+import org.memdse.core.network.TrafficEdge;
+
+/**
+ * A mapped network as the evaluation passes read it, built once per evaluation: for every node
+ * (by its index in network order) what runs it and the counts the mapping fixes (vectors, input
+ * cycles, cells, columns and rows used, replicas, tiles), the analog-transfer decisions, the
+ * routes grouped by the layer that sends them, and the utilisation. It holds no cost: the passes
+ * price what it counts. Immutable.
+ */
+public final class MappedNetwork {
+    private final ArchitectureCosts costs;
+    private final NetworkGraph network;
+    private final Mapping mapping;
+    private final OpConvention convention;
+    private final List<NetworkNode> nodes;
+    private final NodeStats[] stats;
+    private final NodeWork[] work;
+    private final List<RoutedTraffic> routes;
+    private final List<List<RoutedTraffic>> routesBySource;
+    private final long macs;
+    private final double crossbarUtilisation;
+    private final double coreUtilisation;
+
+    /** What runs a node, with the counts its passes need. */
+    public sealed interface NodeWork permits CrossbarLayer, DigitalLayer, SnnLayer, Boundary, NoWork {
+    }
+
+    /**
+     * A layer on crossbars. Every input vector is applied {@code cycles} times (bit-serial: one
+     * cycle per input bit over 1-bit drivers; multi-bit DACs: activation bits / DAC bits;
+     * pulse-width: one long read of {@code pulses} unit pulses; an analog input from the previous
+     * layer: one read). Replicas share the vectors, so each block reads {@code reads} = vectors ×
+     * cycles / replicas times.
+     *
+     * @param cim          the CIM subsystem the layer's blocks sit on (that of its first block)
+     * @param blocks       crossbar blocks (arrays used) over all replicas
+     * @param vectors      input vectors per inference
+     * @param cycles       read cycles per vector
+     * @param reads        read cycles of each block per inference
+     * @param pulses       unit pulses per read: 2^bits − 1 with pulse-width inputs, else 1
+     * @param analogIn     every input arrives as a held analog value (no DACs, one read)
+     * @param analogOut    the outputs stay analog for the next crossbar layer (no ADC, no buffer write)
+     * @param pulseWidth   inputs are pulse-width encoded (and not analog)
+     * @param activity     mean drive per used row and cycle: the share of 1-bits bit-serially, (2^b − 1)/2
+     *                     unit pulses with pulse-width inputs, 1/3 (mean of V² over uniform amplitudes)
+     *                     with analog inputs
+     * @param cellReads    arrays' worth of cells the blocks use (rows × cols used / rows × cols of an array)
+     * @param columnCycles columns used, summed over the blocks
+     * @param rowCycles    rows used, summed over the blocks
+     * @param replicas     copies of the layer
+     * @param rowBlocks    blocks a column of the weight matrix is split over
+     * @param maxRows      most rows a block uses
+     * @param tiles        distinct tiles the blocks sit on
+     */
+    public record CrossbarLayer(ArchitectureCosts.CimSubsystem cim, int blocks, long vectors, double cycles,
+                                double reads, double pulses, boolean analogIn, boolean analogOut, boolean pulseWidth,
+                                double activity, double cellReads, double columnCycles, double rowCycles, int replicas,
+                                int rowBlocks, int maxRows, long tiles) implements NodeWork {
+    }
+
+    /**
+     * Element-wise work (pooling, activation, residual add) on the first CIM subsystem's digital
+     * units, spread over all its tiles.
+     *
+     * @param cim   the subsystem
+     * @param kind  the digital unit kind that does it
+     * @param tiles the subsystem's tiles
+     */
+    public record DigitalLayer(ArchitectureCosts.CimSubsystem cim, DigitalKind kind, long tiles) implements NodeWork {
+    }
+
+    /**
+     * An SNN population or projection on a core subsystem.
+     *
+     * @param subsystem  the core subsystem
+     * @param neurons    its priced neurons, or null
+     * @param synapses   its priced synapse arrays, or null
+     * @param tickS      the core's time step, s (0 if it is not an SNN core template)
+     * @param population a population (neurons update and spike) rather than a projection (synaptic events)
+     */
+    public record SnnLayer(String subsystem, PricedComponent neurons, PricedComponent synapses, double tickS,
+                           boolean population) implements NodeWork {
+    }
+
+    /** An encoder or integration node: handled by the chip's interface subsystems. */
+    public record Boundary() implements NodeWork {
+    }
+
+    /** Nothing runs it: inputs, flatten and reshape (a relabelling in place), or no subsystem that could. */
+    public record NoWork() implements NodeWork {
+    }
+
+    /**
+     * A route with the network edge it carries.
+     *
+     * @param route  the route
+     * @param edge   its edge, or null when the mapping names an edge the network lacks
+     * @param source index of the edge's source node, or -1
+     */
+    public record RoutedTraffic(Route route, TrafficEdge edge, int source) {
+    }
+
+    private static final NoWork NO_WORK = new NoWork();
+    private static final Boundary BOUNDARY = new Boundary();
+
+    private MappedNetwork(ArchitectureCosts costs, NetworkGraph network, Mapping mapping, OpConvention convention) {
+        this.costs = costs;
+        this.network = network;
+        this.mapping = mapping;
+        this.convention = convention;
+        this.nodes = network.nodes();
+        int n = nodes.size();
+        Map<String, Integer> index = new HashMap<>(2 * n);
+        for (int i = 0; i < n; i++) {
+            index.put(nodes.get(i).name(), i);
+        }
+        List<List<MappingUnit>> units = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            units.add(new ArrayList<>());
+        }
+        for (MappingUnit u : mapping.units()) {
+            Integer i = index.get(u.node());
+            if (i != null) {
+                units.get(i).add(u);
+            }
+        }
+        List<List<TrafficEdge>> ins = new ArrayList<>(n);
+        List<List<TrafficEdge>> outs = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            ins.add(new ArrayList<>(2));
+            outs.add(new ArrayList<>(2));
+        }
+        Map<Integer, TrafficEdge> edges = new HashMap<>();
+        for (TrafficEdge e : network.edges()) {
+            edges.put(e.id(), e);
+            Integer s = index.get(e.source());
+            Integer t = index.get(e.target());
+            if (s != null) {
+                outs.get(s).add(e);
+            }
+            if (t != null) {
+                ins.get(t).add(e);
+            }
+        }
+        this.stats = new NodeStats[n];
+        ArchitectureCosts.CimSubsystem[] cimOf = new ArchitectureCosts.CimSubsystem[n];
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            stats[i] = network.stats(nodes.get(i));
+            sum += stats[i].macs();
+            List<MappingUnit> u = units.get(i);
+            if (!u.isEmpty() && u.get(0) instanceof CrossbarBlock) {
+                cimOf[i] = costs.cim(mapping.endpointOf(u.get(0).id()).subsystem());
+            }
+        }
+        this.macs = sum;
+        boolean[] analogOut = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            analogOut[i] = transfersAnalog(i, cimOf, outs, index);
+        }
+        String defaultCim = firstSubsystem(CimTileTemplate.class);
+        String defaultSnn = firstSubsystem(SnnCoreTemplate.class);
+        this.work = new NodeWork[n];
+        for (int i = 0; i < n; i++) {
+            NetworkNode node = nodes.get(i);
+            List<MappingUnit> u = units.get(i);
+            if (!u.isEmpty() && u.get(0) instanceof CrossbarBlock) {
+                work[i] = cimOf[i] == null ? NO_WORK
+                        : crossbarLayer(cimOf[i], stats[i], u, receivesAnalog(i, ins, analogOut, index), analogOut[i]);
+            } else if (node.kind().domain() == NodeKind.Domain.SNN) {
+                String sub = u.isEmpty() ? defaultSnn : mapping.endpointOf(u.get(0).id()).subsystem();
+                work[i] = sub == null ? NO_WORK : snnLayer(sub, node.kind() == NodeKind.POPULATION);
+            } else if (node.kind().domain() == NodeKind.Domain.BOUNDARY) {
+                work[i] = BOUNDARY;
+            } else if (defaultCim != null && node.kind() != NodeKind.FLATTEN && node.kind() != NodeKind.RESHAPE) {
+                work[i] = new DigitalLayer(costs.cim(defaultCim), digitalKind(node.kind()), tilesOf(defaultCim));
+            } else {
+                work[i] = NO_WORK;
+            }
+        }
+        List<RoutedTraffic> routed = new ArrayList<>(mapping.routes().size());
+        List<List<RoutedTraffic>> bySource = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            bySource.add(new ArrayList<>(2));
+        }
+        for (Route r : mapping.routes()) {
+            TrafficEdge e = edges.get(r.edge());
+            Integer s = e == null ? null : index.get(e.source());
+            RoutedTraffic t = new RoutedTraffic(r, e, s == null ? -1 : s);
+            routed.add(t);
+            if (s != null) {
+                bySource.get(s).add(t);
+            }
+        }
+        this.routes = List.copyOf(routed);
+        List<List<RoutedTraffic>> frozen = new ArrayList<>(n);
+        for (List<RoutedTraffic> l : bySource) {
+            frozen.add(List.copyOf(l));
+        }
+        this.routesBySource = List.copyOf(frozen);
+        this.crossbarUtilisation = countCrossbarUtilisation();
+        this.coreUtilisation = countCoreUtilisation();
+    }
+
+    /** The view of {@code mapping} of {@code network} on the system {@code costs} prices. */
+    public static MappedNetwork of(ArchitectureCosts costs, NetworkGraph network, Mapping mapping,
+                                   OpConvention convention) {
+        return new MappedNetwork(costs, network, mapping, convention);
+    }
+
+    private CrossbarLayer crossbarLayer(ArchitectureCosts.CimSubsystem c, NodeStats stats, List<MappingUnit> units,
+                                        boolean analogIn, boolean analogOut) {
+        Macro macro = c.macro;
+        long vectors = stats.weights().map(w -> w.vmmsPerInference()).orElse(1L);
+        int activationBits = network.activationBits();
+        boolean pulseWidth = !analogIn && macro.inputEncoding() == InputEncoding.PULSE_WIDTH;
+        double cycles = analogIn || pulseWidth ? 1 : Math.ceil((double) activationBits / macro.dac().bits());
+        double arrayCells = (double) macro.crossbars().rows() * macro.crossbars().cols();
+        double cellReads = 0;
+        double columnCycles = 0;
+        double rowCycles = 0;
+        int replicas = 1;
+        int rowBlocks = 1;
+        int maxRows = 1;
+        List<Endpoint> tiles = new ArrayList<>(4);
+        for (MappingUnit u : units) {
+            CrossbarBlock b = (CrossbarBlock) u;
+            cellReads += (double) b.crossbarRows() * b.crossbarCols() / arrayCells;
+            columnCycles += b.crossbarCols();
+            rowCycles += b.crossbarRows();
+            replicas = Math.max(replicas, b.replica() + 1);
+            rowBlocks = Math.max(rowBlocks, b.rowBlock() + 1);
+            maxRows = Math.max(maxRows, b.crossbarRows());
+            Endpoint e = mapping.endpointOf(u.id());
+            if (!tiles.contains(e)) {
+                tiles.add(e);
+            }
+        }
+        double reads = vectors * cycles / replicas;
+        long pulseCount = (1L << Math.min(activationBits, 30)) - 1;
+        double activity = analogIn ? 1.0 / 3 : pulseWidth ? pulseCount / 2.0 : network.inputBitDensity();
+        return new CrossbarLayer(c, units.size(), vectors, cycles, reads, pulseWidth ? pulseCount : 1, analogIn,
+                analogOut, pulseWidth, activity, cellReads, columnCycles, rowCycles, replicas, rowBlocks, maxRows,
+                tiles.size());
+    }
+
+    /**
+     * Analog transfer: a crossbar layer on a tile with {@code analog_transfer} whose every
+     * consumer is a crossbar layer on such a tile hands its column outputs over as held analog
+     * values (the seed paper's analog ReLU neurons): no ADC, no shift-and-add, no buffer write.
+     */
+    private static boolean transfersAnalog(int i, ArchitectureCosts.CimSubsystem[] cimOf, List<List<TrafficEdge>> outs,
+                                           Map<String, Integer> index) {
+        if (cimOf[i] == null || !cimOf[i].template.analogTransfer() || outs.get(i).isEmpty()) {
+            return false;
+        }
+        for (TrafficEdge e : outs.get(i)) {
+            Integer next = index.get(e.target());
+            ArchitectureCosts.CimSubsystem n = next == null || e.feedback() ? null : cimOf[next];
+            if (n == null || !n.template.analogTransfer()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether every input of a crossbar layer arrives as an analog value (no DACs, one read). */
+    private static boolean receivesAnalog(int i, List<List<TrafficEdge>> ins, boolean[] analogOut,
+                                          Map<String, Integer> index) {
+        if (ins.get(i).isEmpty()) {
+            return false;
+        }
+        for (TrafficEdge e : ins.get(i)) {
+            Integer prev = index.get(e.source());
+            if (prev == null || e.feedback() || !analogOut[prev]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private SnnLayer snnLayer(String sub, boolean population) {
+        double tick = costs.architecture().tileArrays().stream().filter(a -> a.name().equals(sub))
+                .map(TileArray::template).filter(SnnCoreTemplate.class::isInstance).map(SnnCoreTemplate.class::cast)
+                .mapToDouble(SnnCoreTemplate::timeStepS).findFirst().orElse(0);
+        return new SnnLayer(sub, costs.component(sub + ".neurons").orElse(null),
+                costs.component(sub + ".synapses").orElse(null), tick, population);
+    }
+
+    private static DigitalKind digitalKind(NodeKind kind) {
+        return switch (kind) {
+            case MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> DigitalKind.POOLING;
+            case ADD, CONCAT -> DigitalKind.ACCUMULATOR;
+            default -> DigitalKind.ACTIVATION;
+        };
+    }
+
+    private long tilesOf(String subsystem) {
+        return costs.architecture().tileArrays().stream().filter(a -> a.name().equals(subsystem))
+                .mapToLong(TileArray::count).findFirst().orElse(1);
+    }
+
+    private String firstSubsystem(Class<?> template) {
+        for (TileArray a : costs.architecture().tileArrays()) {
+            if (template.isInstance(a.template())) {
+                return a.name();
+            }
+        }
+        return null;
+    }
+
+    private double countCrossbarUtilisation() {
+        long used = mapping.units().stream().filter(CrossbarBlock.class::isInstance).count();
+        long total = costs.components().stream().filter(p -> p.component().kind() == ComponentKind.CROSSBAR)
+                .mapToLong(p -> p.component().count()).sum();
+        return total == 0 ? 0 : (double) used / total;
+    }
+
+    private double countCoreUtilisation() {
+        long used = mapping.units().stream().filter(CoreGroup.class::isInstance)
+                .map(u -> mapping.endpointOf(u.id()).index()).distinct().count();
+        long total = costs.architecture().summary().snnCores();
+        return total == 0 ? 0 : (double) used / total;
+    }
+
+    public ArchitectureCosts costs() {
+        return costs;
+    }
+
+    public NetworkGraph network() {
+        return network;
+    }
+
+    public Mapping mapping() {
+        return mapping;
+    }
+
+    public OpConvention convention() {
+        return convention;
+    }
+
+    /** The architecture's peak figures under this evaluation's op convention (computed once per architecture). */
+    public PeakFigures peak() {
+        return costs.peak(convention);
+    }
+
+    /** Nodes in network order; a node's index is its position here. */
+    public int size() {
+        return nodes.size();
+    }
+
+    public NetworkNode node(int i) {
+        return nodes.get(i);
+    }
+
+    public NodeStats stats(int i) {
+        return stats[i];
+    }
+
+    public NodeWork work(int i) {
+        return work[i];
+    }
+
+    /** Every route, in mapping order. */
+    public List<RoutedTraffic> routes() {
+        return routes;
+    }
+
+    /** The routes that carry node {@code i}'s outputs, in mapping order. */
+    public List<RoutedTraffic> routesFrom(int i) {
+        return routesBySource.get(i);
+    }
+
+    /** Multiply-accumulates per inference. */
+    public long macs() {
+        return macs;
+    }
+
+    /** Crossbars holding weights over all crossbars. */
+    public double crossbarUtilisation() {
+        return crossbarUtilisation;
+    }
+
+    /** SNN cores holding neurons over all cores. */
+    public double coreUtilisation() {
+        return coreUtilisation;
+    }
+}
