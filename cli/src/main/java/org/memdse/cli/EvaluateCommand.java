@@ -1,12 +1,15 @@
 package org.memdse.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.eval.Breakdown;
+import org.memdse.core.eval.LatencyCause;
 import org.memdse.core.eval.Metrics;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.mapping.Mapper;
@@ -119,7 +122,16 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "area_mm2_by_subsystem", object(x.areaBySubsystem(), 1e6));
         field(b, "energy_pj_by_kind", object(x.energyByKind(), 1e12));
         field(b, "energy_pj_by_layer", object(x.energyByLayer(), 1e12));
-        b.append("  \"latency_ns_by_layer\": ").append(object(x.latencyByLayer(), 1e9)).append("\n}\n");
+        field(b, "latency_ns_by_layer", object(x.latencyByLayer(), 1e9));
+        field(b, "latency_ns_by_cause", object(x.latencyByCause(), 1e9));
+        b.append("  \"latency_ns_by_layer_and_cause\": {");
+        String separator = "\n";
+        for (Map.Entry<String, Breakdown> e : x.latencyByLayerAndCause().entrySet()) {
+            b.append(separator).append("    ").append(JsonText.string(e.getKey())).append(": ")
+                    .append(object(e.getValue(), 1e9));
+            separator = ",\n";
+        }
+        b.append(x.latencyByLayerAndCause().isEmpty() ? "}" : "\n  }").append("\n}\n");
         return b.toString();
     }
 
@@ -161,7 +173,35 @@ final class EvaluateCommand implements Callable<Integer> {
         shares(b, "area by component kind", x.areaByKind(), 1e6, "mm^2");
         shares(b, "energy by component kind", x.energyByKind(), 1e12, "pJ");
         shares(b, "energy by layer", x.energyByLayer(), 1e12, "pJ");
+        shares(b, "latency by cause", x.latencyByCause(), 1e9, "ns");
+        latencyByLayer(b, x);
         return b.toString();
+    }
+
+    /** Each layer's time split by cause, one column per cause any layer spends time on, slowest layer first. */
+    private static void latencyByLayer(StringBuilder b, Metrics x) {
+        List<LatencyCause> causes = new ArrayList<>();
+        for (LatencyCause c : LatencyCause.values()) {
+            if (x.latencyByCause().get(c.key()) != 0) {
+                causes.add(c);
+            }
+        }
+        b.append("\nlatency by layer and cause (ns)\n");
+        b.append(String.format(Locale.ROOT, "  %-28s %14s", "layer", "total"));
+        for (LatencyCause c : causes) {
+            b.append(String.format(Locale.ROOT, " %14s", c.key()));
+        }
+        b.append('\n');
+        x.latencyByLayer().parts().entrySet().stream()
+                .sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
+                .forEach(e -> {
+                    b.append(String.format(Locale.ROOT, "  %-28s %14s", e.getKey(), fmt(e.getValue() * 1e9)));
+                    Breakdown layer = x.latencyByLayerAndCause().getOrDefault(e.getKey(), Breakdown.EMPTY);
+                    for (LatencyCause c : causes) {
+                        b.append(String.format(Locale.ROOT, " %14s", fmt(layer.get(c.key()) * 1e9)));
+                    }
+                    b.append('\n');
+                });
     }
 
     private static void shares(StringBuilder b, String title, Breakdown breakdown, double scale, String unit) {

@@ -47,11 +47,38 @@ class EvaluateCommandTest {
     }
 
     @Test
+    void theLatencyIsSplitByCauseInTotalAndForEveryLayer() {
+        CliRunner r = CliRunner.run("evaluate", "--arch", "fig4-hybrid", "--network", "fig4-hybrid", "--mapper",
+                "sequential", "--format", "json");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        String json = r.out();
+        // The Fig. 4 system's shared ADCs (8 columns each) outlast its array reads, and its populations tick.
+        assertThat(json).contains("\"latency_ns_by_cause\": {", "\"latency_ns_by_layer_and_cause\": {",
+                "\"snn_ticks\": ", "\"conversion\": ", "\"array\": ", "\"buffer\": ", "\"network\": ");
+        // The causes add up to the latency: 16 time steps of 10 us per population dominate.
+        Matcher causes = Pattern.compile("\"latency_ns_by_cause\": \\{([^}]*)\\}").matcher(json);
+        assertThat(causes.find()).isTrue();
+        double sum = 0;
+        for (String part : causes.group(1).split(", ")) {
+            sum += Double.parseDouble(part.substring(part.indexOf(": ") + 2));
+        }
+        assertThat(sum).isCloseTo(number(json, "latency_ns"), withinPercentage(1e-9));
+        assertThat(json).contains("\"s1\": {\"snn_ticks\": 160000}");
+
+        CliRunner table = CliRunner.run("evaluate", "--arch", "fig4-hybrid", "--network", "fig4-hybrid", "--mapper",
+                "sequential");
+        assertThat(table.out()).contains("latency by cause (ns, share)", "latency by layer and cause (ns)")
+                .containsPattern("layer +total +array +conversion +digital +buffer +network +snn_ticks")
+                .containsPattern("\\n  s1 +160,000 +0 +0 +0 +0 +0 +160,000\\n");
+    }
+
+    @Test
     void csvIsLongFormatWithUnits() {
         CliRunner r = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "mlp-mnist", "--mapper", "sequential",
                 "--format", "csv");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).startsWith("section,key,value,unit\n").contains("\ntotal,area_mm2,", "\nenergy_pj_by_kind,adc,");
+        assertThat(r.out()).startsWith("section,key,value,unit\n").contains("\ntotal,area_mm2,", "\nenergy_pj_by_kind,adc,",
+                "\nlatency_ns_by_cause,array,", "\nlatency_ns_by_layer_array,hidden,");
     }
 
     @Test

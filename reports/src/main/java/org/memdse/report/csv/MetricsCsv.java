@@ -44,6 +44,15 @@ public final class MetricsCsv {
             breakdown(p, "energy_pj_by_kind", m.energyByKind(), 1e12, "pJ");
             breakdown(p, "energy_pj_by_layer", m.energyByLayer(), 1e12, "pJ");
             breakdown(p, "latency_ns_by_layer", m.latencyByLayer(), 1e9, "ns");
+            breakdown(p, "latency_ns_by_cause", m.latencyByCause(), 1e9, "ns");
+            // One section per cause (layer names may hold any character, so no compound keys).
+            for (String cause : m.latencyByCause().parts().keySet()) {
+                for (Map.Entry<String, Breakdown> e : m.latencyByLayerAndCause().entrySet()) {
+                    if (e.getValue().parts().containsKey(cause)) {
+                        row(p, "latency_ns_by_layer_" + cause, e.getKey(), e.getValue().get(cause) * 1e9, "ns");
+                    }
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
