@@ -8,9 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.memdse.core.explore.Metric;
+import org.memdse.core.explore.Objective;
+import org.memdse.core.explore.SweepReader;
 import org.memdse.report.ReportFiles;
 import org.memdse.report.csv.SweepResultsReader;
 import org.memdse.report.html.SweepHtmlWriter;
+import org.memdse.report.sweep.FrontBasis;
 import org.memdse.report.sweep.SweepResults;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,9 +52,12 @@ final class ReportCommand implements Callable<Integer> {
             description = "Metric column on the front's y axis (default: ${DEFAULT-VALUE}).")
     String y;
 
-    @Option(names = "--objective", paramLabel = "METRIC",
-            description = "Metric for the parameter plots and the table; repeat (default: area_mm2, energy_pj,"
-                    + " latency_ns, tops_per_w).")
+    @Option(names = "--objective", paramLabel = "DIR:METRIC",
+            description = "An objective of the Pareto front, as for 'memdse sweep': minimise:METRIC or maximise:METRIC "
+                    + "(repeat). Given any, the report computes the front over exactly these (per network, among the ok "
+                    + "rows) instead of using the sweep's marks, whose objectives the CSV does not record. A METRIC "
+                    + "without a direction only adds it to the parameter plots and the table. Default plots: area_mm2, "
+                    + "energy_pj, latency_ns, tops_per_w.")
     List<String> objectives;
 
     @Override
@@ -68,8 +75,25 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
+        List<Objective> front = new ArrayList<>();
+        List<String> plotted = new ArrayList<>();
+        for (String o : objectives == null ? List.<String>of() : objectives) {
+            if (o.contains(":")) {
+                Objective objective = SweepReader.objective(o).orElseThrow(() -> new UserInputException("--objective '"
+                        + o + "': expected minimise:METRIC or maximise:METRIC (or a METRIC alone); metrics: "
+                        + String.join(", ", Metric.keys())));
+                if (front.stream().anyMatch(f -> f.metric() == objective.metric())) {
+                    throw new UserInputException("--objective '" + o + "': an objective on '" + objective.metric().key()
+                            + "' is already given");
+                }
+                front.add(objective);
+                plotted.add(objective.metric().key());
+            } else {
+                plotted.add(o);
+            }
+        }
         try {
-            write(results, output, x, y, objectives);
+            write(results, output, x, y, plotted, new FrontBasis(front));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -78,8 +102,13 @@ final class ReportCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** Writes the report; {@code objectives} null means the defaults the CSV has. */
+    /** Writes the report with the sweep's Pareto marks; {@code objectives} null or empty means the defaults the CSV has. */
     static void write(SweepResults results, Path output, String x, String y, List<String> objectives) {
+        write(results, output, x, y, objectives, FrontBasis.sweepMarks());
+    }
+
+    /** Writes the report with the front {@code basis} gives; {@code objectives} empty means the defaults the CSV has. */
+    static void write(SweepResults results, Path output, String x, String y, List<String> objectives, FrontBasis basis) {
         List<String> chosen = objectives;
         if (chosen == null || chosen.isEmpty()) {
             chosen = new ArrayList<>();
@@ -90,7 +119,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         try {
-            ReportFiles.write(output, SweepHtmlWriter.write(results, x, y, chosen));
+            ReportFiles.write(output, SweepHtmlWriter.write(results, x, y, chosen, basis));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
         }

@@ -4,13 +4,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.memdse.report.svg.Numbers;
+import org.memdse.report.sweep.FrontBasis;
 import org.memdse.report.sweep.MetricLabels;
 import org.memdse.report.sweep.SweepCharts;
 import org.memdse.report.sweep.SweepResults;
 
 /**
- * A sweep's report as one self-contained HTML page: the Pareto front for two chosen objectives
- * (front highlighted, infeasible points apart), the effect of each swept parameter on each
+ * A sweep's report as one self-contained HTML page: the Pareto front on two chosen metrics
+ * (front highlighted and, only when it is the front of exactly those two, joined; infeasible
+ * points apart), the effect of each swept parameter on each
  * objective (small multiples), the Pareto-optimal designs, and the points that could not be
  * evaluated with their reasons.
  */
@@ -26,6 +28,17 @@ public final class SweepHtmlWriter {
      * @param objectives metric columns for the small multiples and the table
      */
     public static String write(SweepResults results, String x, String y, List<String> objectives) {
+        return write(results, x, y, objectives, FrontBasis.sweepMarks());
+    }
+
+    /**
+     * @param x          metric column on the front's x axis
+     * @param y          metric column on its y axis
+     * @param objectives metric columns for the small multiples and the table
+     * @param basis      what the front is over: the sweep's marks, or objectives to compute it over
+     */
+    public static String write(SweepResults marked, String x, String y, List<String> objectives, FrontBasis basis) {
+        SweepResults results = basis.apply(marked);
         for (String m : concat(List.of(x, y), objectives)) {
             if (!results.metrics().contains(m)) {
                 throw new IllegalArgumentException("'" + m + "' is not a metric column of " + results.source()
@@ -44,7 +57,8 @@ public final class SweepHtmlWriter {
         long pareto = results.rows().stream().filter(SweepResults.Row::pareto).count();
         b.append("<p class=\"meta\">").append(results.rows().size()).append(" results (")
                 .append(Html.esc(String.join(", ", statuses.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                        .toList()))).append("), ").append(pareto).append(" marked Pareto-optimal by the sweep. Swept: ")
+                        .toList()))).append("), ").append(pareto).append(basis.computed() ? " Pareto-optimal over " + basis.describe()
+                        : " marked Pareto-optimal by the sweep").append(". Swept: ")
                 .append(Html.esc(results.parameters().isEmpty() ? "nothing" : String.join(", ", results.parameters())))
                 .append(". Networks: ").append(Html.esc(String.join(", ", results.networks()))).append(".</p>\n");
         for (String network : results.networks()) {
@@ -52,10 +66,7 @@ public final class SweepHtmlWriter {
             String suffix = results.networks().size() > 1 ? " on " + network : "";
             String id = Html.id(network);
             b.append("<h2 id=\"front-").append(id).append("\">Pareto front").append(Html.esc(suffix)).append("</h2>\n");
-            Html.figure(b, SweepCharts.front(results, rows, network, x, y), "Filled circles joined by a line: the"
-                    + " designs the sweep marked Pareto-optimal; grey rings: feasible but dominated; crosses: evaluated"
-                    + " but infeasible (a constraint is violated). Points without figures are listed below the"
-                    + " table. Hover a point for its parameters.");
+            Html.figure(b, SweepCharts.front(results, rows, network, x, y, basis), basis.caption(x, y));
             b.append("<h2 id=\"effects-").append(id).append("\">Effect of each swept parameter").append(Html.esc(suffix))
                     .append("</h2>\n");
             if (results.parameters().isEmpty()) {
@@ -70,7 +81,8 @@ public final class SweepHtmlWriter {
             }
             b.append("<h2 id=\"pareto-").append(id).append("\">Pareto-optimal designs").append(Html.esc(suffix))
                     .append("</h2>\n");
-            paretoTable(b, results, rows, concat(List.of(x, y), objectives));
+            paretoTable(b, results, rows, concat(concat(List.of(x, y), basis.objectives().stream()
+                    .map(o -> o.metric().key()).toList()), objectives));
             notPlotted(b, rows, x, y);
         }
         b.append("<p class=\"note\">Written by memdse from ").append(Html.esc(results.source()))
@@ -88,7 +100,8 @@ public final class SweepHtmlWriter {
     static void paretoTable(StringBuilder b, SweepResults results, List<SweepResults.Row> rows, List<String> metrics) {
         List<SweepResults.Row> front = rows.stream().filter(SweepResults.Row::pareto).toList();
         if (front.isEmpty()) {
-            b.append("<p>The sweep marked no design Pareto-optimal.</p>\n");
+            b.append("<p>No design is on the Pareto front (without objectives the sweep marks none; a front needs"
+                    + " feasible designs with every objective).</p>\n");
             return;
         }
         b.append("<div style=\"overflow-x: auto\"><table class=\"pareto\">\n<thead><tr><th>point</th>");

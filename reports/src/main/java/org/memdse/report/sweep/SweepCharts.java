@@ -10,8 +10,9 @@ import org.memdse.report.svg.Numbers;
 import org.memdse.report.svg.ScatterPlot;
 
 /**
- * The charts of a sweep report: the Pareto front for two objectives, and one small plot per
- * (swept parameter, objective).
+ * The charts of a sweep report: the Pareto front on two metrics (joined by a line only when it is
+ * the front of exactly those two, see {@link FrontBasis}), and one small plot per (swept
+ * parameter, objective).
  */
 public final class SweepCharts {
     private static final Pattern NUMBER_UNIT = Pattern.compile("\\s*(-?[0-9]+(?:\\.[0-9]+)?(?:[eE][-+]?[0-9]+)?)\\s*(\\S*)\\s*");
@@ -62,8 +63,17 @@ public final class SweepCharts {
         return new Display(si.get().factor() * s.factor(), MetricLabels.name(column) + " (" + s.unit() + ")");
     }
 
-    /** The Pareto scatter of {@code y} against {@code x} for one network's rows. */
+    /** The Pareto scatter of {@code y} against {@code x} for one network's rows, with the sweep's own marks. */
     public static String front(SweepResults results, List<SweepResults.Row> rows, String network, String x, String y) {
+        return front(results, rows, network, x, y, FrontBasis.sweepMarks());
+    }
+
+    /**
+     * The Pareto scatter of {@code y} against {@code x} for one network's rows, whose {@code pareto}
+     * marks are {@code basis}'s; the front is joined by a line only when it is the 2-D front of x and y.
+     */
+    public static String front(SweepResults results, List<SweepResults.Row> rows, String network, String x, String y,
+                               FrontBasis basis) {
         List<ScatterPlot.Point> points = new ArrayList<>();
         List<SweepResults.Row> drawn = plottable(rows, x, y);
         Display dx = display(drawn, x);
@@ -74,8 +84,9 @@ public final class SweepCharts {
                             + MetricLabels.label(y) + " = " + Numbers.fmt(r.metric(y))));
         }
         String title = MetricLabels.name(y) + " against " + MetricLabels.name(x) + (network.isEmpty() ? "" : " on "
-                + network);
-        return ScatterPlot.render(title, dx.label(), dy.label(), points, null, 820, 540, true, true);
+                + network) + (basis.computed() && !basis.isPlaneOf(x, y) ? ", front over " + basis.objectives().size()
+                + (basis.objectives().size() == 1 ? " objective" : " objectives") : "");
+        return ScatterPlot.render(title, dx.label(), dy.label(), points, null, 820, 540, true, basis.isPlaneOf(x, y));
     }
 
     /** How a parameter's values are drawn: numerically (with a common unit) or as categories. */

@@ -57,6 +57,58 @@ class SweepReportTest {
     }
 
     @Test
+    void aFrontOverMoreThanTheTwoPlottedObjectivesIsDrawnAsPointsOnlyAndSaysOverHowMany() throws IOException {
+        SweepResults r = read();
+        FrontBasis three = new FrontBasis(List.of(objective("minimise:energy_pj"), objective("minimise:latency_ns"),
+                objective("minimise:area_mm2")));
+        String front = SweepCharts.front(r, three.apply(r).rows(), "fig4-hybrid", "energy_pj", "latency_ns", three);
+        assertThat(front).doesNotContain("<polyline").contains("front over 3 objectives");
+        assertThat(count(front, "class=\"pareto\"")).isGreaterThanOrEqualTo(2);
+        String html = SweepHtmlWriter.write(r, "energy_pj", "latency_ns", List.of("area_mm2"), three);
+        assertThat(html).contains("the Pareto front over 3 objectives (minimise energy_pj, minimise latency_ns,"
+                + " minimise area_mm2), not joined").doesNotContain("<polyline");
+        // the sweep's own marks: their objectives are not in the CSV, so no line either, and the caption says why
+        String marks = SweepHtmlWriter.write(r, "energy_pj", "latency_ns", List.of("area_mm2"));
+        assertThat(marks).doesNotContain("<polyline").contains("which the CSV does not record");
+    }
+
+    @Test
+    void aFrontOverExactlyThePlottedPairIsJoinedAndIsThatPairsNonDominatedSet() throws IOException {
+        SweepResults r = read();
+        FrontBasis two = new FrontBasis(List.of(objective("minimise:latency_ns"), objective("minimise:energy_pj")));
+        SweepResults marked = two.apply(r);
+        String front = SweepCharts.front(r, marked.rows(), "fig4-hybrid", "energy_pj", "latency_ns", two);
+        assertThat(front).contains("<polyline").doesNotContain("front over");
+        assertThat(SweepHtmlWriter.write(r, "energy_pj", "latency_ns", List.of(), two))
+                .contains("Filled circles joined by a line: the Pareto front over the two plotted objectives");
+        // every ok row is on the front exactly when no other ok row is at least as good on both and better on one
+        List<SweepResults.Row> ok = r.rows().stream().filter(x -> x.status().equals(SweepResults.OK)
+                && x.has("energy_pj") && x.has("latency_ns")).toList();
+        for (SweepResults.Row row : marked.rows()) {
+            boolean dominated = ok.stream().anyMatch(o -> o.metric("energy_pj") <= row.metric("energy_pj")
+                    && o.metric("latency_ns") <= row.metric("latency_ns") && (o.metric("energy_pj") < row.metric("energy_pj")
+                    || o.metric("latency_ns") < row.metric("latency_ns")));
+            assertThat(row.pareto()).as("point %s", row.point()).isEqualTo(ok.contains(row) && !dominated);
+        }
+        // the same pair on other axes is not a plane of those axes: points only
+        assertThat(SweepCharts.front(r, marked.rows(), "fig4-hybrid", "area_mm2", "latency_ns", two))
+                .doesNotContain("<polyline").contains("front over 2 objectives");
+    }
+
+    @Test
+    void anObjectiveOnAMetricTheCsvLacksNamesTheColumns() throws IOException {
+        SweepResults all = read();
+        SweepResults r = new SweepResults(all.source(), all.parameters(),
+                all.metrics().stream().filter(m -> !m.equals("tops_per_w")).toList(), all.rows());
+        FrontBasis basis = new FrontBasis(List.of(objective("maximise:tops_per_w")));
+        assertThatThrownBy(() -> basis.apply(r)).hasMessageContaining("'tops_per_w' is not a metric column");
+    }
+
+    static org.memdse.core.explore.Objective objective(String text) {
+        return org.memdse.core.explore.SweepReader.objective(text).orElseThrow();
+    }
+
+    @Test
     void anUnknownMetricNamesTheColumnsThereAre() throws IOException {
         SweepResults r = read();
         assertThatThrownBy(() -> SweepHtmlWriter.write(r, "energy", "latency_ns", List.of()))
