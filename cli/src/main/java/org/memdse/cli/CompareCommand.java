@@ -3,14 +3,16 @@ package org.memdse.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.Topology;
 import org.memdse.core.eval.Metrics;
@@ -32,6 +34,7 @@ import org.memdse.report.compare.NetworkComparison;
 import org.memdse.report.html.CompareHtmlWriter;
 import org.memdse.report.markdown.CompareMarkdownWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -62,15 +65,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, required = true, paramLabel = "FILE", description = "report.html or report.md.")
     Path output;
 
-    @Option(names = "--mapper", paramLabel = "NAME", description = "solver (default), sequential or random.")
-    String mapper;
-
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Solver time limit per mapping, e.g. 500ms, 2s (default: ${DEFAULT-VALUE}).")
-    Duration timeLimit;
-
-    @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Mapper seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    MapperMixin mapping;
 
     @Option(names = "--ops", paramLabel = "CONVENTION", defaultValue = "int8",
             description = "Op convention for TOPS: int8 or int16 (default: ${DEFAULT-VALUE}).")
@@ -83,18 +79,18 @@ final class CompareCommand implements Callable<Integer> {
         if (!markdown && !file.endsWith(".html") && !file.endsWith(".htm")) {
             throw new UserInputException("-o " + output + ": expected a file ending in .html or .md");
         }
-        List<Architecture> archs = new ArrayList<>();
+        List<Architecture> read = new ArrayList<>();
         for (String a : architectures) {
-            archs.add(ArchitectureArgument.read(a));
+            read.add(ArchitectureArgument.read(a));
         }
+        PrintWriter err = spec.commandLine().getErr();
+        List<Architecture> archs = distinctNames(read, architectures, err);
         List<NetworkGraph> graphs = new ArrayList<>();
         for (String n : networks) {
             graphs.add(NetworkLoader.load(n));
         }
-        Mapper m = MapCommand.resolve(mapper);
-        PrintWriter err = spec.commandLine().getErr();
-        Comparison comparison = compare(archs, graphs, m, MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit),
-                ops.convention, err);
+        Mapper m = mapping.mapper();
+        Comparison comparison = compare(archs, graphs, m, mapping.options(), ops.convention, err);
         try {
             write(comparison, output);
         } catch (IOException e) {
@@ -103,6 +99,42 @@ final class CompareCommand implements Callable<Integer> {
         spec.commandLine().getOut().println("wrote " + output);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * The architectures under names the report can tell apart. A researcher who compares a
+     * bundled system with an edited copy of it ({@code describe --format yaml} keeps the name)
+     * expects both in the report, told apart by where they came from: two that share a name are
+     * shown as {@code name (file name)}, or {@code name (bundled)} for a bundled id, and by
+     * their position on the command line if even that is the same. Says so on {@code err}.
+     */
+    static List<Architecture> distinctNames(List<Architecture> archs, List<String> arguments, PrintWriter err) {
+        Map<String, Long> byName = archs.stream().collect(Collectors.groupingBy(Architecture::name, Collectors.counting()));
+        List<String> labels = new ArrayList<>();
+        for (int i = 0; i < archs.size(); i++) {
+            String name = archs.get(i).name();
+            labels.add(byName.get(name) == 1 ? name : name + " (" + origin(arguments.get(i)) + ")");
+        }
+        Map<String, Long> byLabel = labels.stream().collect(Collectors.groupingBy(l -> l, Collectors.counting()));
+        List<Architecture> out = new ArrayList<>();
+        for (int i = 0; i < archs.size(); i++) {
+            String label = byLabel.get(labels.get(i)) == 1 ? labels.get(i) : labels.get(i) + " #" + (i + 1);
+            Architecture a = archs.get(i);
+            if (!label.equals(a.name())) {
+                err.println("memdse: more than one architecture is named '" + a.name() + "'; the report calls "
+                        + arguments.get(i) + " '" + label + "'");
+                a = new Architecture(label, a.description(), a.technology(), a.devices(), a.templates(),
+                        a.subsystems(), a.interconnect());
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    /** Where an architecture argument came from: its file name, or "bundled" for a bundled id. */
+    private static String origin(String argument) {
+        Path path = Path.of(argument);
+        return Files.exists(path) ? String.valueOf(path.getFileName()) : "bundled";
     }
 
     /** Writes the report as HTML or (for .md) Markdown with SVG files beside it. */

@@ -38,7 +38,7 @@ public final class CompareMarkdownWriter {
         b.append("## Area by component kind\n\n");
         image(files, b, base, "area", "Area by component kind (mm²)", charts.areaByKind());
         for (NetworkComparison n : c.networks()) {
-            String net = n.network().name().replaceAll("[^A-Za-z0-9_.-]+", "-");
+            String net = fileName(n.network().name());
             b.append("## Energy and latency on ").append(n.network().name()).append("\n\n");
             image(files, b, base, "energy-by-kind-" + net, "Energy per inference by component kind",
                     charts.energyByKind(n));
@@ -52,7 +52,7 @@ public final class CompareMarkdownWriter {
             Map<String, String> layerColors = MappingDrawing.layerColors(n);
             for (DesignOutcome d : n.designs()) {
                 if (d instanceof DesignOutcome.Evaluated e) {
-                    image(files, b, base, "mapping-" + net + "-" + d.architecture().replaceAll("[^A-Za-z0-9_.-]+", "-"),
+                    image(files, b, base, "mapping-" + net + "-" + fileName(d.architecture()),
                             "Mapping on " + d.architecture(), MappingDrawing.render(e, n.network(), layerColors));
                 } else {
                     b.append("- ").append(d.architecture()).append(": not evaluated: ")
@@ -114,5 +114,10 @@ public final class CompareMarkdownWriter {
 
     private static String cell(String s) {
         return s.replace("|", "\\|");
+    }
+
+    /** A name as part of a file name: runs of other characters become one '-', none at the ends ("a (b.yaml)" -> "a-b.yaml"). */
+    static String fileName(String name) {
+        return name.replaceAll("[^A-Za-z0-9_.-]+", "-").replaceAll("^-+|-+$", "");
     }
 }
