@@ -334,7 +334,7 @@ public final class ArchitectureReader {
                 x.enumValue("signed_weights", SignedWeights.class, SignedWeights.DIFFERENTIAL),
                 readFigures(x));
         SpecMap a = m.map("adc", "kind, bits and columns_per_adc");
-        Adc adc = readAdc(a, crossbars.cols());
+        Adc adc = readAdc(a, OptionalInt.of(crossbars.cols()));
         InputEncoding encoding = m.enumValue("input_encoding", InputEncoding.class, InputEncoding.BIT_SERIAL);
         Dac dac;
         Optional<SpecMap> dacMap = m.optionalMap("dac");
@@ -362,10 +362,15 @@ public final class ArchitectureReader {
         return macro;
     }
 
-    private static Adc readAdc(SpecMap a, int defaultColumns) {
+    /**
+     * An ADC. In a macro it is shared by {@code columns_per_adc} columns (default: all of an
+     * array's); an AD/DA block has one converter per channel, so there the key is unknown.
+     */
+    private static Adc readAdc(SpecMap a, OptionalInt columnsOfAnArray) {
         AdcKind kind = a.enumValue("kind", AdcKind.class, "sar, flash, ramp or memristor");
         int bits = a.integer("bits", 1, 16, "resolution in bits, e.g. 8");
-        int columns = a.integer("columns_per_adc", 1, 1 << 16, defaultColumns);
+        int columns = columnsOfAnArray.isPresent()
+                ? a.integer("columns_per_adc", 1, 1 << 16, columnsOfAnArray.getAsInt()) : 1;
         OptionalDouble rate = a.optionalQuantity("sample_rate", Dimension.FREQUENCY, null);
         return new Adc(kind, bits, columns, rate, readFigures(a));
     }
@@ -450,7 +455,7 @@ public final class ArchitectureReader {
                         s.integer("channels", 1, 1 << 24, 1), readFigures(s)));
                 case AdDa.KIND -> {
                     SpecMap a = s.map("adc", "kind and bits of the converters to digital");
-                    Adc adc = readAdc(a, 1);
+                    Adc adc = readAdc(a, OptionalInt.empty());
                     SpecMap d = s.map("dac", "bits of the converters from digital");
                     Dac dac = new Dac(d.integer("bits", 1, 16, "resolution in bits"), readFigures(d));
                     subsystems.add(new AdDa(name, s.integer("channels", 1, 1 << 24, 1), adc, dac));

@@ -24,7 +24,6 @@ import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
 import org.memdse.core.arch.Template;
 import org.memdse.core.arch.TileArray;
-import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.arch.read.ArchitectureReader;
 import org.memdse.core.units.Dimension;
 import org.memdse.core.units.QuantityFormat;
@@ -33,7 +32,10 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * Writes an {@link Architecture} back out as a self-contained description (includes inlined,
- * every default made explicit) that {@link ArchitectureReader} reads to an equal model.
+ * every default made explicit, so that a sweep can name any of them by its path) that
+ * {@link ArchitectureReader} reads to an equal model. A key left out means "none" (an optional
+ * component, a published figure not given); {@code WrittenDefaultsTest} checks that no key the
+ * reader would default is left out.
  */
 public final class ArchitectureWriter {
     private ArchitectureWriter() {
@@ -46,13 +48,10 @@ public final class ArchitectureWriter {
         if (!a.description().isEmpty()) {
             root.put("description", a.description());
         }
-        Map<String, Object> technology = new LinkedHashMap<>(map("node", q(a.technology().nodeMeters(), Dimension.LENGTH),
+        root.put("technology", map("node", q(a.technology().nodeMeters(), Dimension.LENGTH),
                 "vdd", q(a.technology().vdd(), Dimension.VOLTAGE),
-                "clock", q(a.technology().clockHz(), Dimension.FREQUENCY)));
-        if (a.technology().flavour() != TransistorFlavour.HP) {
-            technology.put("flavour", a.technology().flavour().key()); // hp is the default: written only when not
-        }
-        root.put("technology", technology);
+                "clock", q(a.technology().clockHz(), Dimension.FREQUENCY),
+                "flavour", a.technology().flavour().key()));
         Map<String, Object> devices = new LinkedHashMap<>();
         for (Device d : a.devices()) {
             devices.put(d.name(), device(d));
@@ -103,12 +102,8 @@ public final class ArchitectureWriter {
                 }
                 m.put("digital", digital);
             }
-            if (c.analogTransfer()) {
-                m.put("analog_transfer", true);
-            }
-            if (c.inputLoading() != org.memdse.core.arch.InputLoading.ONCE) {
-                m.put("input_loading", c.inputLoading().key());
-            }
+            m.put("input_loading", c.inputLoading().key());
+            m.put("analog_transfer", c.analogTransfer());
             return withFigures(m, c.figures());
         }
         SnnCoreTemplate s = (SnnCoreTemplate) t;
