@@ -18,7 +18,7 @@ import org.memdse.cost.registry.ComponentModelRegistry;
 /**
  * The bundled isaac-ce carries ISAAC's Table I figures (per instance); memdse must add them up to
  * the published tile, 168-tile and chip totals and the Table IV peak efficiencies
- * (shared/reference/published-figures.md §1.1, §1.3, §1.4).
+ * (docs/reference/published-figures.md §1.1, §1.3, §1.4).
  */
 class IsaacCalibrationTest {
     private static final int TILES = 168;

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
         description = {"Evaluate the bundled isaac-ce (with ISAAC's Table I figures, then the models",
             "alone), neurosim-vgg8 on VGG-8, yao2020-cnn, and SNN cores modelled on TrueNorth",
             "and ODIN; set each figure beside the published one with the tolerance it must",
-            "meet. Sources: shared/reference/published-figures.md; the README's 'Calibration'",
+            "meet. Sources: docs/reference/published-figures.md; the README's 'Calibration'",
             "section explains each remaining difference."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check within its tolerance", "1:a check is outside its tolerance (marked FAIL)",
@@ -60,7 +60,7 @@ final class CalibrateCommand implements Callable<Integer> {
         }
         long failed = checks.stream().filter(c -> !c.passes()).count();
         b.append('\n').append(checks.size() - failed).append(" of ").append(checks.size())
-                .append(" checks within tolerance; sources: shared/reference/published-figures.md\n");
+                .append(" checks within tolerance; sources: docs/reference/published-figures.md\n");
         return b.toString();
     }
 

@@ -44,7 +44,7 @@ import org.memdse.mapping.place.solver.SolverPlacer;
  * <p>Two references: the partitioner on the solver's own core groups (same graph, same
  * capacities: the check), and on 16-neuron micro-groups, which may mix populations on a core
  * (e.g. Diehl and Cook's excitatory and inhibitory neurons, whose rows fit together on a
- * 2048-row core) while the solver places whole core-sized groups. See NOTES-mapping.md.
+ * 2048-row core) while the solver places whole core-sized groups. See the README, "Mapping" (the solver paragraph).
  */
 class SnnPartitionComparisonTest {
     private static final Logger LOG = Logger.getLogger(SnnPartitionComparisonTest.class.getName());

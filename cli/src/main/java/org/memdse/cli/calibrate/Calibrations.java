@@ -41,7 +41,7 @@ import org.memdse.mapping.SequentialMapper;
 /**
  * The bundled descriptions against the chips they are modelled on: what {@code memdse calibrate}
  * prints and the README's calibration table lists. Published values and their sources are in
- * shared/reference/published-figures.md (§1 ISAAC, §3.1 NeuroSim, §1.5/§4.1 Yao, §4.5 TrueNorth,
+ * docs/reference/published-figures.md (§1 ISAAC, §3.1 NeuroSim, §1.5/§4.1 Yao, §4.5 TrueNorth,
  * §4.6 ODIN); the tolerances are the ones issue 5 sets. Networks are mapped with the sequential mapper, as NeuroSim maps.
  */
 public final class Calibrations {

@@ -14,7 +14,7 @@ import org.memdse.mapping.place.SequentialPlacer;
  * The issue's acceptance figures on ResNet-18 / ISAAC-CE, with a step limit instead of the 2 s
  * wall-clock budget so that the check does not depend on the machine: traffic × hops at least
  * 30% below the sequential baseline, tiles used within 5% of the lower bound. (10,000 steps take
- * 1.3-5 s on two shared cores; a 2 s run on one thread reaches −35% to −38%, see NOTES-mapping.md.)
+ * 1.3-5 s on two shared cores; a 2 s run on one thread reaches −35% to −38%, see the README, "Mapping".)
  */
 class ResNet18OnIsaacTest {
     @Test
