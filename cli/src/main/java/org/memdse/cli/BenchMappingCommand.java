@@ -21,9 +21,9 @@ import picocli.CommandLine.Spec;
 /** {@code memdse bench mapping}: every registered mapper on the reference (network, system) pairs. */
 @Command(name = "mapping",
         header = "Time every mapper on VGG-8, ResNet-18 and the Fig. 4 hybrid network.", mixinStandardHelpOptions = true,
-        description = {"Map VGG-8 and ResNet-18 onto isaac-ce and the Fig. 4 hybrid network onto fig4-hybrid with",
-            "every registered mapper; print solve time, tiles used, traffic x hops, and how far each is",
-            "from the sequential baseline and the lower bound."})
+        description = "Map VGG-8 and ResNet-18 onto isaac-ce and the Fig. 4 hybrid network onto fig4-hybrid with "
+            + "every registered mapper; print solve time, tiles used, traffic x hops, and how far each is "
+            + "from the sequential baseline and the lower bound.")
 final class BenchMappingCommand implements Callable<Integer> {
     /** The reference cases: network id, architecture id. */
     static final List<String[]> CASES = List.of(

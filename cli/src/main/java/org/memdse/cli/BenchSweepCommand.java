@@ -23,8 +23,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "sweep",
         header = "Time the bundled 1,000-point sweep at each thread count.", mixinStandardHelpOptions = true,
-        description = {"Run the bundled sweep 'bench-isaac-vgg8' (1,000 points: ISAAC-CE, VGG-8, sequential mapper)",
-            "with 1, 2, 4 ... threads up to the number of cores; print design points per second and per minute."})
+        description = "Run the bundled sweep 'bench-isaac-vgg8' (1,000 points: ISAAC-CE, VGG-8, sequential mapper) "
+            + "with 1, 2, 4 ... threads up to the number of cores; print design points per second and per minute.")
 final class BenchSweepCommand implements Callable<Integer> {
     static final String SWEEP = "bench-isaac-vgg8";
 

@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 @Command(name = "calibrate",
         header = "Check the cost models against ISAAC, DNN+NeuroSim, Yao, TrueNorth and ODIN.",
         mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate the bundled isaac-ce (with ISAAC's Table I figures, then the models",
-            "alone), neurosim-vgg8 on VGG-8, yao2020-cnn, and SNN cores modelled on TrueNorth",
-            "and ODIN; set each figure beside the published one with the tolerance it must",
-            "meet. Sources: docs/reference/published-figures.md; the README's 'Calibration'",
-            "section explains each remaining difference."},
+        description = "Evaluate the bundled isaac-ce (with ISAAC's Table I figures, then the models "
+            + "alone), neurosim-vgg8 on VGG-8, yao2020-cnn, and SNN cores modelled on TrueNorth "
+            + "and ODIN; set each figure beside the published one with the tolerance it must "
+            + "meet. Sources: docs/reference/published-figures.md; the README's 'Calibration' "
+            + "section explains each remaining difference.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every check within its tolerance", "1:a check is outside its tolerance (marked FAIL)",
             "2:bad option"})

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code memdse catalog}: the bundled descriptions and where their numbers come from. */
 @Command(name = "catalog",
         header = "List the bundled architectures, networks and sweeps.", mixinStandardHelpOptions = true,
-        description = {"List the bundled architectures and networks, usable by name in every command."})
+        description = "List the bundled architectures and networks, usable by name in every command.")
 final class CatalogCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -43,11 +43,11 @@ import picocli.CommandLine.Spec;
 /** {@code memdse compare}: evaluates architectures side by side and writes an HTML or Markdown report. */
 @Command(name = "compare",
         header = "Compare architectures on networks in an HTML or Markdown report.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Map one or more networks onto two or more architectures, evaluate them, and write a",
-            "comparison report: a summary table (best value marked, ratios to the first architecture), area and",
-            "energy by component kind, energy and latency by layer, each mapping drawn on its interconnect, and",
-            "the parameters that differ. -o report.html writes one self-contained page (inline SVG, no scripts);",
-            "-o report.md writes Markdown with the charts as SVG files beside it."},
+        description = "Map one or more networks onto two or more architectures, evaluate them, and write a "
+            + "comparison report: a summary table (best value marked, ratios to the first architecture), area and "
+            + "energy by component kind, energy and latency by layer, each mapping drawn on its interconnect, and "
+            + "the parameters that differ. -o report.html writes one self-contained page (inline SVG, no scripts); "
+            + "-o report.md writes Markdown with the charts as SVG files beside it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written (architectures that could not be evaluated are listed in it)",
             "1:the report could not be written", "2:bad input (a file, option or output name)"})

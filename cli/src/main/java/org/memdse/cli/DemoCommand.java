@@ -41,11 +41,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "demo",
         header = "Run the whole pipeline on the bundled Fig. 4 hybrid system.", mixinStandardHelpOptions = true,
-        description = {"Check every bundled architecture, describe the default Fig. 4 hybrid system, map the",
-            "bundled hybrid SNN -> ANN network onto it and evaluate it, and write the results (resolved",
-            "description, hierarchy, evaluation as text, JSON and CSV), a comparison report of the system against",
-            "two variants (comparison.html) and a small bundled sweep with its report (sweep.csv, sweep.html)",
-            "into a folder (default: memdse-demo)."})
+        description = "Check every bundled architecture, describe the default Fig. 4 hybrid system, map the "
+            + "bundled hybrid SNN -> ANN network onto it and evaluate it, and write the results (resolved "
+            + "description, hierarchy, evaluation as text, JSON and CSV), a comparison report of the system against "
+            + "two variants (comparison.html) and a small bundled sweep with its report (sweep.csv, sweep.html) "
+            + "into a folder (default: memdse-demo).")
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_SYSTEM = "fig4-hybrid";
 

@@ -12,9 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code memdse describe FILE}: the resolved hierarchy with counts, or the resolved YAML. */
 @Command(name = "describe",
         header = "Show a system's resolved hierarchy with counts, or write it back as YAML.", mixinStandardHelpOptions = true,
-        description = {"Show the resolved hierarchy of a description with counts (tiles, crossbars, cells, ADCs,",
-            "SNN cores, neurons, synapses, buffers, network endpoints), or write it back out as YAML",
-            "with includes inlined and every default made explicit."})
+        description = "Show the resolved hierarchy of a description with counts (tiles, crossbars, cells, ADCs, "
+            + "SNN cores, neurons, synapses, buffers, network endpoints), or write it back out as YAML "
+            + "with includes inlined and every default made explicit.")
 final class DescribeCommand implements Callable<Integer> {
     /** Output formats. */
     enum Format { text, yaml }

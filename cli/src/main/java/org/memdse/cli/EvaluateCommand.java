@@ -29,10 +29,10 @@ import picocli.CommandLine.Spec;
 /** {@code memdse evaluate}: maps a network onto a system and prices it. */
 @Command(name = "evaluate",
         header = "Map a network onto a system and give its area, energy, latency, TOPS/W.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Map a network onto a system, then give its area, energy per inference, latency,",
-            "throughput, TOPS, TOPS/W, TOPS/mm^2 and EDP with breakdowns by component kind and by layer,",
-            "and the system's peak figures. Components with published figures in the YAML use them;",
-            "the others use memdse's cost models (see the README, 'Cost models')."},
+        description = "Map a network onto a system, then give its area, energy per inference, latency, "
+            + "throughput, TOPS, TOPS/W, TOPS/mm^2 and EDP with breakdowns by component kind and by layer, "
+            + "and the system's peak figures. Components with published figures in the YAML use them; "
+            + "the others use memdse's cost models (see the README, 'Cost models').",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:evaluated", "1:the network does not fit the system (the reason is printed)",
             "2:bad input (a file, option, or a component no model can price)"})

@@ -32,11 +32,11 @@ import picocli.CommandLine.Spec;
 /** {@code memdse map --arch A --network N}: partition, place and route a network, with the baseline and the bound. */
 @Command(name = "map",
         header = "Map a network onto a system: partition, place, route; vs baseline and bound.", mixinStandardHelpOptions = true,
-        description = {"Map a network onto a system: cut every layer into crossbar blocks (SNN populations into",
-            "core groups), place them on tiles and cores, route the traffic. Prints per layer the blocks, the",
-            "tiles they use and the crossbar utilisation, then the totals beside the sequential baseline",
-            "(layers in order onto tiles in order) and a lower bound no mapping can beat.",
-            "traffic x hops is bits per inference times on-chip network hops, summed."},
+        description = "Map a network onto a system: cut every layer into crossbar blocks (SNN populations into "
+            + "core groups), place them on tiles and cores, route the traffic. Prints per layer the blocks, the "
+            + "tiles they use and the crossbar utilisation, then the totals beside the sequential baseline "
+            + "(layers in order onto tiles in order) and a lower bound no mapping can beat. "
+            + "Traffic x hops is bits per inference times on-chip network hops, summed.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:mapped",
             "1:the network does not fit the system (the reason, what is needed and what there is are printed)",

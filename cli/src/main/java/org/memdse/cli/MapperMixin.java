@@ -28,8 +28,8 @@ final class MapperMixin {
     Long steps;
 
     @Option(names = "--replicate",
-            description = {"Copy the slowest layers onto crossbars the network leaves free (ISAAC/PUMA-style",
-                "pipeline balancing): each copy takes a share of the layer's input vectors. Off by default."})
+            description = "Copy the slowest layers onto crossbars the network leaves free (ISAAC/PUMA-style "
+                + "pipeline balancing): each copy takes a share of the layer's input vectors. Off by default.")
     boolean replicate;
 
     /** The mapper named, or the default; an unknown name is bad input. */

@@ -11,9 +11,8 @@ import picocli.CommandLine.Option;
 @Command(name = "memdse",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = {
-            "Design-space exploration for memristor-based neuromorphic systems.",
-            "Describe a system in YAML, give it a network, get area, energy and latency."},
+        description = "Design-space exploration for memristor-based neuromorphic systems. "
+            + "Describe a system in YAML, give it a network, get area, energy and latency.",
         subcommands = {
             CatalogCommand.class,
             ValidateCommand.class,

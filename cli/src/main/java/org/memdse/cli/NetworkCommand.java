@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code memdse network NAME|FILE}: a network's layers, shapes, weight matrices, operations and traffic. */
 @Command(name = "network",
         header = "Show a network (YAML or ONNX) layer by layer, with totals.", mixinStandardHelpOptions = true,
-        description = {"Show a network layer by layer: kind, output shape, weight matrix as it sits on crossbars",
-            "(rows x cols), parameters, MACs (ANN) or synaptic operations (SNN) and traffic out, per inference.",
-            "NAME|FILE is a network YAML file, an ONNX model, or a bundled network (see 'memdse catalog')."},
+        description = "Show a network layer by layer: kind, output shape, weight matrix as it sits on crossbars "
+            + "(rows x cols), parameters, MACs (ANN) or synaptic operations (SNN) and traffic out, per inference. "
+            + "NAME|FILE is a network YAML file, an ONNX model, or a bundled network (see 'memdse catalog').",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:bad input (each error is printed with file, line and column)"})
 final class NetworkCommand implements Callable<Integer> {

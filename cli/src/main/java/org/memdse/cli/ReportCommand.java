@@ -25,9 +25,11 @@ import picocli.CommandLine.Spec;
 /** {@code memdse report}: a sweep's results CSV as an HTML report. */
 @Command(name = "report",
         header = "Turn a sweep's results CSV into an HTML report with its Pareto front.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a self-contained HTML report of a sweep's results CSV: the Pareto front as a",
-            "scatter plot of two objectives (the front highlighted, infeasible points apart), the effect of each",
-            "swept parameter on each objective, and a table of the Pareto-optimal designs."},
+        description = "Write a self-contained HTML report of a sweep's results CSV: the Pareto front as a "
+            + "scatter plot of two metrics (front points marked, joined by a line only when the front is over exactly "
+            + "those two; infeasible points apart), the effect of each swept parameter on each objective, and a "
+            + "table of the Pareto-optimal designs. The front is the one the sweep marked, or the one over the "
+            + "objectives given with --objective.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written", "1:the report could not be written",
             "2:bad input (the CSV, or a metric that is not one of its columns)"})

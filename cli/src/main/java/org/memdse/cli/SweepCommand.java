@@ -28,10 +28,10 @@ import picocli.CommandLine.Spec;
 /** {@code memdse sweep}: runs a sweep file, streaming every design point's figures to CSV. */
 @Command(name = "sweep",
         header = "Evaluate every design point of a sweep on all cores into a CSV.", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Evaluate every design point of a sweep file (or a bundled sweep: 'memdse catalog') on",
-            "all cores, writing one CSV row per point and network as soon as it is known, then sort",
-            "the file into point order and mark the Pareto front (also written as its own CSV).",
-            "A killed run keeps every finished row; --resume continues it."},
+        description = "Evaluate every design point of a sweep file (or a bundled sweep: 'memdse catalog') on "
+            + "all cores, writing one CSV row per point and network as soon as it is known, then sort "
+            + "the file into point order and mark the Pareto front (also written as its own CSV). "
+            + "A killed run keeps every finished row; --resume continues it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the sweep ran (invalid or infeasible points are rows, not failures)",
             "1:failure (e.g. the output could not be written)",

@@ -13,8 +13,8 @@ import picocli.CommandLine.Spec;
 /** {@code memdse validate FILE...}: checks descriptions, reporting every error of every file. */
 @Command(name = "validate",
         header = "Check architecture descriptions; report every error of every file.", mixinStandardHelpOptions = true,
-        description = {"Check architecture descriptions and report every error of every file at once.",
-            "Each FILE is a YAML file or the id of a bundled description (see 'memdse catalog')."},
+        description = "Check architecture descriptions and report every error of every file at once. "
+            + "Each FILE is a YAML file or the id of a bundled description (see 'memdse catalog').",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every description is valid", "2:at least one is not (each error is printed)"})
 final class ValidateCommand implements Callable<Integer> {
