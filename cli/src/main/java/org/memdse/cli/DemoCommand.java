@@ -77,7 +77,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Metrics metrics = new SystemEvaluator(ComponentModelRegistry.load()).evaluate(system, network, mapped.mapping(),
                 OpConvention.INT8);
-        String table = EvaluateCommand.table(system, network, mapper, metrics);
+        String table = EvaluateCommand.table(system, network, mapper, metrics, false);
         StringBuilder csv = new StringBuilder();
         MetricsCsv.write(metrics, csv);
         out.println();
@@ -87,7 +87,7 @@ final class DemoCommand implements Callable<Integer> {
             writeAtomically(output.resolve(DEFAULT_SYSTEM + ".yaml"), ArchitectureWriter.toYaml(system));
             writeAtomically(output.resolve(DEFAULT_SYSTEM + ".txt"), hierarchy);
             writeAtomically(output.resolve("evaluation.txt"), table);
-            writeAtomically(output.resolve("evaluation.json"), EvaluateCommand.json(system, network, mapper, metrics));
+            writeAtomically(output.resolve("evaluation.json"), EvaluateCommand.json(system, network, mapper, metrics, false));
             writeAtomically(output.resolve("evaluation.csv"), csv.toString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the demo results into " + output + ": " + e.getMessage(), e);

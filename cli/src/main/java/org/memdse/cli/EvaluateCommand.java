@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.eval.Breakdown;
+import org.memdse.core.eval.IdleHardware;
 import org.memdse.core.eval.LatencyCause;
 import org.memdse.core.eval.Metrics;
 import org.memdse.core.eval.OpConvention;
@@ -87,15 +88,16 @@ final class EvaluateCommand implements Callable<Integer> {
             throw new UserInputException(e.getMessage());
         }
         switch (format) {
-            case json -> out.print(json(a, g, m, metrics));
+            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate));
             case csv -> MetricsCsv.write(metrics, out);
-            default -> out.print(table(a, g, m, metrics));
+            default -> out.print(table(a, g, m, metrics, this.mapping.replicate));
         }
         out.flush();
         return ExitCodes.OK;
     }
 
-    static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x) {
+    /** {@code replicated}: whether the mapping was asked to replicate layers (then that is not advised). */
+    static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated) {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "architecture", JsonText.string(a.name()));
         field(b, "network", JsonText.string(g.name()));
@@ -114,6 +116,15 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "leakage_power_w", JsonText.number(x.leakagePowerW()));
         field(b, "crossbar_utilisation", JsonText.number(x.crossbarUtilisation()));
         field(b, "core_utilisation", JsonText.number(x.coreUtilisation()));
+        field(b, "tiles", JsonText.number(x.idle().tiles()));
+        field(b, "idle_tiles", JsonText.number(x.idle().idleTiles()));
+        field(b, "cores", JsonText.number(x.idle().cores()));
+        field(b, "idle_cores", JsonText.number(x.idle().idleCores()));
+        field(b, "power_gated", Boolean.toString(x.idle().powerGated()));
+        field(b, "static_energy_share", JsonText.number(x.staticShare()));
+        field(b, "mostly_idle", Boolean.toString(x.mostlyIdle()));
+        field(b, "advice", advice(a, x, replicated).stream().map(JsonText::string)
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         field(b, "peak_tops", JsonText.number(x.peak().peakTops()));
         field(b, "peak_power_w", JsonText.number(x.peak().peakPowerW()));
         field(b, "peak_tops_per_w", JsonText.number(x.peak().peakTopsPerWatt()));
@@ -148,7 +159,7 @@ final class EvaluateCommand implements Callable<Integer> {
         return b.append("}").toString();
     }
 
-    static String table(Architecture a, NetworkGraph g, Mapper m, Metrics x) {
+    static String table(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated) {
         StringBuilder b = new StringBuilder();
         b.append("evaluate ").append(g.name()).append(" on ").append(a.name()).append(" (mapper: ").append(m.name())
                 .append("; ops: ").append(x.peak().convention()).append(")\n\n");
@@ -165,6 +176,7 @@ final class EvaluateCommand implements Callable<Integer> {
         line(b, "leakage power", fmt(x.leakagePowerW()), "W");
         line(b, "crossbar utilisation", fmt(100 * x.crossbarUtilisation()), "%");
         line(b, "SNN core utilisation", fmt(100 * x.coreUtilisation()), "%");
+        idle(b, a, x, replicated);
         b.append("\npeak (all arrays busy)\n");
         line(b, "peak TOPS", fmt(x.peak().peakTops()), "TOPS");
         line(b, "peak power", fmt(x.peak().peakPowerW()), "W");
@@ -204,6 +216,64 @@ final class EvaluateCommand implements Callable<Integer> {
                 });
     }
 
+    /** When most of the chip idles: how much of it, how much of the energy is leakage, and what would help. */
+    private static void idle(StringBuilder b, Architecture a, Metrics x, boolean replicated) {
+        if (!x.mostlyIdle()) {
+            return;
+        }
+        IdleHardware i = x.idle();
+        b.append(i.idleShare() > Metrics.MOSTLY_IDLE ? "\nmost of the chip is idle" : "\nmost of the energy is leakage")
+                .append(i.powerGated() ? " (idle tiles and cores are switched off)" : "").append('\n');
+        if (i.tiles() > 0) {
+            line(b, "CIM tiles holding no weights", i.idleTiles() + " of " + i.tiles(),
+                    "(" + percent((double) i.idleTiles() / i.tiles()) + ")");
+        }
+        if (i.cores() > 0) {
+            line(b, "SNN cores holding no neurons", i.idleCores() + " of " + i.cores(),
+                    "(" + percent((double) i.idleCores() / i.cores()) + ")");
+        }
+        line(b, "static (leakage) energy", percent(x.staticShare()), "of the energy");
+        b.append("  what would help:\n");
+        for (String advice : advice(a, x, replicated)) {
+            b.append("    - ").append(advice).append('\n');
+        }
+    }
+
+    /** What would put the idle hardware to work or stop it leaking (empty unless most of the chip idles). */
+    static List<String> advice(Architecture a, Metrics x, boolean replicated) {
+        List<String> out = new ArrayList<>();
+        if (!x.mostlyIdle()) {
+            return out;
+        }
+        IdleHardware i = x.idle();
+        long idle = i.idleTiles() + i.idleCores();
+        if (!replicated && i.idleTiles() > 0) {
+            out.add("--replicate: copy the slowest layers onto the idle tiles (a shorter pipeline interval and latency,"
+                    + " so less leakage per inference)");
+        }
+        if (!i.powerGated() && idle > 0) {
+            out.add("power_gating: {gate: unused} in the description: switch the idle tiles and cores off (each then"
+                    + " leaks " + percent(a.powerGating().residualLeakage()) + " of its leakage; sleep switches add"
+                    + " a little area)");
+        }
+        if (idle > 0) {
+            List<String> used = new ArrayList<>();
+            if (i.idleTiles() > 0) {
+                used.add((i.tiles() - i.idleTiles()) + " of its " + i.tiles() + " CIM tiles");
+            }
+            if (i.idleCores() > 0) {
+                used.add((i.cores() - i.idleCores()) + " of its " + i.cores() + " SNN cores");
+            }
+            out.add("a smaller chip: this mapping uses " + String.join(" and ", used)
+                    + " (the subsystems' count: in the description)");
+        }
+        if (out.isEmpty()) {
+            out.add("less leakage per inference: a shorter latency (a faster clock or converters, fewer input cycles)"
+                    + " or low-standby-power logic (technology.flavour: lstp)");
+        }
+        return out;
+    }
+
     private static void shares(StringBuilder b, String title, Breakdown breakdown, double scale, String unit) {
         b.append('\n').append(title).append(" (").append(unit).append(", share)\n");
         breakdown.parts().entrySet().stream().sorted(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder()))
@@ -213,6 +283,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static void line(StringBuilder b, String label, String value, String unit) {
         b.append(String.format(Locale.ROOT, "  %-28s %14s  %s%n", label, value, unit));
+    }
+
+    /** A share as a percentage with one decimal, e.g. {@code 80.4 %}. */
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.1f %%", 100 * share);
     }
 
     /** Four significant digits, no exponent for everyday magnitudes. */

@@ -14,6 +14,7 @@ import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
 import org.memdse.core.arch.Macro;
 import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.PowerGating;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
 import org.memdse.core.arch.TileArray;
@@ -42,6 +43,13 @@ final class HierarchyText {
             subsystem(s);
         }
         interconnect(a.interconnect());
+        PowerGating g = a.powerGating();
+        line(1, "power gating: " + (g.enabled()
+                ? "tiles and cores the mapping leaves unused are switched off (" + g.gate().key() + "); a switched-off block"
+                        + " still leaks " + new java.math.BigDecimal(100 * g.residualLeakage()).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() + " %"
+                        + g.switchArea().stream().mapToObj(v -> "; sleep switch " + q(v, Dimension.AREA) + " per tile or core")
+                        .findFirst().orElse("")
+                : "none (every block leaks all the time)"));
         totals(a.summary());
     }
 

@@ -3,9 +3,13 @@ package org.memdse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class EvaluateCommandTest {
 
@@ -70,6 +74,60 @@ class EvaluateCommandTest {
         assertThat(table.out()).contains("latency by cause (ns, share)", "latency by layer and cause (ns)")
                 .containsPattern("layer +total +array +conversion +digital +buffer +network +snn_ticks")
                 .containsPattern("\\n  s1 +160,000 +0 +0 +0 +0 +0 +160,000\\n");
+    }
+
+    @Test
+    void aMostlyIdleChipIsPointedOutWithWhatWouldHelp() {
+        // ISAAC-CE's 168 tiles for ResNet-18's 33 (issue 11): 99.3 % of the energy is leakage
+        CliRunner r = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "resnet18", "--mapper", "sequential");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("most of the chip is idle\n", "CIM tiles holding no weights", "135 of 168  (80.4 %)",
+                "static (leakage) energy", "99.3 %", "--replicate: copy the slowest layers onto the idle tiles",
+                "power_gating: {gate: unused} in the description", "a smaller chip: this mapping uses 33 of its 168 CIM tiles");
+
+        CliRunner json = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "resnet18", "--mapper", "sequential",
+                "--format", "json");
+        assertThat(json.out()).contains("\"tiles\": 168,", "\"idle_tiles\": 135,", "\"power_gated\": false,",
+                "\"mostly_idle\": true,", "\"advice\": [\"--replicate: ");
+        assertThat(number(json.out(), "static_energy_share")).isCloseTo(0.993, withinPercentage(0.1));
+
+        // replicated, every tile works: nothing idles, but leakage over the layer-by-layer latency still dominates
+        CliRunner replicated = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "resnet18", "--mapper",
+                "sequential", "--replicate");
+        assertThat(replicated.out()).contains("most of the energy is leakage").doesNotContain("most of the chip is idle",
+                "--replicate:", "power_gating: {gate: unused}");
+
+        // a network that keeps its chip busy (VGG-8 on the NeuroSim chip: 54 of 56 tiles, 2 % leakage) gets no note
+        CliRunner busy = CliRunner.run("evaluate", "--arch", "neurosim-vgg8", "--network", "vgg8-cifar10", "--mapper",
+                "sequential", "--format", "json");
+        assertThat(busy.out()).contains("\"idle_tiles\": 2,", "\"mostly_idle\": false,", "\"advice\": []");
+    }
+
+    @Test
+    void powerGatingSwitchesTheIdleTilesOffAtTheCostOfTheirSwitches(@TempDir Path dir) throws IOException {
+        CliRunner yaml = CliRunner.run("describe", "isaac-ce", "--format", "yaml");
+        assertThat(yaml.out()).contains("power_gating:\n  gate: none\n");
+        Path gated = dir.resolve("isaac-gated.yaml");
+        Files.writeString(gated, yaml.out().replace("  gate: none\n", "  gate: unused\n"));
+        assertThat(CliRunner.run("describe", gated.toString()).out())
+                .contains("power gating: tiles and cores the mapping leaves unused are switched off (unused)");
+
+        String off = CliRunner.run("evaluate", "--arch", "isaac-ce", "--network", "resnet18", "--mapper", "sequential",
+                "--format", "json").out();
+        String on = CliRunner.run("evaluate", "--arch", gated.toString(), "--network", "resnet18", "--mapper",
+                "sequential", "--format", "json").out();
+        assertThat(on).contains("\"power_gated\": true,", "\"power_switch\": ");
+        // 135 idle tiles leak 5 % instead of 100 %: about a quarter of the energy, four times the TOPS/W
+        assertThat(number(on, "energy_pj") / number(off, "energy_pj")).isBetween(0.2, 0.3);
+        assertThat(number(on, "tops_per_w") / number(off, "tops_per_w")).isBetween(3.5, 4.5);
+        assertThat(number(on, "leakage_power_w")).isLessThan(number(off, "leakage_power_w") / 3);
+        // 168 sleep switches: a fraction of a percent of the area
+        assertThat(number(on, "area_mm2") / number(off, "area_mm2") - 1).isBetween(0.0, 0.01);
+        // the note stays (leakage of the working tiles over the layer-by-layer latency) without the gating advice
+        String table = CliRunner.run("evaluate", "--arch", gated.toString(), "--network", "resnet18", "--mapper",
+                "sequential").out();
+        assertThat(table).contains("most of the chip is idle (idle tiles and cores are switched off)", "--replicate:")
+                .doesNotContain("power_gating: {gate: unused} in the description");
     }
 
     @Test

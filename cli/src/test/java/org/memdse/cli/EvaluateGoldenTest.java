@@ -144,7 +144,7 @@ class EvaluateGoldenTest {
         } catch (NoModelException e) {
             return "  \"no_model\": " + JsonText.string(e.getMessage()) + "\n";
         }
-        String json = EvaluateCommand.json(a, g, mapper, x).strip();
+        String json = EvaluateCommand.json(a, g, mapper, x, c.replicate()).strip();
         StringBuilder b = new StringBuilder("  \"evaluate\": ");
         b.append(json.replace("\n", "\n  ")).append(",\n");
         b.append("  \"metrics_not_in_json\": {\n");

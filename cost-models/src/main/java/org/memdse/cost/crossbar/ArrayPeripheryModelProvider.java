@@ -76,8 +76,8 @@ public final class ArrayPeripheryModelProvider implements ComponentModelProvider
         return query.spec(ArrayPeriphery.class) == null ? Support.no("not an array's periphery") : Support.accuracy(40);
     }
 
-    /** Area of one transistor {@code widthF} wide (in F), F². */
-    static double transistorAreaF2(double widthF) {
+    /** Area of one transistor {@code widthF} wide (in F), F² (also the sleep switches' layout rule). */
+    public static double transistorAreaF2(double widthF) {
         int folds = Math.max(1, (int) Math.ceil(widthF / FOLD_HEIGHT_F - 1e-9));
         return ((folds + 1) * CONTACT_PITCH_F + folds * POLY_F) * HALF_CELL_HEIGHT_F;
     }

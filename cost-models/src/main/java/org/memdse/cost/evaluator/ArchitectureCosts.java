@@ -11,11 +11,13 @@ import org.memdse.core.arch.DigitalKind;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Component;
+import org.memdse.core.arch.ComponentKind;
 import org.memdse.core.arch.Components;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.InputEncoding;
 import org.memdse.core.arch.Macro;
+import org.memdse.core.arch.PublishedFigures;
 import org.memdse.core.arch.ShiftAdd;
 import org.memdse.core.arch.SignedWeights;
 import org.memdse.core.arch.SnnCoreTemplate;
@@ -24,6 +26,7 @@ import org.memdse.core.eval.Action;
 import org.memdse.core.eval.Breakdown;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.eval.PeakFigures;
+import org.memdse.cost.gating.SleepSwitchModel;
 import org.memdse.cost.registry.ComponentModelRegistry;
 
 /**
@@ -38,6 +41,8 @@ public final class ArchitectureCosts {
     private final Map<String, PricedComponent> byPath = new HashMap<>();
     /** Per CIM subsystem, everything a crossbar layer needs, resolved once. */
     private final Map<String, CimSubsystem> cim = new HashMap<>();
+    /** Static power of each tile array's components, W. */
+    private final Map<String, Double> tileArrayLeakage = new HashMap<>();
     /** Peak figures per op convention, computed on first use (they need no network). */
     private final Map<OpConvention, PeakFigures> peaks = new ConcurrentHashMap<>();
     /** The chip's global buffer (the first one described), or null. */
@@ -48,8 +53,7 @@ public final class ArchitectureCosts {
 
     private ArchitectureCosts(Architecture architecture, List<PricedComponent> components) {
         this.architecture = architecture;
-        this.components = List.copyOf(components);
-        for (PricedComponent p : this.components) {
+        for (PricedComponent p : components) {
             byPath.putIfAbsent(p.component().path(), p);
         }
         for (TileArray a : architecture.tileArrays()) {
@@ -62,6 +66,35 @@ public final class ArchitectureCosts {
         this.globalBuffer = g == null ? null : byPath.get(g.name());
         this.globalBufferWidthBits = g == null ? 1 : g.buffer().widthBits();
         this.globalBufferBitsPerAccess = g == null ? 1 : g.bitsPerAccess();
+        List<PricedComponent> all = new ArrayList<>(components);
+        for (TileArray a : architecture.tileArrays()) {
+            double leakage = 0;
+            double peakPower = 0;
+            for (PricedComponent p : components) {
+                if (p.component().subsystem().equals(a.name())) {
+                    leakage += p.leakagePower();
+                    peakPower += peakPower(p);
+                }
+            }
+            tileArrayLeakage.put(a.name(), leakage);
+            if (architecture.powerGating().enabled() && a.count() > 0) {
+                // One sleep switch per tile or core, sized for its share of the array's peak current.
+                PricedComponent sw = new PricedComponent(new Component(a.name() + ".power_switch", a.name(),
+                        ComponentKind.POWER_SWITCH, architecture.powerGating(), a.count(), PublishedFigures.NONE),
+                        SleepSwitchModel.create(peakPower / a.count(), architecture.technology(), architecture.powerGating()));
+                all.add(sw);
+                byPath.putIfAbsent(sw.component().path(), sw);
+            }
+        }
+        this.components = List.copyOf(all);
+    }
+
+    /**
+     * Static power of all the tiles or cores of one array (the components of that subsystem,
+     * sleep switches aside), W; 0 for a name that is no tile array.
+     */
+    public double tileArrayLeakage(String subsystem) {
+        return tileArrayLeakage.getOrDefault(subsystem, 0.0);
     }
 
     /** The chip's global buffer, or null when it has none. */

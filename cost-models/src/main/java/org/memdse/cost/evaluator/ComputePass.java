@@ -44,13 +44,14 @@ public final class ComputePass implements EvaluationPass {
         ledger.addDuration(i, LatencyCause.ARRAY, x.vectors() * x.cycles() * (read * x.pulses()) / x.replicas());
     }
 
-    /** One operation per element on the tiles' units of that kind, spread over all of them. */
+    /** One operation per element on the tiles' units of that kind, spread over those of the powered tiles. */
     private static void digital(int i, MappedNetwork.DigitalLayer d, NodeStats stats, EvaluationLedger ledger) {
         PricedComponent unit = d.cim().digital(d.kind());
         double ops = stats.digitalOps();
         ledger.charge(i, unit, Action.COMPUTE, ops);
         if (unit != null) {
-            long count = unit.component().count();
+            // The units of the powered tiles (all tiles without power gating).
+            long count = unit.component().count() / d.allTiles() * d.tiles();
             ledger.addDuration(i, LatencyCause.DIGITAL, count == 0 ? 0 : ops * unit.model().latency(Action.COMPUTE) / count);
         }
     }

@@ -205,6 +205,6 @@ public final class EvaluationLedger {
         return new Metrics(peak.areaM2(), peak.areaByKind(), peak.areaBySubsystem(), kinds.total(), kinds,
                 new Breakdown(energy), latency, pipelineInterval, new Breakdown(time),
                 (double) view.macs() * OpConvention.OPS_PER_MAC, staticPower, view.crossbarUtilisation(),
-                view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause);
+                view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause, view.idle());
     }
 }

@@ -11,6 +11,7 @@ import org.memdse.core.arch.InputEncoding;
 import org.memdse.core.arch.Macro;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.TileArray;
+import org.memdse.core.eval.IdleHardware;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.eval.PeakFigures;
 import org.memdse.core.mapping.CoreGroup;
@@ -43,6 +44,9 @@ public final class MappedNetwork {
     private final List<RoutedTraffic> routes;
     private final List<List<RoutedTraffic>> routesBySource;
     private final long macs;
+    /** Per tile array, the tiles or cores that are powered (all of them without power gating). */
+    private final Map<String, Long> powered = new HashMap<>();
+    private final IdleHardware idle;
     private final double crossbarUtilisation;
     private final double coreUtilisation;
 
@@ -85,13 +89,15 @@ public final class MappedNetwork {
 
     /**
      * Element-wise work (pooling, activation, residual add) on the first CIM subsystem's digital
-     * units, spread over all its tiles.
+     * units, spread over all its powered tiles.
      *
-     * @param cim   the subsystem
-     * @param kind  the digital unit kind that does it
-     * @param tiles the subsystem's tiles
+     * @param cim      the subsystem
+     * @param kind     the digital unit kind that does it
+     * @param tiles    the subsystem's powered tiles, which share the work
+     * @param allTiles all the subsystem's tiles
      */
-    public record DigitalLayer(ArchitectureCosts.CimSubsystem cim, DigitalKind kind, long tiles) implements NodeWork {
+    public record DigitalLayer(ArchitectureCosts.CimSubsystem cim, DigitalKind kind, long tiles, long allTiles)
+            implements NodeWork {
     }
 
     /**
@@ -179,6 +185,24 @@ public final class MappedNetwork {
             }
         }
         this.macs = sum;
+        Map<String, Long> used = usedTiles(mapping);
+        boolean gated = costs.architecture().powerGating().enabled();
+        long tiles = 0;
+        long idleTiles = 0;
+        long cores = 0;
+        long idleCores = 0;
+        for (TileArray a : costs.architecture().tileArrays()) {
+            long u = Math.min(a.count(), used.getOrDefault(a.name(), 0L));
+            powered.put(a.name(), gated ? u : a.count());
+            if (a.template() instanceof CimTileTemplate) {
+                tiles += a.count();
+                idleTiles += a.count() - u;
+            } else {
+                cores += a.count();
+                idleCores += a.count() - u;
+            }
+        }
+        this.idle = new IdleHardware(tiles, idleTiles, cores, idleCores, gated);
         boolean[] analogOut = new boolean[n];
         for (int i = 0; i < n; i++) {
             analogOut[i] = transfersAnalog(i, cimOf, outs, index);
@@ -198,7 +222,11 @@ public final class MappedNetwork {
             } else if (node.kind().domain() == NodeKind.Domain.BOUNDARY) {
                 work[i] = BOUNDARY;
             } else if (defaultCim != null && node.kind() != NodeKind.FLATTEN && node.kind() != NodeKind.RESHAPE) {
-                work[i] = new DigitalLayer(costs.cim(defaultCim), digitalKind(node.kind()), tilesOf(defaultCim));
+                long all = tilesOf(defaultCim);
+                // Under power gating element-wise work runs on the powered tiles; one stays on for it if none is.
+                long on = Math.max(Math.min(1, all), powered.getOrDefault(defaultCim, all));
+                powered.put(defaultCim, on);
+                work[i] = new DigitalLayer(costs.cim(defaultCim), digitalKind(node.kind()), on, all);
             } else {
                 work[i] = NO_WORK;
             }
@@ -231,6 +259,21 @@ public final class MappedNetwork {
     public static MappedNetwork of(ArchitectureCosts costs, NetworkGraph network, Mapping mapping,
                                    OpConvention convention) {
         return new MappedNetwork(costs, network, mapping, convention);
+    }
+
+    /** Per subsystem, the tiles or cores that hold at least one mapping unit. */
+    private static Map<String, Long> usedTiles(Mapping mapping) {
+        boolean[] used = new boolean[mapping.endpoints().size()];
+        for (MappingUnit u : mapping.units()) {
+            used[mapping.placements().get(u.id()).endpoint()] = true;
+        }
+        Map<String, Long> out = new HashMap<>();
+        for (int e = 0; e < used.length; e++) {
+            if (used[e]) {
+                out.merge(mapping.endpoints().get(e).subsystem(), 1L, Long::sum);
+            }
+        }
+        return out;
     }
 
     private CrossbarLayer crossbarLayer(ArchitectureCosts.CimSubsystem c, NodeStats stats, List<MappingUnit> units,
@@ -394,6 +437,20 @@ public final class MappedNetwork {
     /** The routes that carry node {@code i}'s outputs, in mapping order. */
     public List<RoutedTraffic> routesFrom(int i) {
         return routesBySource.get(i);
+    }
+
+    /**
+     * The tiles or cores of tile array {@code subsystem} that are powered: all of them, or under
+     * power gating those holding work (and one tile of the first CIM subsystem for element-wise
+     * work if none does).
+     */
+    public long poweredTiles(String subsystem) {
+        return powered.getOrDefault(subsystem, 0L);
+    }
+
+    /** The tiles and cores the mapping leaves without work. */
+    public IdleHardware idle() {
+        return idle;
     }
 
     /** Multiply-accumulates per inference. */

@@ -28,7 +28,7 @@ public final class PublishedOverride {
             case ADC, INTERFACE -> Action.CONVERT;
             case DAC -> Action.DRIVE;
             case SAMPLE_HOLD -> Action.SAMPLE;
-            case SHIFT_ADD, DIGITAL, TILE, CORE -> Action.COMPUTE;
+            case SHIFT_ADD, DIGITAL, TILE, CORE, POWER_SWITCH -> Action.COMPUTE;
             case NEURON -> Action.UPDATE;
             case SYNAPSE -> Action.SYNAPTIC_EVENT;
             case ENCODER -> Action.ENCODE;

@@ -15,9 +15,11 @@ import java.util.Optional;
  * @param templates    the templates, in the order written
  * @param subsystems   the subsystems, in the order written
  * @param interconnect the interconnect
+ * @param powerGating  whether idle tiles and cores are switched off ({@link PowerGating#NONE}: never)
  */
 public record Architecture(String name, String description, Technology technology, List<Device> devices,
-                           List<Template> templates, List<Subsystem> subsystems, Interconnect interconnect) {
+                           List<Template> templates, List<Subsystem> subsystems, Interconnect interconnect,
+                           PowerGating powerGating) {
     public Architecture {
         Checks.notNull("name", name);
         Checks.notNull("description", description);
@@ -26,6 +28,13 @@ public record Architecture(String name, String description, Technology technolog
         templates = List.copyOf(templates);
         subsystems = List.copyOf(subsystems);
         Checks.notNull("interconnect", interconnect);
+        Checks.notNull("powerGating", powerGating);
+    }
+
+    /** A system without power gating. */
+    public Architecture(String name, String description, Technology technology, List<Device> devices,
+                        List<Template> templates, List<Subsystem> subsystems, Interconnect interconnect) {
+        this(name, description, technology, devices, templates, subsystems, interconnect, PowerGating.NONE);
     }
 
     public Optional<Subsystem> subsystem(String subsystemName) {

@@ -29,7 +29,9 @@ public enum ComponentKind implements Keyed {
     ROUTER("router"),
     LINK("link"),
     SPIKE_ROUTER("spike_router"),
-    CHIP_LINK("chip_link");
+    CHIP_LINK("chip_link"),
+    /** A tile's or core's sleep switch, present when the description asks for power gating. */
+    POWER_SWITCH("power_switch");
 
     private final String key;
 

@@ -29,7 +29,8 @@ public final class WithoutFigures {
                 new OnChipNetwork(o.topology(), o.concentration(), o.columns(), o.rows(), o.flitBits(), o.linkLengthM(), NONE, NONE),
                 i.spikes().map(s -> new SpikeNetwork(s.routing(), s.packetBits(), NONE)),
                 i.chipToChip().map(c -> new ChipLinks(c.links(), c.widthBits(), c.frequencyHz(), NONE)));
-        return new Architecture(a.name(), a.description(), a.technology(), a.devices(), templates, subsystems, interconnect);
+        return new Architecture(a.name(), a.description(), a.technology(), a.devices(), templates, subsystems, interconnect,
+                new PowerGating(a.powerGating().gate(), a.powerGating().residualLeakage(), java.util.OptionalDouble.empty()));
     }
 
     private static Template template(Template t) {

@@ -30,13 +30,18 @@ import java.util.TreeMap;
  * @param latencyByCause      the latency split by {@link LatencyCause} key, summed over the layers, s
  * @param latencyByLayerAndCause each node's time split by {@link LatencyCause} key (only the causes it
  *                            spends time on), s; its parts add up to {@code latencyByLayer}
+ * @param idle                the tiles and cores the mapping leaves without work
  */
 public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                       Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                       Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
                       double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
-                      Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause) {
+                      Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle) {
+    /** "Mostly idle": more than this share of the tiles and cores idle, or of the energy static. */
+    public static final double MOSTLY_IDLE = 0.5;
+
     public Metrics {
+        Objects.requireNonNull(idle, "idle");
         Objects.requireNonNull(adcBitsNeededByLayer, "adcBitsNeededByLayer");
         Objects.requireNonNull(latencyByCause, "latencyByCause");
         latencyByLayerAndCause = Collections.unmodifiableMap(new TreeMap<>(latencyByLayerAndCause));
@@ -55,7 +60,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
                    double coreUtilisation, PeakFigures peak) {
         this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
                 latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, Breakdown.EMPTY,
-                Breakdown.EMPTY, Map.of());
+                Breakdown.EMPTY, Map.of(), IdleHardware.NONE);
     }
 
     /** Inferences per second, pipelined. */
@@ -75,6 +80,19 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
 
     public double topsPerMm2() {
         return areaM2 > 0 ? tops() / (areaM2 * 1e6) : 0;
+    }
+
+    /** Static (leakage) energy's share of the energy per inference. */
+    public double staticShare() {
+        return energyByKind.share("static");
+    }
+
+    /**
+     * Whether most of the chip idles: more than half of its tiles and cores hold no work, or more
+     * than half of the energy is leakage (what an evaluation should point out, with what helps).
+     */
+    public boolean mostlyIdle() {
+        return idle.idleShare() > MOSTLY_IDLE || staticShare() > MOSTLY_IDLE;
     }
 
     /** Energy-delay product, J·s (layer-by-layer latency). */

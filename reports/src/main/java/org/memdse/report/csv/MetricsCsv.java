@@ -35,6 +35,13 @@ public final class MetricsCsv {
             row(p, "total", "leakage_power_w", m.leakagePowerW(), "W");
             row(p, "total", "crossbar_utilisation", m.crossbarUtilisation(), "1");
             row(p, "total", "core_utilisation", m.coreUtilisation(), "1");
+            row(p, "idle", "tiles", m.idle().tiles(), "count");
+            row(p, "idle", "idle_tiles", m.idle().idleTiles(), "count");
+            row(p, "idle", "cores", m.idle().cores(), "count");
+            row(p, "idle", "idle_cores", m.idle().idleCores(), "count");
+            row(p, "idle", "power_gated", m.idle().powerGated() ? 1 : 0, "1");
+            row(p, "idle", "static_energy_share", m.staticShare(), "1");
+            row(p, "idle", "mostly_idle", m.mostlyIdle() ? 1 : 0, "1");
             row(p, "peak", "peak_tops", m.peak().peakTops(), "TOPS");
             row(p, "peak", "peak_power_w", m.peak().peakPowerW(), "W");
             row(p, "peak", "peak_tops_per_w", m.peak().peakTopsPerWatt(), "TOPS/W");

@@ -40,6 +40,7 @@ import org.memdse.core.arch.NeuronCircuit;
 import org.memdse.core.arch.NeuronModel;
 import org.memdse.core.arch.NeuronSpec;
 import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.PowerGating;
 import org.memdse.core.arch.PublishedFigures;
 import org.memdse.core.arch.SampleHold;
 import org.memdse.core.arch.ShiftAdd;
@@ -161,8 +162,10 @@ public final class ArchitectureReader {
 
         List<Subsystem> subsystems = readSubsystems(main);
         Interconnect interconnect = readInterconnect(main.map("interconnect", "at least on_chip"));
+        PowerGating powerGating = main.optionalMap("power_gating").map(ArchitectureReader::readPowerGating)
+                .orElse(PowerGating.NONE);
         Architecture architecture = new Architecture(name, description, technology, List.copyOf(devices.values()),
-                List.copyOf(templates.values()), subsystems, interconnect);
+                List.copyOf(templates.values()), subsystems, interconnect, powerGating);
         main.optionalMap("interconnect").flatMap(i -> i.optionalMap("on_chip"))
                 .ifPresent(o -> ArchitectureChecks.checkNetworkSize(o, architecture));
         return architecture;
@@ -185,6 +188,23 @@ public final class ArchitectureReader {
         double clock = m.quantity("clock", Dimension.FREQUENCY, null, "the clock, e.g. '1 GHz'");
         TransistorFlavour flavour = m.enumValue("flavour", TransistorFlavour.class, TransistorFlavour.HP);
         return new Technology(node, vdd, clock, flavour);
+    }
+
+    /** {@code power_gating}: which idle blocks are switched off, and what a switched-off block still leaks. */
+    private static PowerGating readPowerGating(SpecMap m) {
+        PowerGating.Gate gate = m.enumValue("gate", PowerGating.Gate.class,
+                "none, or unused (switch off the tiles and cores the mapping leaves empty)");
+        double residual = m.get("residual_leakage").map(n -> {
+            double v = n.asQuantity(Dimension.DIMENSIONLESS, null, 0, false);
+            if (v > 1) {
+                n.error("expected the share of a switched-off block's leakage that still flows, 0..1, found "
+                        + n.describeFound());
+                return PowerGating.DEFAULT_RESIDUAL_LEAKAGE;
+            }
+            return v;
+        }).orElse(PowerGating.DEFAULT_RESIDUAL_LEAKAGE);
+        OptionalDouble area = m.optionalNonNegativeQuantity("area", Dimension.AREA, null);
+        return new PowerGating(gate == null ? PowerGating.Gate.NONE : gate, residual, area);
     }
 
     // ---- devices -------------------------------------------------------------------------

@@ -19,6 +19,7 @@ import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
 import org.memdse.core.arch.Macro;
 import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.PowerGating;
 import org.memdse.core.arch.PublishedFigures;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
@@ -68,6 +69,7 @@ public final class ArchitectureWriter {
         }
         root.put("subsystems", subsystems);
         root.put("interconnect", interconnect(a.interconnect()));
+        root.put("power_gating", powerGating(a.powerGating()));
 
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -181,6 +183,13 @@ public final class ArchitectureWriter {
         adc.remove("columns_per_adc");
         return map("kind", AdDa.KIND, "channels", d.channels(), "adc", adc,
                 "dac", withFigures(map("bits", d.dac().bits()), d.dac().figures()));
+    }
+
+    /** Written even when off, so the default is explicit. */
+    private static Map<String, Object> powerGating(PowerGating g) {
+        Map<String, Object> m = new LinkedHashMap<>(map("gate", g.gate().key(), "residual_leakage", g.residualLeakage()));
+        g.switchArea().ifPresent(area -> m.put("area", q(area, Dimension.AREA)));
+        return m;
     }
 
     private static Map<String, Object> interconnect(Interconnect i) {

@@ -20,6 +20,7 @@ import org.memdse.core.arch.CellType;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Device;
 import org.memdse.core.arch.InputEncoding;
+import org.memdse.core.arch.PowerGating;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.TileArray;
 import org.memdse.core.arch.Topology;
@@ -93,6 +94,38 @@ class ArchitectureReaderTest {
         assertThat(ArchitectureReader.read(SpecSource.ofText("back.yaml", yaml))).isEqualTo(a);
         // every default is written out, this one too
         assertThat(org.memdse.core.arch.write.ArchitectureWriter.toYaml(plain)).contains("analog_transfer: false");
+    }
+
+    @Test
+    void powerGatingIsOffByDefaultAndIsReadWrittenAndReadBack() throws IOException {
+        Architecture plain = ArchitectureReader.read(SpecSource.ofText("mini.yaml", minimalText()));
+        assertThat(plain.powerGating()).isEqualTo(PowerGating.NONE);
+        assertThat(plain.powerGating().enabled()).isFalse();
+        // the default is written out too, so a described system says it has no power gating
+        assertThat(org.memdse.core.arch.write.ArchitectureWriter.toYaml(plain))
+                .contains("power_gating:\n  gate: none\n  residual_leakage: 0.05\n");
+
+        String text = minimalText() + "power_gating: {gate: unused, residual_leakage: 0.1, area: 150 um^2}\n";
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("mini.yaml", text));
+        assertThat(a.powerGating().gate()).isEqualTo(PowerGating.Gate.UNUSED);
+        assertThat(a.powerGating().residualLeakage()).isEqualTo(0.1);
+        assertThat(a.powerGating().switchArea().getAsDouble()).isCloseTo(150e-12, within(1e-24));
+        String yaml = org.memdse.core.arch.write.ArchitectureWriter.toYaml(a);
+        assertThat(yaml).contains("gate: unused", "residual_leakage: 0.1", "area: 150 um^2");
+        assertThat(ArchitectureReader.read(SpecSource.ofText("back.yaml", yaml))).isEqualTo(a);
+
+        // the residual leakage defaults to 1/20 (Tschanz et al., JSSC 2003); the switch area to the model's
+        Architecture defaults = ArchitectureReader.read(SpecSource.ofText("mini.yaml", minimalText()
+                + "power_gating: {gate: unused}\n"));
+        assertThat(defaults.powerGating().residualLeakage()).isEqualTo(0.05);
+        assertThat(defaults.powerGating().switchArea()).isEmpty();
+        // a figure stripped with the others: only the model prices the switch
+        assertThat(org.memdse.core.arch.WithoutFigures.of(a).powerGating().switchArea()).isEmpty();
+
+        assertThatThrownBy(() -> ArchitectureReader.read(SpecSource.ofText("mini.yaml", minimalText()
+                + "power_gating: {residual_leakage: 0.1}\n")))
+                .isInstanceOf(SpecException.class)
+                .hasMessageContaining("power_gating.gate: missing required key 'gate' (none, or unused");
     }
 
     @Test
