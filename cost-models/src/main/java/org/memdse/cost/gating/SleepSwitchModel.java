@@ -10,7 +10,8 @@ import org.memdse.cost.spi.ComponentModel;
 /**
  * The sleep switch of one tile or core under power gating: a transistor between the block and
  * its supply that passes the block's current while it works and cuts it off while it idles.
- * Derived from the circuit (no published figure for a CIM tile's switch was found):
+ * Derived from the circuit (no published figure for a CIM tile's switch was found; the sources
+ * and the arithmetic: power-gating.md §2 and §3):
  *
  * <ul>
  *   <li><b>Width.</b> CACTI-P sizes a sleep transistor for a given loss of speed (CACTI 7.0

@@ -20,7 +20,7 @@ public record PowerGating(Gate gate, double residualLeakage, OptionalDouble swit
      * 1/20: a sleep transistor cut a 32-bit integer core's leakage 20× in silicon (Tschanz et al.,
      * "Dynamic sleep transistor and body bias for active leakage power control of
      * microprocessors", IEEE JSSC 38(11), 2003: PMOS sleep transistor, 100 nm, 20× leakage
-     * reduction at 4 % performance loss).
+     * reduction at 4 % performance loss; power-gating.md §1).
      */
     public static final double DEFAULT_RESIDUAL_LEAKAGE = 1 / 20.0;
 
