@@ -97,6 +97,34 @@ class BundledArchitecturesTest {
     }
 
     @Test
+    void neuroSimV14RramCountsMatchItsSource() {
+        // neurosim-v14-rram/SOURCE.md: NeuroSim V1.4's pipelined floorplan of VGG-8 at 1 bit per cell holds
+        // 9,472 subarrays of 128 x 128 (67 tiles of 64 and 36 of 144), laid out as 148 tiles of 2 x 2 PEs
+        // of 16 subarrays; a 5-bit MLSA per 8 columns (Param.cpp:249, :258), one shift-and-add per MLSA.
+        Architecture a = load("neurosim-v14-rram");
+        ArchitectureSummary s = a.summary();
+        assertThat(s.cimTiles()).isEqualTo(148);
+        assertThat(s.macros()).isEqualTo(148 * 4);
+        assertThat(s.crossbars()).isEqualTo(67 * 64 + 36 * 144).isEqualTo(9_472);
+        assertThat(s.cells()).isEqualTo(9_472L * 128 * 128);
+        assertThat(s.weightCapacityBits()).as("1 bit per cell (Param.cpp:259)").isEqualTo(9_472L * 128 * 128);
+        assertThat(s.adcs()).isEqualTo(9_472 * 128 / 8).isEqualTo(151_552);
+        assertThat(s.dacs()).isEqualTo(9_472L * 128);
+        // Per tile: 2,048 + 832 bits; per PE: 1,024 + 368 bits; global: 71 cores of 128 x 128 bits.
+        assertThat(s.bufferBits()).isEqualTo(148 * (2_048 + 832 + 4 * (1_024 + 368)) + 71 * 128 * 128.0);
+        assertThat(s.endpoints()).isEqualTo(148);
+        assertThat(s.routers()).as("an X-Y bus (globalBusType = false, Param.cpp:76)").isZero();
+        Macro macro = ((CimTileTemplate) a.templates().get(0)).macro();
+        assertThat(macro.crossbars().bitsPerCell()).isEqualTo(1);
+        assertThat(macro.crossbars().device().rOn()).isEqualTo(100e3);
+        assertThat(macro.crossbars().device().rOff()).as("100e3 * 17, Param.cpp:345").isEqualTo(1.7e6);
+        assertThat(macro.crossbars().device().vRead()).as("Param.cpp:356").isEqualTo(0.55);
+        assertThat(macro.adc().bits()).isEqualTo(5);
+        assertThat(macro.adc().columnsPerAdc()).isEqualTo(8);
+        assertThat(a.technology().nodeMeters()).isCloseTo(22e-9, org.assertj.core.data.Offset.offset(1e-15));
+    }
+
+    @Test
     void bothShareTheBundledDeviceLibrary() {
         Architecture isaac = load("isaac-ce");
         Architecture fig4 = load("fig4-hybrid");

@@ -1,11 +1,19 @@
 package org.memdse.cli;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memdse.cli.calibrate.CalibrationCheck;
 import org.memdse.cli.calibrate.Calibrations;
+import org.memdse.cli.calibrate.Expectation;
+import org.memdse.cli.calibrate.TrendCheck;
+import org.memdse.cli.calibrate.TrendChecks;
+import org.memdse.cli.calibrate.TrendResult;
+import org.memdse.cli.calibrate.TrendSuite;
 import org.memdse.report.csv.CsvTable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -20,9 +28,13 @@ import picocli.CommandLine.Spec;
             + "alone), neurosim-vgg8 on VGG-8, yao2020-cnn, and SNN cores modelled on TrueNorth "
             + "and ODIN; set each figure beside the published one with the tolerance it must "
             + "meet. Sources: docs/reference/published-figures.md; the README's 'Calibration' "
-            + "section explains each remaining difference.",
+            + "section explains each remaining difference. With --trends: single-knob changes of bundled "
+            + "chips (ADC bits and kind, bits per cell, ADC sharing, node, array size, input encoding, "
+            + "buffer width, interconnect, clock), each metric's relative change beside the direction a "
+            + "source expects and the source.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:every check within its tolerance", "1:a check is outside its tolerance (marked FAIL)",
+        exitCodeList = {"0:every check within its tolerance (--trends: every checked direction holds)",
+            "1:a check is outside its tolerance (marked FAIL; --trends: a direction is WRONG)",
             "2:bad option"})
 final class CalibrateCommand implements Callable<Integer> {
     /** Output formats. */
@@ -35,8 +47,20 @@ final class CalibrateCommand implements Callable<Integer> {
             description = "table or csv (default: ${DEFAULT-VALUE}).")
     Format format;
 
+    @Option(names = "--trends", description = "Run the trend suite: single-knob changes and the direction each "
+            + "metric should move (pending expectations are shown, not checked).")
+    boolean trends;
+
     @Override
     public Integer call() {
+        if (trends) {
+            List<TrendResult> results = new TrendSuite().run(TrendChecks.all());
+            PrintWriter out = spec.commandLine().getOut();
+            out.print(format == Format.csv ? trendCsv(results) : trendTable(results));
+            out.flush();
+            return results.stream().anyMatch(r -> r.verdict() == TrendResult.Verdict.WRONG) ? ExitCodes.FAILURE
+                    : ExitCodes.OK;
+        }
         List<CalibrationCheck> checks = new Calibrations().all();
         PrintWriter out = spec.commandLine().getOut();
         out.print(format == Format.csv ? csv(checks) : table(checks));
@@ -71,5 +95,77 @@ final class CalibrateCommand implements Callable<Integer> {
         CsvTable.write(List.of("system", "quantity", "memdse", "published", "deviation", "tolerance", "verdict", "source"),
                 rows, b);
         return b.toString();
+    }
+
+    /** The trend suite as a table: per check, each metric's change, the expectation and its source (numbered). */
+    static String trendTable(List<TrendResult> results) {
+        StringBuilder b = new StringBuilder();
+        Map<String, Integer> sources = new LinkedHashMap<>();
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        TrendCheck current = null;
+        for (TrendResult r : results) {
+            if (r.check() != current) {
+                current = r.check();
+                b.append(b.length() == 0 ? "" : "\n").append(current.id()).append(": ").append(current.knob())
+                        .append(" (").append(current.chip()).append(" / ").append(current.network()).append(")\n");
+            }
+            Expectation e = r.expectation();
+            String note = "";
+            if (e != null) {
+                int n = sources.computeIfAbsent(e.source(), k -> sources.size() + 1);
+                note = "[" + n + "]" + (e.isPending()
+                        ? " (p" + pending.computeIfAbsent(e.pending(), k -> pending.size() + 1) + ")" : "");
+            }
+            b.append(String.format(Locale.ROOT, "  %-26s %9s  %-24s %-9s %s%n", r.metric().label(), change(r.change()),
+                    e == null ? "-" : e.text(), r.verdict().text(), note).stripTrailing()).append('\n');
+        }
+        long checked = results.stream().filter(r -> r.expectation() != null).count();
+        Map<TrendResult.Verdict, Long> counts = new LinkedHashMap<>();
+        for (TrendResult.Verdict v : TrendResult.Verdict.values()) {
+            counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
+        }
+        long checks = results.stream().map(TrendResult::check).distinct().count();
+        b.append(String.format(Locale.ROOT, "%n%d checks, %d expectations: %d ok, %d off the source's range, %d pending,"
+                        + " %d WRONG%n", checks, checked, counts.get(TrendResult.Verdict.OK),
+                counts.get(TrendResult.Verdict.OFF_RANGE), counts.get(TrendResult.Verdict.PENDING),
+                counts.get(TrendResult.Verdict.WRONG)));
+        List<String> flipped = new ArrayList<>();
+        for (TrendResult r : results) {
+            if (r.pendingNowHolds()) {
+                flipped.add(r.check().id() + " " + r.metric().label());
+            }
+        }
+        if (!flipped.isEmpty()) {
+            b.append("pending expectations that now hold (remove their 'pending' mark): ")
+                    .append(String.join(", ", flipped)).append('\n');
+        }
+        b.append("\nsources:\n");
+        sources.forEach((text, n) -> b.append(String.format(Locale.ROOT, "  [%d] %s%n", n, text)));
+        if (!pending.isEmpty()) {
+            b.append("\npending (shown, not checked):\n");
+            pending.forEach((text, n) -> b.append(String.format(Locale.ROOT, "  (p%d) %s%n", n, text)));
+        }
+        return b.toString();
+    }
+
+    /** One row per check and metric. */
+    static String trendCsv(List<TrendResult> results) {
+        StringBuilder b = new StringBuilder();
+        List<List<?>> rows = results.stream().<List<?>>map(r -> {
+            Expectation e = r.expectation();
+            return List.of(r.check().id(), r.check().chip(), r.check().network(), r.check().knob(), r.metric().label(),
+                    r.base(), r.variant(), r.change(), e == null ? "" : e.direction().text(),
+                    e == null || !e.hasRange() ? "" : e.low(), e == null || !e.hasRange() ? "" : e.high(),
+                    r.verdict() == TrendResult.Verdict.SHOWN ? "shown" : r.verdict().text().toLowerCase(Locale.ROOT),
+                    e == null ? "" : e.source(), e == null ? "" : e.pending());
+        }).toList();
+        CsvTable.write(List.of("check", "chip", "network", "knob", "metric", "base", "variant", "change", "expected",
+                "low", "high", "verdict", "source", "pending"), rows, b);
+        return b.toString();
+    }
+
+    /** A relative change as printed: "+12.3 %". */
+    static String change(double c) {
+        return Double.isInfinite(c) ? (c > 0 ? "+inf" : "-inf") : String.format(Locale.ROOT, "%+.1f %%", 100 * c);
     }
 }

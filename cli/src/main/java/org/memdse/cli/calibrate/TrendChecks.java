@@ -1,0 +1,222 @@
+package org.memdse.cli.calibrate;
+
+import static org.memdse.cli.calibrate.Expectation.down;
+import static org.memdse.cli.calibrate.Expectation.unchanged;
+import static org.memdse.cli.calibrate.Expectation.up;
+import static org.memdse.cli.calibrate.TrendMetric.AREA;
+import static org.memdse.cli.calibrate.TrendMetric.ENERGY;
+import static org.memdse.cli.calibrate.TrendMetric.LATENCY;
+import static org.memdse.cli.calibrate.TrendMetric.PIPELINE_INTERVAL;
+import static org.memdse.cli.calibrate.TrendMetric.TOPS_PER_W;
+
+import java.util.List;
+
+/**
+ * The trend suite's checks, as data: one record per single-knob change on a bundled chip, each
+ * metric's expected direction (and range, where the source gives one) with its source. NeuroSim
+ * facts are read from DNN+NeuroSim V1.4's source and written out, with file and line, in
+ * architectures/neurosim-v14-rram/SOURCE.md; derivations are written out in the source text.
+ *
+ * <p>To add a check: append a {@link TrendCheck} below. An expectation the models do not meet yet
+ * is marked {@link Expectation#pending(String)} with what the model does not yet do; when a
+ * modelling change makes it hold, remove the mark (the suite's test says which pending ones hold).
+ */
+public final class TrendChecks {
+    static final String V14 = "neurosim-v14-rram";
+    static final String VGG8 = "vgg8-cifar10";
+    private static final String TILE = "templates.neurosim-tile.";
+    private static final String MACRO = TILE + "macro.";
+
+    // ---- sources ---------------------------------------------------------------------------------
+
+    static final String MLSA_AREA = "DNN+NeuroSim V1.4 MultilevelSenseAmp.cpp:176-177: MLSA area = (levelOutput - 1)"
+            + " x converters x (9 NMOS + a dummy-column share), converters = columns / numColMuxed"
+            + " (neurosim-v14-rram/SOURCE.md)";
+    static final String MLSA_ENERGY = "DNN+NeuroSim V1.4 MultilevelSenseAmp.cpp, CalculatePower: energy per conversion"
+            + " = a switching energy per level x (levelOutput - 1) + the column current over the conversion time";
+    static final String MLSA_LATENCY = "DNN+NeuroSim V1.4 MultilevelSenseAmp.cpp:224-231 and ColumnLatency_Table"
+            + " (22 nm, current mode): 0.902 / 0.952 / >= 1.052 ns per conversion at 4 / 5 / 6 bits"
+            + " (neurosim-v14-rram/SOURCE.md, Clock)";
+    static final String MLSA_SHARING = "DNN+NeuroSim V1.4 SubArray.cpp (numCol / numColMuxed MLSAs per subarray) and"
+            + " MultilevelSenseAmp.cpp:230 (readLatency = conversion time x numColMuxed)";
+    static final String RATIO = "derivation: TOPS/W = ops / energy, and the op count does not change";
+    static final String SAR = "derivation: a SAR ADC resolves one bit per cycle of its comparator (b cycles plus"
+            + " sampling), a flash/sense-amplifier converter compares all levels at once (one comparison)";
+    static final String RAMP = "derivation: a ramp (integrating) ADC counts up to 2^b steps per conversion, a"
+            + " flash/sense-amplifier converter compares once";
+    static final String CELL_FLOORPLAN = "DNN+NeuroSim V1.4 main.cpp:142 (numColPerSynapse = 8 / cellBit) and Chip.cpp"
+            + " ChipFloorPlan: 4,768 instead of 9,472 subarrays at 2 bits per cell (neurosim-v14-rram/SOURCE.md)";
+    static final String CELL_CONVERSIONS = "DNN+NeuroSim V1.4 main.cpp:142: half the columns per weight at 2 bits per"
+            + " cell, so half the column conversions, shift-adds and cells read per MAC";
+    static final String CELL_LATENCY = "DNN+NeuroSim V1.4 SubArray.cpp / MultilevelSenseAmp.cpp:230: a subarray's read"
+            + " takes numColMuxed conversions whatever the cell's bits, and a layer's subarrays read in parallel";
+    static final String ARRAY_FLOORPLAN = "DNN+NeuroSim V1.4 Chip.cpp ChipFloorPlan: 3,456 subarrays of 256 x 256"
+            + " instead of 9,472 of 128 x 128, each with twice the MLSAs (neurosim-v14-rram/SOURCE.md): converters"
+            + " and row circuits per weight halve";
+    static final String ARRAY_CONVERSIONS = "derivation: a column conversion sums all rows of the array; 256 rows halve"
+            + " the row blocks of every layer taller than 128 rows, and with them the conversions and partial-sum"
+            + " additions per MAC";
+    static final String ARRAY_LATENCY = "DNN+NeuroSim V1.4 MultilevelSenseAmp.cpp:230: a read takes numColMuxed"
+            + " conversions whatever the array size, and a layer's subarrays read in parallel";
+    static final String ROWS_AREA = "DNN+NeuroSim V1.4 SubArray.cpp (Initialize): the array is rows x 4 F high, and"
+            + " every row has a word-line switch and level shifters; the tile count stays";
+    static final String COLS_AREA = "DNN+NeuroSim V1.4 SubArray.cpp: the array is cols x 12 F wide with cols /"
+            + " numColMuxed MLSAs; the tile count stays";
+    static final String NODE_AREA = "derivation: every transistor and cell area scales with F^2: (45 / 22)^2 = 4.18x;"
+            + " parts that scale less (wires at a fixed pitch in F) give at least F: 2.05x";
+    static final String NODE_ENERGY = "derivation: switched capacitance scales with F and energy with C V^2:"
+            + " 45/22 x (1.0 V / 0.85 V)^2 = 2.83x (+183 %); between +100 % and +250 % with the parts that do not scale";
+    static final String NODE_LATENCY = "DNN+NeuroSim V1.4 MultilevelSenseAmp.cpp ColumnLatency_Table: >= 1.80 ns per"
+            + " conversion at 45 nm against 0.952 ns at 22 nm (+89 %), and gate delay (FO4) scales with F (+105 %);"
+            + " the synchronous clock follows the sensing path (main.cpp:285-302): +50 % to +110 % with parts that"
+            + " do not scale";
+    static final String DAC_CYCLES = "derivation: a multi-bit DAC applies b input bits per cycle, so an 8-bit input"
+            + " takes 8 / b cycles instead of 8 bit-serial ones";
+    static final String PULSE_WIDTH = "derivation: a pulse-width input encodes an 8-bit value as up to 2^8 - 1 unit"
+            + " pulses, against 8 bit-serial cycles";
+    static final String BUFFER_WIDTH = "DNN+NeuroSim V1.4 Chip.cpp ChipCalculatePerformance: a buffer moves"
+            + " bits / interface_width lines, one per cycle in synchronous mode; twice the width, half the lines";
+    static final String MESH_AREA = "derivation: a mesh adds a router per endpoint (isaac-ce/architecture.yaml, ISAAC"
+            + " Table I: 0.151 mm^2 per 8-port router), a bus none";
+    static final String MESH_LATENCY = "derivation: at the same link width, a bus carries one transfer at a time and"
+            + " a mesh many in parallel, so a layer's traffic takes no longer on the mesh";
+    static final String BUS_WIDTH = "DNN+NeuroSim V1.4 XYBus.cpp, CalculateArea: the bus's channel is busWidth x"
+            + " (a repeater's or a wire's width) / treeFoldedRatio wide, along every row and column of tiles";
+    static final String CLOCK = "derivation: a synchronous circuit's time is its cycles x the clock period; the"
+            + " asynchronous array read and sensing time does not change";
+    static final String CLOCK_ENERGY = "derivation: dynamic energy per operation does not depend on the clock; the"
+            + " static share (about 1 % here) changes with the latency";
+
+    // ---- what the models do not do yet (issue 12) ----------------------------------------------
+
+    static final String NO_ADC_TIMING = "the model does not yet derive the conversion time from the ADC's resolution"
+            + " (a flash conversion takes 1 ns at 22 nm whatever its bits, and the 10 ns read pulse hides it)";
+    static final String NO_SAR_TIMING = "the model does not yet count a SAR's bit cycles against the read: 5 bits at"
+            + " 9.6 GHz take 0.52 ns, a flash conversion 1 ns, and both hide behind the 10 ns read pulse";
+    static final String BUFFER_LIMITED = "the model does not yet make the sensing path set the pace: the 64-bit tile"
+            + " input buffers set the pipeline interval, and a layer on fewer tiles pushes more bits through each";
+    static final String MUX_ENERGY = "the model does not yet count the cells that conduct while muxed columns wait for"
+            + " their converter: it divides the array's read energy by the columns per ADC";
+    static final String NO_WIRES = "the model does not yet price wires: a bus costs no area whatever its width";
+
+    private TrendChecks() {
+    }
+
+    /** Every check, in the order printed. */
+    public static List<TrendCheck> all() {
+        return List.of(
+                TrendCheck.of("adc-bits-4", V14, VGG8, "ADC 5 -> 4 bits")
+                        .set(MACRO + "adc.bits", "4")
+                        .expect(AREA, down(MLSA_AREA))
+                        .expect(ENERGY, down(MLSA_ENERGY))
+                        .expect(TOPS_PER_W, up(RATIO))
+                        .expect(LATENCY, down(MLSA_LATENCY).between(-0.053, 0).pending(NO_ADC_TIMING))
+                        .build(),
+                TrendCheck.of("adc-bits-6", V14, VGG8, "ADC 5 -> 6 bits")
+                        .set(MACRO + "adc.bits", "6")
+                        .expect(AREA, up(MLSA_AREA))
+                        .expect(ENERGY, up(MLSA_ENERGY))
+                        .expect(TOPS_PER_W, down(RATIO))
+                        .expect(LATENCY, up(MLSA_LATENCY).pending(NO_ADC_TIMING))
+                        .build(),
+                TrendCheck.of("adc-kind-sar", V14, VGG8, "5-bit sense-amplifier (flash) -> SAR ADC")
+                        .set(MACRO + "adc.kind", "sar")
+                        .expect(LATENCY, up(SAR).pending(NO_SAR_TIMING))
+                        .expect(PIPELINE_INTERVAL, up(SAR).pending(NO_SAR_TIMING))
+                        .build(),
+                TrendCheck.of("adc-kind-ramp", V14, VGG8, "5-bit sense-amplifier (flash) -> ramp ADC")
+                        .set(MACRO + "adc.kind", "ramp")
+                        .expect(LATENCY, up(RAMP))
+                        .expect(PIPELINE_INTERVAL, up(RAMP))
+                        .build(),
+                TrendCheck.of("bits-per-cell-2", V14, VGG8, "1 -> 2 bits per cell (75 tiles, NeuroSim's floorplan)")
+                        .set(MACRO + "crossbars.bits_per_cell", "2")
+                        .set("devices.rram-neurosim-v14.levels", "4")
+                        .set("subsystems.cim.count", "75")
+                        .expect(AREA, down(CELL_FLOORPLAN))
+                        .expect(ENERGY, down(CELL_CONVERSIONS))
+                        .expect(TOPS_PER_W, up(RATIO))
+                        .expect(LATENCY, unchanged(0.1, CELL_LATENCY).pending(BUFFER_LIMITED))
+                        .expect(PIPELINE_INTERVAL, unchanged(0.1, CELL_LATENCY).pending(BUFFER_LIMITED))
+                        .build(),
+                TrendCheck.of("columns-per-adc-16", V14, VGG8, "8 -> 16 columns per ADC")
+                        .set(MACRO + "adc.columns_per_adc", "16")
+                        .set(MACRO + "shift_add.count", "128")
+                        .expect(AREA, down(MLSA_AREA))
+                        .expect(LATENCY, up(MLSA_SHARING).between(0, 1))
+                        .expect(PIPELINE_INTERVAL, up(MLSA_SHARING).between(0, 1))
+                        .expect(ENERGY, up("derivation: the same conversions, serialised; a driven row keeps every"
+                                + " cell of the array conducting while its 16 columns are converted in turn, twice as"
+                                + " long as with 8").pending(MUX_ENERGY))
+                        .expect(TOPS_PER_W, down(RATIO).pending(MUX_ENERGY))
+                        .build(),
+                TrendCheck.of("node-45nm", V14, VGG8, "22 -> 45 nm (vdd 0.85 -> 1.0 V, v_read 0.55 -> 0.51 V)")
+                        .set("technology.node", "45 nm")
+                        .set("technology.vdd", "1.0 V")
+                        .set("devices.rram-neurosim-v14.v_read", "0.51 V")
+                        .expect(AREA, up(NODE_AREA).between(1.05, 3.18))
+                        .expect(ENERGY, up(NODE_ENERGY).between(1.0, 2.5))
+                        .expect(TOPS_PER_W, down(RATIO))
+                        .expect(LATENCY, up(NODE_LATENCY).between(0.5, 1.1))
+                        .build(),
+                TrendCheck.of("array-256x256", V14, VGG8, "128 x 128 -> 256 x 256 arrays (54 tiles, NeuroSim's floorplan)")
+                        .set(MACRO + "crossbars.rows", "256")
+                        .set(MACRO + "crossbars.cols", "256")
+                        .set(MACRO + "shift_add.count", "512")
+                        .set("subsystems.cim.count", "54")
+                        .expect(AREA, down(ARRAY_FLOORPLAN))
+                        .expect(ENERGY, down(ARRAY_CONVERSIONS))
+                        .expect(TOPS_PER_W, up(RATIO))
+                        .expect(LATENCY, unchanged(0.15, ARRAY_LATENCY).pending(BUFFER_LIMITED))
+                        .expect(PIPELINE_INTERVAL, unchanged(0.15, ARRAY_LATENCY).pending(BUFFER_LIMITED))
+                        .build(),
+                TrendCheck.of("array-rows-256", V14, VGG8, "128 -> 256 rows per array (same tiles)")
+                        .set(MACRO + "crossbars.rows", "256")
+                        .expect(AREA, up(ROWS_AREA))
+                        .expect(ENERGY, down(ARRAY_CONVERSIONS))
+                        .build(),
+                TrendCheck.of("array-cols-256", V14, VGG8, "128 -> 256 columns per array (same tiles)")
+                        .set(MACRO + "crossbars.cols", "256")
+                        .set(MACRO + "shift_add.count", "512")
+                        .expect(AREA, up(COLS_AREA))
+                        .build(),
+                TrendCheck.of("input-2-bit-dac", V14, VGG8, "bit-serial -> 2-bit DAC inputs")
+                        .set(MACRO + "input_encoding", "multi-bit-dac")
+                        .set(MACRO + "dac.bits", "2")
+                        .expect(LATENCY, down(DAC_CYCLES))
+                        .expect(PIPELINE_INTERVAL, down(DAC_CYCLES))
+                        .build(),
+                TrendCheck.of("input-pulse-width", V14, VGG8, "bit-serial -> pulse-width inputs")
+                        .set(MACRO + "input_encoding", "pulse-width")
+                        .set(MACRO + "dac", "~")
+                        .expect(LATENCY, up(PULSE_WIDTH))
+                        .expect(PIPELINE_INTERVAL, up(PULSE_WIDTH))
+                        .build(),
+                TrendCheck.of("tile-buffer-128-bit", V14, VGG8, "tile input buffer 64 -> 128 bits wide")
+                        .set(TILE + "buffers[0].width", "128 bit")
+                        .expect(LATENCY, down(BUFFER_WIDTH))
+                        .expect(PIPELINE_INTERVAL, down(BUFFER_WIDTH))
+                        .build(),
+                TrendCheck.of("interconnect-mesh", V14, VGG8, "X-Y bus -> mesh between the tiles")
+                        .set("interconnect.on_chip.topology", "mesh")
+                        .expect(AREA, up(MESH_AREA))
+                        .expect(LATENCY, down(MESH_LATENCY))
+                        .build(),
+                TrendCheck.of("bus-width-2x", V14, VGG8, "X-Y bus 1,089 -> 2,178 bits wide")
+                        .set("interconnect.on_chip.flit", "2178 bit")
+                        .expect(AREA, up(BUS_WIDTH).pending(NO_WIRES))
+                        .build(),
+                TrendCheck.of("clock-2x", V14, VGG8, "clock 487.47 -> 974.94 MHz")
+                        .set("technology.clock", "974.94 MHz")
+                        .expect(LATENCY, down(CLOCK))
+                        .expect(PIPELINE_INTERVAL, down(CLOCK))
+                        .expect(ENERGY, unchanged(0.05, CLOCK_ENERGY))
+                        .build(),
+                TrendCheck.of("vgg8-adc-bits-6", "neurosim-vgg8", VGG8, "ADC 5 -> 6 bits (the V1.3 example chip)")
+                        .set(MACRO + "adc.bits", "6")
+                        .expect(AREA, up(MLSA_AREA))
+                        .expect(ENERGY, up(MLSA_ENERGY))
+                        .expect(TOPS_PER_W, down(RATIO))
+                        .build());
+    }
+}

@@ -1,0 +1,14 @@
+package org.memdse.cli;
+
+import java.util.List;
+import org.memdse.cli.calibrate.TrendResult;
+
+/** Test access to the calibrate command's formatting from other test packages. */
+public final class CalibrateCommandAccess {
+    private CalibrateCommandAccess() {
+    }
+
+    public static String trendTable(List<TrendResult> results) {
+        return CalibrateCommand.trendTable(results);
+    }
+}
