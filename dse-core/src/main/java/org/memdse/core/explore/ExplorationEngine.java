@@ -142,8 +142,10 @@ public final class ExplorationEngine {
                             progress.progress(done.incrementAndGet(), total, System.nanoTime() - start);
                         }
                     } catch (RuntimeException | Error e) {
-                        // The sink failed (e.g. the disk is full): stop handing out points.
-                        LOG.log(Level.SEVERE, "sweep stopped: " + e, e);
+                        // The sink failed (e.g. the disk is full): stop handing out points. The failure
+                        // is rethrown to the caller, which reports it; logging it here as well would
+                        // print a stack trace on the console.
+                        LOG.log(Level.FINE, "sweep stopped", e);
                         failure.compareAndSet(null, e);
                         cancelled.set(true);
                     } finally {

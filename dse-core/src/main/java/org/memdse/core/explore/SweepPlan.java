@@ -98,7 +98,7 @@ public record SweepPlan(String file, String name, String description, Reference 
         Sampler points = switch (sampling.strategy()) {
             case GRID -> new GridSampler(parameters);
             case RANDOM -> new RandomSampler(parameters, sampling.samples(), sampling.seed());
-            case LATIN_HYPERCUBE -> new LatinHypercubeSampler(parameters, (int) sampling.samples(), sampling.seed());
+            case LATIN_HYPERCUBE -> new LatinHypercubeSampler(parameters, sampling.samples(), sampling.seed());
         };
         return variants.isEmpty() ? points : new VariantSampler(points, variants.size());
     }

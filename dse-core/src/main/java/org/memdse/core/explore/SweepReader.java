@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,15 @@ public final class SweepReader {
     public static final int FORMAT_VERSION = 1;
     /** More values than this in one parameter is almost certainly a mistake in a range. */
     public static final int MAX_VALUES = 100_000;
+    /**
+     * The most rows (points × variants × networks) a sweep may have. The plan is never expanded and the
+     * samplers hold nothing per point, but {@code --resume} indexes the rows already written
+     * with one bit each: 64 MB at this limit, which a default Java heap holds even on a 1 GB
+     * machine. The results file would be about {@link #ROW_BYTES} bytes a row (190 GB here).
+     */
+    public static final long MAX_ROWS = 1L << 29;
+    /** A results row's typical size in bytes (a 1,000,001-line sweep's CSV took 343 MB). */
+    static final long ROW_BYTES = 350;
 
     private static final Pattern NUMBER_WITH_UNIT =
             Pattern.compile("\\s*([-+]?(?:[0-9]+\\.?[0-9]*|\\.[0-9]+)(?:[eE][-+]?[0-9]+)?)\\s*([A-Za-z][A-Za-z0-9^/]*)?\\s*");
@@ -137,7 +147,7 @@ public final class SweepReader {
         boolean hasVariants = top.has("variants");
         List<Parameter> parameters = parameters(top, hasVariants);
         List<Variant> variants = variants(top, parameters);
-        Sampling sampling = sampling(top, parameters, variants.size());
+        Sampling sampling = sampling(top, parameters, new Rows(variants.size(), networks.size()));
         List<DesignConstraint> constraints = new ArrayList<>();
         for (SpecNode c : top.list("constraints")) {
             constraint(c).ifPresent(constraints::add);
@@ -193,9 +203,10 @@ public final class SweepReader {
         return out;
     }
 
-    private static Sampling sampling(SpecMap top, List<Parameter> parameters, int variants) {
+    private static Sampling sampling(SpecMap top, List<Parameter> parameters, Rows rows) {
         Optional<SpecNode> node = top.get("sampling");
         if (node.isEmpty()) {
+            checkGrid(top.get("parameters"), parameters, rows);
             return new Sampling(Strategy.GRID, 0, 0);
         }
         if (node.get().isScalar()) {
@@ -203,6 +214,8 @@ public final class SweepReader {
             if (s != Strategy.GRID) {
                 node.get().error("strategy '" + s.key() + "' needs samples: write {strategy: " + s.key()
                         + ", samples: N, seed: S}");
+            } else {
+                checkGrid(node, parameters, rows);
             }
             return new Sampling(s, 0, 0);
         }
@@ -213,17 +226,95 @@ public final class SweepReader {
         if (strategy == Strategy.GRID) {
             m.get("samples").ifPresent(s -> s.error("a grid visits every combination; 'samples' is for random "
                     + "and latin-hypercube"));
+            checkGrid(node, parameters, rows);
         } else {
-            samples = m.integer("samples", 1, Integer.MAX_VALUE, "how many points to draw");
-        }
-        if (strategy == Strategy.GRID && !parameters.isEmpty()) {
-            try {
-                Math.multiplyExact(GridSampler.size(Sampler.radices(parameters)), Math.max(1L, variants));
-            } catch (ArithmeticException e) {
-                node.get().error("the grid has more than " + Long.MAX_VALUE + " points; use random sampling");
-            }
+            samples = m.required("samples", "how many points to draw").map(s -> samples(s, rows)).orElse(1L);
         }
         return new Sampling(strategy, samples, seed);
+    }
+
+    /**
+     * The rows a sampled point becomes: one per variant it is crossed with (at least one) and per
+     * network.
+     */
+    private record Rows(int variants, int networks) {
+        long perPoint() {
+            return (long) Math.max(1, variants) * Math.max(1, networks);
+        }
+
+        /** "N point(s) x V variant(s) x K network(s)". */
+        String of(long points) {
+            return String.format(Locale.ROOT, "%,d point(s)", points)
+                    + (variants > 0 ? " x " + variants + " variant(s)" : "") + " x " + networks + " network(s)";
+        }
+    }
+
+    /** A random or Latin-hypercube sample count: a positive integer within {@link #MAX_ROWS}. */
+    private static long samples(SpecNode node, Rows rows) {
+        Optional<Long> value = node.isScalar() ? parseLong(node.asString()) : Optional.empty();
+        if (value.isPresent() && value.get() >= 1) {
+            long limit = MAX_ROWS / rows.perPoint();
+            if (value.get() > limit) {
+                node.error("expected at most " + String.format(Locale.ROOT, "%,d", limit) + " samples, found "
+                        + node.asString() + ": " + tooMany(value.get(), rows) + "; draw fewer samples, or split "
+                        + "the sweep into several files");
+                return 1;
+            }
+            return value.get();
+        }
+        return node.asInt(1, Integer.MAX_VALUE); // reports the mistake
+    }
+
+    /** A grid's size, checked against {@link #MAX_ROWS} at {@code at} (the sampling or parameters key). */
+    private static void checkGrid(Optional<SpecNode> at, List<Parameter> parameters, Rows rows) {
+        if (parameters.isEmpty() || at.isEmpty()) {
+            return;
+        }
+        int[] radices = Sampler.radices(parameters);
+        String product = String.join(" x ", java.util.Arrays.stream(radices).mapToObj(Integer::toString).toList());
+        long size;
+        try {
+            size = GridSampler.size(radices);
+            Math.multiplyExact(size, rows.perPoint());
+        } catch (ArithmeticException e) {
+            at.get().error("the grid has " + product + " points, more than a 64-bit count: sample it instead, e.g. "
+                    + "sampling: {strategy: latin-hypercube, samples: 10000, seed: 1}");
+            return;
+        }
+        if (size * rows.perPoint() > MAX_ROWS) {
+            at.get().error("the grid has " + product + " = " + String.format(Locale.ROOT, "%,d", size) + " points: "
+                    + tooMany(size, rows) + "; sample it instead, e.g. sampling: {strategy: latin-hypercube, "
+                    + "samples: 10000, seed: 1}, or sweep fewer values");
+        }
+    }
+
+    private static String tooMany(long points, Rows rows) {
+        long total = points > Long.MAX_VALUE / rows.perPoint() ? Long.MAX_VALUE : points * rows.perPoint();
+        return rows.of(points) + String.format(Locale.ROOT, " is more than the %,d rows a sweep may have (--resume "
+                + "keeps one bit per row in memory, 64 MB at that limit; the results CSV would take %s)", MAX_ROWS,
+                bytes(total > Long.MAX_VALUE / ROW_BYTES ? Long.MAX_VALUE : total * ROW_BYTES));
+    }
+
+    private static String bytes(long b) {
+        if (b >= 1L << 50) {
+            return "over a petabyte";
+        }
+        return b >= 1_000_000_000_000L ? String.format(Locale.ROOT, "about %,.0f TB", b / 1e12)
+                : String.format(Locale.ROOT, "about %,.0f GB", b / 1e9);
+    }
+
+    /** An integer, saturated at {@code Long.MAX_VALUE} (a count too large for a long is still too large). */
+    private static Optional<Long> parseLong(String text) {
+        String digits = text.trim().replace("_", "");
+        if (digits.matches("\\+?[0-9]{19,}")) {
+            return Optional.of(new java.math.BigInteger(digits).min(java.math.BigInteger.valueOf(Long.MAX_VALUE))
+                    .longValue());
+        }
+        try {
+            return Optional.of(Long.parseLong(digits));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
     }
 
     // ---- parameters ----------------------------------------------------------------------------

@@ -74,7 +74,7 @@ class SamplerTest {
         int n = 12; // a multiple of every size: each value exactly n / size times
         LatinHypercubeSampler lhs = new LatinHypercubeSampler(THREE, n, 3);
         for (int p = 0; p < 3; p++) {
-            Set<Integer> strata = new HashSet<>();
+            Set<Long> strata = new HashSet<>();
             int[] counts = new int[THREE.get(p).size()];
             for (int i = 0; i < n; i++) {
                 strata.add(lhs.stratum(p, i));
