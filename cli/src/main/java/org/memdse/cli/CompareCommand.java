@@ -1,12 +1,11 @@
 package org.memdse.cli;
 
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -50,7 +49,7 @@ import picocli.CommandLine.Spec;
             + "-o report.md writes Markdown with the charts as SVG files beside it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:report written (architectures that could not be evaluated are listed in it)",
-            "1:the report could not be written", "2:bad input (a file, option or output name)"})
+            "1:the report could not be written (a full disk, an I/O error)", "2:bad input (a file, an option, or the output path)"})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -79,6 +78,15 @@ final class CompareCommand implements Callable<Integer> {
         if (!markdown && !file.endsWith(".html") && !file.endsWith(".htm")) {
             throw new UserInputException("-o " + output + ": expected a file ending in .html or .md");
         }
+        Path target = OutputPaths.file("-o", output);
+        Map<Path, String> inputs = new LinkedHashMap<>();
+        for (String a : architectures) {
+            inputs.putIfAbsent(Path.of(a), "the architecture " + a);
+        }
+        for (String n : networks) {
+            inputs.putIfAbsent(Path.of(n), "the network " + n);
+        }
+        OutputPaths.notAnInput("-o", target, inputs);
         List<Architecture> read = new ArrayList<>();
         for (String a : architectures) {
             read.add(ArchitectureArgument.read(a));
@@ -91,11 +99,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         Mapper m = mapping.mapper();
         Comparison comparison = compare(archs, graphs, m, mapping.options(), ops.convention, err);
-        try {
-            write(comparison, output);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-        }
+        write(comparison, target, inputs);
         spec.commandLine().getOut().println("wrote " + output);
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;
@@ -137,13 +141,30 @@ final class CompareCommand implements Callable<Integer> {
         return Files.exists(path) ? String.valueOf(path.getFileName()) : "bundled";
     }
 
-    /** Writes the report as HTML or (for .md) Markdown with SVG files beside it. */
-    static void write(Comparison comparison, Path output) throws IOException {
+    /**
+     * Writes the report as HTML or (for .md) Markdown with SVG files beside it. The SVG files are
+     * checked like the output before any is written, and written before the Markdown that shows them.
+     *
+     * @param inputs the files the comparison read, which no file written may replace
+     */
+    static void write(Comparison comparison, Path output, Map<Path, String> inputs) {
         String file = output.getFileName().toString();
         if (file.toLowerCase(Locale.ROOT).endsWith(".md") || file.toLowerCase(Locale.ROOT).endsWith(".markdown")) {
             String base = file.substring(0, file.lastIndexOf('.'));
             Path dir = output.toAbsolutePath().getParent();
-            ReportFiles.writeAll(dir, CompareMarkdownWriter.write(comparison, base));
+            Map<String, String> files = CompareMarkdownWriter.write(comparison, base);
+            List<Map.Entry<Path, String>> targets = new ArrayList<>();
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                if (!f.getKey().equals(file)) {
+                    Path svg = OutputPaths.file("-o " + output + ": the chart", dir.resolve(f.getKey()));
+                    OutputPaths.notAnInput("-o " + output + ": the chart", svg, inputs);
+                    targets.add(Map.entry(svg, f.getValue()));
+                }
+            }
+            for (Map.Entry<Path, String> t : targets) {
+                ReportFiles.write(t.getKey(), t.getValue());
+            }
+            ReportFiles.write(output, files.get(file));
         } else {
             ReportFiles.write(output, CompareHtmlWriter.write(comparison));
         }

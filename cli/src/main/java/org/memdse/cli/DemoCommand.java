@@ -2,7 +2,6 @@ package org.memdse.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +23,8 @@ import org.memdse.core.network.NetworkGraph;
 import org.memdse.cost.evaluator.SystemEvaluator;
 import org.memdse.cost.registry.ComponentModelRegistry;
 import org.memdse.core.spec.SpecSource;
+import org.memdse.report.OutputFailure;
+import org.memdse.report.ReportFiles;
 import org.memdse.report.compare.Comparison;
 import org.memdse.report.csv.MetricsCsv;
 import org.memdse.report.csv.SweepResultsReader;
@@ -58,6 +59,12 @@ final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        Path folder = OutputPaths.folder("-o", output);
+        if (Files.isDirectory(folder)) {
+            for (String name : FILES) {
+                OutputPaths.file("-o " + output + ":", folder.resolve(name));
+            }
+        }
         Catalog catalog = Catalog.bundled();
         for (CatalogEntry entry : catalog.architectures()) {
             Architecture a = ArchitectureReader.read(catalog.source(entry));
@@ -83,16 +90,19 @@ final class DemoCommand implements Callable<Integer> {
         out.println();
         out.print(table);
         try {
-            Files.createDirectories(output);
-            writeAtomically(output.resolve(DEFAULT_SYSTEM + ".yaml"), ArchitectureWriter.toYaml(system));
-            writeAtomically(output.resolve(DEFAULT_SYSTEM + ".txt"), hierarchy);
-            writeAtomically(output.resolve("evaluation.txt"), table);
-            writeAtomically(output.resolve("evaluation.json"), EvaluateCommand.json(system, network, mapper, metrics, false));
-            writeAtomically(output.resolve("evaluation.csv"), csv.toString());
+            Files.createDirectories(folder); // checked: no file in the way, the nearest existing folder writable
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the demo results into " + output + ": " + e.getMessage(), e);
+            throw OutputFailure.of(folder, "cannot create the folder " + output, e, "nothing was written");
         }
-        String reports = reports(system, network, mapper, out);
+        writeAtomically(folder.resolve(DEFAULT_SYSTEM + ".yaml"), ArchitectureWriter.toYaml(system));
+        writeAtomically(folder.resolve(DEFAULT_SYSTEM + ".txt"), hierarchy);
+        writeAtomically(folder.resolve("evaluation.txt"), table);
+        writeAtomically(folder.resolve("evaluation.json"), EvaluateCommand.json(system, network, mapper, metrics, false));
+        writeAtomically(folder.resolve("evaluation.csv"), csv.toString());
+        String reports = reports(system, network, mapper, folder, out);
+        if (reports == null) {
+            return sweepExit; // the sweep said why (a full disk, another sweep writing sweep.csv)
+        }
         out.println();
         out.println("wrote " + output.toAbsolutePath().normalize() + "/ (" + DEFAULT_SYSTEM + ".yaml, "
                 + DEFAULT_SYSTEM + ".txt, evaluation.txt, evaluation.json, evaluation.csv" + reports + ")");
@@ -105,12 +115,18 @@ final class DemoCommand implements Callable<Integer> {
     static final String COMPARISON = "comparison.html";
     static final String SWEEP_CSV = "sweep.csv";
     static final String SWEEP_REPORT = "sweep.html";
+    /** Every file the demo writes into its folder (checked before any work). */
+    static final List<String> FILES = List.of(DEFAULT_SYSTEM + ".yaml", DEFAULT_SYSTEM + ".txt", "evaluation.txt",
+            "evaluation.json", "evaluation.csv", COMPARISON, SWEEP_CSV, "sweep.pareto.csv", SWEEP_REPORT);
+
+    /** The bundled sweep's exit code when it failed (it printed why). */
+    private int sweepExit;
 
     /**
      * Writes the comparison report (the default system against two variants) and the bundled
      * sweep's results and report; returns the file names written, for the closing line.
      */
-    private String reports(Architecture system, NetworkGraph network, Mapper mapper, PrintWriter out) {
+    private String reports(Architecture system, NetworkGraph network, Mapper mapper, Path folder, PrintWriter out) {
         PrintWriter err = spec.commandLine().getErr();
         List<Architecture> archs = List.of(system,
                 variant(system, DEFAULT_SYSTEM + "-adc2", "2 columns share an ADC instead of 8",
@@ -119,12 +135,8 @@ final class DemoCommand implements Callable<Integer> {
                         Map.of("        rows: 128\n        cols: 128\n", "        rows: 256\n        cols: 256\n")));
         Comparison comparison = CompareCommand.compare(archs, List.of(network), mapper, MapperOptions.DEFAULT,
                 OpConvention.INT8, err);
-        Path csvFile = output.resolve(SWEEP_CSV);
-        try {
-            CompareCommand.write(comparison, output.resolve(COMPARISON));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the comparison into " + output + ": " + e.getMessage(), e);
-        }
+        Path csvFile = folder.resolve(SWEEP_CSV);
+        CompareCommand.write(comparison, folder.resolve(COMPARISON), Map.of());
         out.println();
         out.println("compared " + String.join(", ", comparison.names()) + " on " + network.name() + " -> "
                 + COMPARISON);
@@ -132,12 +144,13 @@ final class DemoCommand implements Callable<Integer> {
         int code = MemdseCommand.commandLine(new PrintWriter(java.io.Writer.nullWriter()), err)
                 .execute("sweep", DEMO_SWEEP, "-o", csvFile.toString(), "--quiet");
         if (code != ExitCodes.OK) {
-            throw new IllegalStateException("the bundled sweep " + DEMO_SWEEP + " failed (exit code " + code + ")");
+            sweepExit = code;
+            return null;
         }
         SweepResults results = SweepResultsReader.read(csvFile);
         // The report draws the front over the sweep's own objectives (the CSV records only the marks).
         FrontBasis front = new FrontBasis(SweepSetup.prepare(DEMO_SWEEP).plan.objectives());
-        ReportCommand.write(results, output.resolve(SWEEP_REPORT), "area_mm2", "energy_pj", List.of(), front);
+        ReportCommand.write(results, folder.resolve(SWEEP_REPORT), "area_mm2", "energy_pj", List.of(), front);
         long pareto = results.rows().stream().filter(SweepResults.Row::pareto).count();
         out.println("swept " + DEMO_SWEEP + ": " + results.rows().size() + " points, " + pareto
                 + " Pareto-optimal -> " + SWEEP_CSV + ", " + SWEEP_REPORT);
@@ -161,8 +174,8 @@ final class DemoCommand implements Callable<Integer> {
     }
 
     /** Writes to a temporary file beside the target, then renames: a reader never sees half a file. */
-    static void writeAtomically(Path target, String text) throws IOException {
-        org.memdse.report.ReportFiles.write(target, text);
+    static void writeAtomically(Path target, String text) {
+        ReportFiles.write(target, text);
     }
 
 }

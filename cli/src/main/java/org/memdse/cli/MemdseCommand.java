@@ -1,8 +1,12 @@
 package org.memdse.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.Optional;
 import org.memdse.core.spec.Diagnostic;
 import org.memdse.core.spec.SpecException;
+import org.memdse.report.OutputFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -73,6 +77,14 @@ public final class MemdseCommand implements Runnable {
                 e.println("memdse: " + user.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
+            Optional<String> io = ioFailure(ex);
+            if (io.isPresent()) {
+                e.println("memdse: " + io.get());
+                if (root.verbose) {
+                    ex.printStackTrace(e);
+                }
+                return ExitCodes.FAILURE;
+            }
             e.println("memdse: internal error: " + ex);
             if (root.verbose) {
                 ex.printStackTrace(e);
@@ -82,6 +94,27 @@ public final class MemdseCommand implements Runnable {
             return ExitCodes.FAILURE;
         });
         return cl;
+    }
+
+    /**
+     * A file the operating system refused to read or write (a full disk, a permission, an I/O
+     * error), in words: not a bug, so not an "internal error", and no stack trace.
+     */
+    static Optional<String> ioFailure(Exception ex) {
+        if (ex instanceof OutputFailure f) {
+            return Optional.of(f.getMessage());
+        }
+        IOException cause = ex instanceof IOException io ? io
+                : ex instanceof UncheckedIOException u ? u.getCause() : null;
+        if (cause == null) {
+            return Optional.empty();
+        }
+        String reason = OutputFailure.reason(cause);
+        String message = ex.getMessage() == null ? "" : ex.getMessage();
+        if (message.isBlank() || message.equals(cause.toString())) {
+            return Optional.of("input/output error: " + reason);
+        }
+        return Optional.of(message.contains(reason) ? message : message + " (" + reason + ")");
     }
 
     /** One diagnostic per line, sorted, then a count. */

@@ -1,12 +1,11 @@
 package org.memdse.cli;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memdse.core.explore.Metric;
 import org.memdse.core.explore.Objective;
@@ -31,8 +30,8 @@ import picocli.CommandLine.Spec;
             + "table of the Pareto-optimal designs. The front is the one the sweep marked, or the one over the "
             + "objectives given with --objective.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:report written", "1:the report could not be written",
-            "2:bad input (the CSV, or a metric that is not one of its columns)"})
+        exitCodeList = {"0:report written", "1:the report could not be written (a full disk, an I/O error)",
+            "2:bad input (the CSV, a metric that is not one of its columns, or the output path)"})
 final class ReportCommand implements Callable<Integer> {
     /** Objectives of the small multiples when none are named (those the CSV has). */
     static final List<String> DEFAULT_OBJECTIVES = List.of("area_mm2", "energy_pj", "latency_ns", "tops_per_w");
@@ -71,6 +70,8 @@ final class ReportCommand implements Callable<Integer> {
         if (!name.endsWith(".html") && !name.endsWith(".htm")) {
             throw new UserInputException("-o " + output + ": expected a file ending in .html");
         }
+        Path target = OutputPaths.file("-o", output);
+        OutputPaths.notAnInput("-o", target, Map.of(csv, "the results CSV this report reads"));
         SweepResults results;
         try {
             results = SweepResultsReader.read(csv);
@@ -95,7 +96,7 @@ final class ReportCommand implements Callable<Integer> {
             }
         }
         try {
-            write(results, output, x, y, plotted, new FrontBasis(front));
+            write(results, target, x, y, plotted, new FrontBasis(front));
         } catch (IllegalArgumentException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -120,10 +121,6 @@ final class ReportCommand implements Callable<Integer> {
                 }
             }
         }
-        try {
-            ReportFiles.write(output, SweepHtmlWriter.write(results, x, y, chosen, basis));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + output + ": " + e.getMessage(), e);
-        }
+        ReportFiles.write(output, SweepHtmlWriter.write(results, x, y, chosen, basis));
     }
 }

@@ -15,6 +15,7 @@ import org.memdse.core.explore.Objective;
 import org.memdse.core.explore.PointEvaluator;
 import org.memdse.core.explore.SweepPlan;
 import org.memdse.core.explore.SweepReader;
+import org.memdse.report.OutputLock;
 import org.memdse.report.csv.CsvResultReader;
 import org.memdse.report.csv.CsvResultSink;
 import org.memdse.report.csv.ResultColumn;
@@ -34,8 +35,9 @@ import picocli.CommandLine.Spec;
             + "A killed run keeps every finished row; --resume continues it.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:the sweep ran (invalid or infeasible points are rows, not failures)",
-            "1:failure (e.g. the output could not be written)",
-            "2:bad input (the sweep file, its architecture, networks or parameter paths)"})
+            "1:failure (e.g. a full disk: the rows written stay valid, --resume continues)",
+            "2:bad input (the sweep file, its architecture, networks or parameter paths; an output path, or an output"
+                + " another sweep is writing)"})
 final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -82,19 +84,55 @@ final class SweepCommand implements Callable<Integer> {
         if (!dryRun && output == null) {
             throw new UserInputException("give the results file with -o FILE (or use --dry-run)");
         }
+        // Output paths first: a mistake there is found before anything is read or evaluated.
+        Path results = dryRun ? null : OutputPaths.file("-o", output);
+        Path givenFront = dryRun || pareto == null ? null : OutputPaths.file("--pareto", pareto);
+        if (givenFront != null) {
+            OutputPaths.distinct("--pareto " + pareto, givenFront, "-o " + output, results);
+        }
         SweepSetup setup = SweepSetup.prepare(sweep);
         SweepPlan plan = setup.plan.withObjectives(extra);
         PointEvaluator evaluator = setup.evaluator();
         if (dryRun) {
             return dryRun(setup, evaluator, out, err);
         }
+        boolean writesFront = !plan.objectives().isEmpty();
+        Path front = givenFront != null ? givenFront : paretoPath(results);
+        if (givenFront == null && writesFront) {
+            String what = "the Pareto front's file (the default; choose another with --pareto)";
+            front = OutputPaths.file(what, paretoPath(output));
+            OutputPaths.distinct(what + " " + paretoPath(output), front, "-o " + output, results);
+        }
+        OutputPaths.notAnInput("-o", results, setup.inputs);
+        if (writesFront) {
+            OutputPaths.notAnInput("--pareto", front, setup.inputs);
+        }
+        try (OutputLock lock = lock(results); OutputLock frontLock = writesFront ? lock(front) : null) {
+            return run(setup, plan, evaluator, workers, results, front, err);
+        }
+    }
+
+    /** Holds {@code file} for this run, or refuses at once (exit code 2) when another sweep writes it. */
+    private static OutputLock lock(Path file) {
+        try {
+            return OutputLock.acquire(file);
+        } catch (OutputLock.HeldException e) {
+            throw new UserInputException(e.getMessage());
+        }
+    }
+
+    private Integer run(SweepSetup setup, SweepPlan plan, PointEvaluator evaluator, int workers, Path results,
+                        Path front, PrintWriter err) {
         List<String> header = ResultColumn.header(plan.parameterColumns(), !plan.variants().isEmpty());
         List<String> networks = setup.networkNames();
         CsvResultReader.Done done = null;
-        if (resume && Files.exists(output) && size(output) > 0) {
-            done = CsvResultReader.resume(output, header, networks);
-            if (!quiet) {
-                err.println("sweep: resuming " + output + ": " + done.count() + " rows already there");
+        if (resume && Files.exists(results)) {
+            CsvResultReader.cutPartialLine(results); // a row cut off by kill -9 or a full disk
+            if (size(results) > 0) {
+                done = CsvResultReader.resume(results, header, networks);
+                if (!quiet) {
+                    err.println("sweep: resuming " + output + ": " + done.count() + " rows already there");
+                }
             }
         }
         long total = setup.sampler.size();
@@ -106,8 +144,8 @@ final class SweepCommand implements Callable<Integer> {
         ExplorationEngine engine = new ExplorationEngine(setup.sampler, evaluator, workers);
         ExplorationEngine.ProgressListener progress = SweepProgress.forTerminal(err, quiet);
         ExplorationEngine.Summary summary;
-        try (CsvResultSink sink = done != null ? CsvResultSink.append(output, plan.parameters(), plan.variantNames())
-                : CsvResultSink.create(output, plan.parameters(), plan.variantNames())) {
+        try (CsvResultSink sink = done != null ? CsvResultSink.append(results, plan.parameters(), plan.variantNames())
+                : CsvResultSink.create(results, plan.parameters(), plan.variantNames())) {
             CsvResultReader.Done d = done;
             summary = d == null ? engine.run(sink, progress)
                     : engine.run(sink, d::point, d::row, progress);
@@ -116,8 +154,8 @@ final class SweepCommand implements Callable<Integer> {
                 p.end();
             }
         }
-        Path front = pareto != null ? pareto : paretoPath(output);
-        ResultCsvFinisher.Finished finished = ResultCsvFinisher.finish(output, front, header, networks, plan.objectives());
+        ResultCsvFinisher.Finished finished = ResultCsvFinisher.finish(results, front, header, networks,
+                plan.objectives());
         if (!quiet) {
             err.printf(Locale.ROOT, "sweep: %,d points evaluated%s in %.1f s (%.1f points/s): %,d ok, %,d infeasible,"
                             + " %,d invalid; %,d rows in %s%n", summary.points(),
@@ -127,7 +165,7 @@ final class SweepCommand implements Callable<Integer> {
             if (!plan.objectives().isEmpty()) {
                 err.printf(Locale.ROOT, "sweep: Pareto front (%s): %,d rows in %s%n",
                         String.join(", ", plan.objectives().stream().map(Objective::toString).toList()),
-                        finished.front(), front);
+                        finished.front(), pareto != null ? pareto : paretoPath(output));
             }
             err.flush();
         }

@@ -3,7 +3,9 @@ package org.memdse.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.memdse.architectures.Catalog;
 import org.memdse.architectures.CatalogEntry;
@@ -38,9 +40,12 @@ final class SweepSetup {
     final List<NetworkGraph> networks;
     final Mapper mapper;
     final Sampler sampler;
+    /** The files read (the sweep file, its architecture and network files) and what each is, for messages. */
+    final Map<Path, String> inputs;
 
     private SweepSetup(SweepPlan plan, Architecture base, ArchitectureVariants variants, List<NetworkGraph> networks,
-                       Mapper mapper) {
+                       Mapper mapper, Map<Path, String> inputs) {
+        this.inputs = Map.copyOf(inputs);
         this.plan = plan;
         this.base = base;
         this.variants = variants;
@@ -68,15 +73,24 @@ final class SweepSetup {
     static SweepSetup prepare(String nameOrFile) {
         SpecSource source = source(nameOrFile);
         SweepPlan plan = SweepReader.read(source);
+        Map<Path, String> inputs = new LinkedHashMap<>();
+        if (source instanceof SpecSource.FileSource f) {
+            inputs.put(f.file(), "the sweep file");
+        }
         List<SpecException> problems = new ArrayList<>();
         Architecture base = null;
         try {
-            base = ArchitectureReader.read(resolve(source, plan.architecture(), CatalogEntry.Kind.ARCHITECTURE));
+            SpecSource arch = resolve(source, plan.architecture(), CatalogEntry.Kind.ARCHITECTURE);
+            if (arch instanceof SpecSource.FileSource f) {
+                inputs.putIfAbsent(f.file(), "the sweep's architecture");
+            }
+            base = ArchitectureReader.read(arch);
         } catch (SpecException e) {
             problems.add(e);
         }
         List<NetworkGraph> networks = new ArrayList<>();
         for (Reference r : plan.networks()) {
+            file(source, r).ifPresent(f -> inputs.putIfAbsent(f, "the sweep's network " + r.text()));
             try {
                 networks.add(loadNetwork(source, r));
             } catch (SpecException e) {
@@ -111,7 +125,7 @@ final class SweepSetup {
             }
             names.add(networks.get(i).name());
         }
-        return new SweepSetup(plan, base, variants, List.copyOf(networks), mapper);
+        return new SweepSetup(plan, base, variants, List.copyOf(networks), mapper, inputs);
     }
 
     /** A fresh point evaluator (fresh caches: benchmarks start cold). */

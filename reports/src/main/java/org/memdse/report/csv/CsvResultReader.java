@@ -13,11 +13,13 @@ import java.util.BitSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.function.Consumer;
+import org.apache.commons.csv.CSVException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.memdse.core.spec.SourcePosition;
 import org.memdse.core.spec.SpecException;
+import org.memdse.report.OutputFailure;
 
 /**
  * Reads a sweep's results CSV: to resume a run (which rows are there already) and, streaming,
@@ -59,11 +61,7 @@ public final class CsvResultReader {
      * @throws SpecException if the file is not this sweep's results (other columns, unknown network)
      */
     public static Done resume(Path file, List<String> header, List<String> networks) {
-        try {
-            cutPartialLine(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
+        cutPartialLine(file);
         BitSet rows = new BitSet();
         long[] count = {0};
         forEach(file, header, networks, r -> {
@@ -95,20 +93,36 @@ public final class CsvResultReader {
         try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
              CSVParser parser = CSVParser.parse(in, FORMAT)) {
             Iterator<CSVRecord> it = parser.iterator();
-            if (!it.hasNext()) {
+            CSVRecord first = next(file, parser, it);
+            if (first == null) {
                 throw bad(file, 1, "the file is empty; expected the header " + String.join(",", header));
             }
-            List<String> found = it.next().toList();
+            List<String> found = first.toList();
             if (!found.equals(header)) {
                 throw bad(file, 1, "its columns are not this sweep's (another sweep's results, or the parameters "
                         + "changed); expected " + String.join(",", header) + "; write to a new file or drop --resume");
             }
-            while (it.hasNext()) {
-                CSVRecord r = it.next();
+            for (CSVRecord r = next(file, parser, it); r != null; r = next(file, parser, it)) {
                 action.accept(row(file, r, header.size(), networks));
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+            throw OutputFailure.reading(file, e, "it is unchanged");
+        }
+    }
+
+    /**
+     * The next record, or null at the end. Commons CSV reports both a read failure and a
+     * malformed record as an unchecked I/O exception: the first is an {@link OutputFailure}, the
+     * second an error at the record's line.
+     */
+    private static CSVRecord next(Path file, CSVParser parser, Iterator<CSVRecord> it) {
+        try {
+            return it.hasNext() ? it.next() : null;
+        } catch (UncheckedIOException e) {
+            if (e.getCause() instanceof CSVException) {
+                throw bad(file, parser.getCurrentLineNumber(), "not a CSV row: " + e.getCause().getMessage());
+            }
+            throw OutputFailure.reading(file, e.getCause(), "it is unchanged");
         }
     }
 
@@ -137,8 +151,13 @@ public final class CsvResultReader {
                 message);
     }
 
-    /** Cuts off a last line without its newline (a row a killed run was writing). */
-    static void cutPartialLine(Path file) throws IOException {
+    /**
+     * Cuts off a last line without its newline (a row a killed run was writing, or the part of a
+     * row a full disk let through), so that rows can be appended after it.
+     *
+     * @throws OutputFailure if the file cannot be read or shortened
+     */
+    public static void cutPartialLine(Path file) {
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             long length = raf.length();
             long end = length;
@@ -152,6 +171,8 @@ public final class CsvResultReader {
             if (end < length) {
                 raf.setLength(end);
             }
+        } catch (IOException e) {
+            throw OutputFailure.writing(file, e, "it is unchanged");
         }
     }
 

@@ -1,13 +1,11 @@
 package org.memdse.report.csv;
 
-import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
@@ -19,34 +17,46 @@ import org.memdse.core.explore.Parameter;
 import org.memdse.core.explore.ParameterValue;
 import org.memdse.core.explore.PointResult;
 import org.memdse.core.explore.ResultSink;
+import org.memdse.report.OutputFailure;
 
 /**
- * Writes a sweep's results as they come: one CSV row per (point, network), flushed at once, so a
- * killed run leaves every accepted row on disk (at worst a last, partial line, which
- * {@link CsvResultReader#resume} cuts off). The {@code pareto} column stays empty until
+ * Writes a sweep's results as they come: one CSV row per (point, network), each handed to the
+ * operating system whole as soon as it is known, so a killed run leaves every accepted row on
+ * disk (at worst a last, partial line, which {@link CsvResultReader#resume} cuts off). When a
+ * write fails (a full disk, an I/O error), the part of the row that got through is cut off
+ * again, so the file still ends with a complete row, and every later row is refused: the file
+ * stays one that {@code --resume} continues. The {@code pareto} column stays empty until
  * {@link ResultCsvFinisher} sorts the file and marks the front. Thread-safe.
  */
 public final class CsvResultSink implements ResultSink, Closeable {
     /** Commons CSV with '\n' line ends (golden files do not depend on the platform). */
     public static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setRecordSeparator('\n').get();
 
+    /** Opens the results file's channel (tests inject one that fails). */
+    @FunctionalInterface
+    interface Opener {
+        FileChannel open(Path file, OpenOption... options) throws IOException;
+    }
+
+    private final Path file;
     private final List<Parameter> parameters;
     private final List<String> variants;
-    private final Writer writer;
+    private final FileChannel channel;
+    private final StringBuilder line = new StringBuilder(512);
     private final CSVPrinter printer;
+    /** Where the next row goes: the end of the last complete row. */
+    private long end;
+    private long rows;
+    private OutputFailure failure;
 
-    private CsvResultSink(Path file, List<Parameter> parameters, List<String> variants, boolean append)
+    private CsvResultSink(Path file, List<Parameter> parameters, List<String> variants, FileChannel channel, long end)
             throws IOException {
+        this.file = file;
         this.parameters = List.copyOf(parameters);
         this.variants = List.copyOf(variants);
-        this.writer = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(file, StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE, append ? StandardOpenOption.APPEND : StandardOpenOption.TRUNCATE_EXISTING),
-                StandardCharsets.UTF_8), 1 << 14);
-        this.printer = new CSVPrinter(writer, FORMAT);
-        if (!append) {
-            printer.printRecord(ResultColumn.header(columns(parameters), !variants.isEmpty()));
-            printer.flush();
-        }
+        this.channel = channel;
+        this.end = end;
+        this.printer = new CSVPrinter(line, FORMAT);
     }
 
     /** A new results file (replacing any) with its header, for a sweep without variants. */
@@ -56,10 +66,23 @@ public final class CsvResultSink implements ResultSink, Closeable {
 
     /** A new results file (replacing any) with its header; {@code variants}: the sweep's variant names, if any. */
     public static CsvResultSink create(Path file, List<Parameter> parameters, List<String> variants) {
+        return create(file, parameters, variants, FileChannel::open);
+    }
+
+    static CsvResultSink create(Path file, List<Parameter> parameters, List<String> variants, Opener opener) {
+        FileChannel channel = null;
         try {
-            return new CsvResultSink(file, parameters, variants, false);
+            channel = opener.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            CsvResultSink sink = new CsvResultSink(file, parameters, variants, channel, 0);
+            sink.write(ResultColumn.header(columns(parameters), !variants.isEmpty()), "nothing was written");
+            return sink;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+            closeQuietly(channel);
+            throw OutputFailure.writing(file, e, "nothing was written");
+        } catch (RuntimeException e) {
+            closeQuietly(channel);
+            throw e;
         }
     }
 
@@ -70,10 +93,17 @@ public final class CsvResultSink implements ResultSink, Closeable {
 
     /** Appends to a results file of a sweep with these variant names (none: no {@code variant} column). */
     public static CsvResultSink append(Path file, List<Parameter> parameters, List<String> variants) {
+        return append(file, parameters, variants, FileChannel::open);
+    }
+
+    static CsvResultSink append(Path file, List<Parameter> parameters, List<String> variants, Opener opener) {
+        FileChannel channel = null;
         try {
-            return new CsvResultSink(file, parameters, variants, true);
+            channel = opener.open(file, StandardOpenOption.WRITE);
+            return new CsvResultSink(file, parameters, variants, channel, channel.size());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to " + file + ": " + e.getMessage(), e);
+            closeQuietly(channel);
+            throw OutputFailure.writing(file, e, "the rows already in it are unchanged");
         }
     }
 
@@ -83,11 +113,42 @@ public final class CsvResultSink implements ResultSink, Closeable {
 
     @Override
     public synchronized void accept(PointResult r) {
+        if (failure != null) {
+            throw failure; // the first failure stands: no row after a gap
+        }
+        write(row(r, parameters, variants), rowsState());
+        rows++;
+    }
+
+    private String rowsState() {
+        return "every row before it is complete (" + rows + " written in this run); once that is fixed, run the same "
+                + "command with --resume to continue";
+    }
+
+    /** Writes one record whole at the end of the complete rows, or cuts off what got through and fails. */
+    private void write(List<String> fields, String state) {
+        line.setLength(0);
+        ByteBuffer bytes;
         try {
-            printer.printRecord(row(r, parameters, variants));
-            printer.flush();
+            printer.printRecord(fields);
+            bytes = ByteBuffer.wrap(line.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write a result row: " + e.getMessage(), e);
+            throw new IllegalStateException("formatting into memory cannot fail", e);
+        }
+        long at = end;
+        try {
+            while (bytes.hasRemaining()) {
+                at += channel.write(bytes, at);
+            }
+            end = at;
+        } catch (IOException e) {
+            try {
+                channel.truncate(end);
+            } catch (IOException ignored) {
+                // the part-row stays without its line end; --resume cuts it off
+            }
+            failure = OutputFailure.writing(file, e, state);
+            throw failure;
         }
     }
 
@@ -123,12 +184,31 @@ public final class CsvResultSink implements ResultSink, Closeable {
         return s.indexOf('\n') < 0 && s.indexOf('\r') < 0 ? s : s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
     }
 
+    /** Rows written by this sink. */
+    public synchronized long rows() {
+        return rows;
+    }
+
     @Override
     public synchronized void close() {
         try {
-            printer.close();
+            channel.close();
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // Every row was written with its own system call; closing releases the descriptor only.
+            if (failure == null) {
+                throw OutputFailure.writing(file, e, rowsState());
+            }
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException ignored) {
+            // already failing
         }
     }
 }

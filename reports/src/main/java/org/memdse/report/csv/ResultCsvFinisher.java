@@ -6,10 +6,8 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -25,18 +23,24 @@ import org.apache.commons.csv.CSVRecord;
 import org.memdse.core.explore.Metric;
 import org.memdse.core.explore.Objective;
 import org.memdse.core.explore.ParetoFront;
+import org.memdse.report.OutputFailure;
+import org.memdse.report.ReportFiles;
 
 /**
  * Finishes a sweep's results file: sorts the rows into point order (then network order), drops
  * duplicates, marks the Pareto front in the {@code pareto} column and writes the front as a CSV
  * of its own. Each file is written to a temporary file next to it and renamed over it, so a
- * crash leaves the old file or the new one. Memory is bounded: rows are sorted in chunks
- * written to temporary runs and merged, and the front is kept incrementally (one per network:
- * designs compete on the same network).
+ * crash or a failure (a full disk, an I/O error) leaves the old file or the new one, never part
+ * of one: the unsorted results stay complete, and finishing again ({@code --resume}) works.
+ * Memory is bounded: rows are sorted in chunks written to temporary runs and merged at most
+ * {@link #FAN_IN} at a time (so the number of open files is bounded too), and the front is kept
+ * incrementally (one per network: designs compete on the same network).
  */
 public final class ResultCsvFinisher {
     /** Rows sorted in memory at a time. */
     static final int CHUNK = 20_000;
+    /** Runs merged at a time: open files stay far below the usual limit of 1,024. */
+    static final int FAN_IN = 64;
 
     private static final Comparator<CsvResultReader.Row> ORDER =
             Comparator.comparingLong(CsvResultReader.Row::point).thenComparingInt(CsvResultReader.Row::network);
@@ -53,115 +57,207 @@ public final class ResultCsvFinisher {
     public record Finished(long rows, long front) {
     }
 
+    /** How the finisher writes and renames files (tests inject failures). */
+    interface Io {
+        Writer create(Path file) throws IOException;
+
+        void move(Path from, Path to) throws IOException;
+
+        Io FILES = new Io() {
+            @Override
+            public Writer create(Path file) throws IOException {
+                return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+            }
+
+            @Override
+            public void move(Path from, Path to) throws IOException {
+                ReportFiles.move(from, to);
+            }
+        };
+    }
+
     /**
      * Sorts {@code results} in place and writes the front to {@code front} (if objectives are given).
      *
      * @param header     the results' header
      * @param networks   the sweep's networks, in order
      * @param objectives the front's objectives; none: no front, every {@code pareto} is false
+     * @throws OutputFailure if a file cannot be read or written; the message says what is left
      */
     public static Finished finish(Path results, Path front, List<String> header, List<String> networks,
                                   List<Objective> objectives) {
-        return finish(results, front, header, networks, objectives, CHUNK);
+        return finish(results, front, header, networks, objectives, CHUNK, FAN_IN, Io.FILES);
     }
 
     /** The same, sorting {@code chunkRows} rows in memory at a time (tests use small chunks). */
     static Finished finish(Path results, Path front, List<String> header, List<String> networks,
                            List<Objective> objectives, int chunkRows) {
+        return finish(results, front, header, networks, objectives, chunkRows, FAN_IN, Io.FILES);
+    }
+
+    static Finished finish(Path results, Path front, List<String> header, List<String> networks,
+                           List<Objective> objectives, int chunkRows, int fanIn, Io io) {
+        if (fanIn < 2) {
+            throw new IllegalArgumentException("fanIn must be >= 2");
+        }
+        if (!objectives.isEmpty() && results.toAbsolutePath().normalize().equals(front.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("the front and the results are the same file: " + results);
+        }
         int firstMetric = header.indexOf(Metric.all().get(0).key());
         int pareto = header.indexOf(ResultColumn.PARETO.key());
         Set<Long> members = frontKeys(results, header, networks, objectives, firstMetric);
         Path dir = results.toAbsolutePath().getParent();
-        List<Path> runs = new ArrayList<>();
+        List<Path> temporary = new ArrayList<>();
+        String unsorted = results.getFileName() + " is unchanged: every row is there, not yet sorted, and running "
+                + "the same command with --resume sorts it and marks the front";
+        boolean resultsMoved = false;
         try {
-            // 1. Sorted runs of CHUNK rows.
+            // 1. Sorted runs of CHUNK rows; the last chunk stays in memory.
+            List<Path> sortedRuns = new ArrayList<>();
             List<CsvResultReader.Row> chunk = new ArrayList<>();
-            CsvResultReader.forEach(results, header, networks, r -> {
-                chunk.add(r);
-                if (chunk.size() >= chunkRows) {
-                    runs.add(writeRun(dir, chunk));
-                    chunk.clear();
-                }
-            });
-            // 2. Merge them (and the last chunk, in memory) into the final file and the front.
+            try {
+                CsvResultReader.forEach(results, header, networks, r -> {
+                    chunk.add(r);
+                    if (chunk.size() >= chunkRows) {
+                        try {
+                            sortedRuns.add(writeRun(dir, chunk, io, temporary));
+                        } catch (IOException e) {
+                            throw new UncheckedIOException(e);
+                        }
+                        chunk.clear();
+                    }
+                });
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
             chunk.sort(ORDER);
-            // Next to the targets (so the rename stays on one file system), with default permissions.
-            Path sortedTmp = results.resolveSibling(results.getFileName() + ".sorting.tmp");
-            Path frontTmp = objectives.isEmpty() ? null : front.resolveSibling(front.getFileName() + ".sorting.tmp");
-            long rows = 0;
-            long inFront = 0;
-            List<Iterator<CsvResultReader.Row>> sources = new ArrayList<>();
-            List<CSVParser> parsers = new ArrayList<>();
-            try (Writer out = writer(sortedTmp); CSVPrinter all = new CSVPrinter(out, CsvResultSink.FORMAT);
-                 Writer fout = frontTmp == null ? Writer.nullWriter() : writer(frontTmp);
+            List<Path> runs = sortedRuns;
+            // 2. Merge runs FAN_IN at a time until one final merge can take them all.
+            while (runs.size() + 1 > fanIn) {
+                List<Path> merged = new ArrayList<>();
+                for (int from = 0; from < runs.size(); from += fanIn) {
+                    List<Path> group = runs.subList(from, Math.min(runs.size(), from + fanIn));
+                    if (group.size() == 1) {
+                        merged.add(group.get(0));
+                        continue;
+                    }
+                    Path run = temp(dir, "memdse-sort-", ".csv", temporary);
+                    try (Writer out = io.create(run); CSVPrinter p = new CSVPrinter(out, CsvResultSink.FORMAT)) {
+                        merge(group, List.of(), header, networks, r -> p.printRecord((Object[]) r.fields()));
+                    }
+                    for (Path done : group) {
+                        ReportFiles.deleteQuietly(done);
+                    }
+                    merged.add(run);
+                }
+                runs = merged;
+            }
+            // 3. The final merge into the sorted file and the front, each beside its target.
+            Path sortedTmp = beside(results, temporary);
+            Path frontTmp = objectives.isEmpty() ? null : beside(front, temporary);
+            long[] counts = new long[2];
+            try (Writer out = io.create(sortedTmp); CSVPrinter all = new CSVPrinter(out, CsvResultSink.FORMAT);
+                 Writer fout = frontTmp == null ? Writer.nullWriter() : io.create(frontTmp);
                  CSVPrinter fp = new CSVPrinter(fout, CsvResultSink.FORMAT)) {
                 all.printRecord(header);
                 if (frontTmp != null) {
                     fp.printRecord(header);
                 }
-                for (Path run : runs) {
-                    Reader in = Files.newBufferedReader(run, StandardCharsets.UTF_8);
-                    CSVParser p = CSVParser.parse(in, CsvResultSink.FORMAT);
-                    parsers.add(p);
-                    Iterator<CSVRecord> it = p.iterator();
-                    sources.add(new Iterator<>() {
-                        @Override
-                        public boolean hasNext() {
-                            return it.hasNext();
-                        }
-
-                        @Override
-                        public CsvResultReader.Row next() {
-                            return CsvResultReader.row(run, it.next(), header.size(), networks);
-                        }
-                    });
-                }
-                sources.add(chunk.iterator());
-                PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> ORDER.compare(a.row, b.row));
-                for (Iterator<CsvResultReader.Row> s : sources) {
-                    if (s.hasNext()) {
-                        heads.add(new Head(s.next(), s));
+                CsvResultReader.Row[] last = {null};
+                merge(runs, chunk, header, networks, r -> {
+                    CsvResultReader.Row previous = last[0];
+                    if (previous != null && previous.point() == r.point() && previous.network() == r.network()) {
+                        return; // a duplicate (a row written twice): keep the first
                     }
-                }
-                CsvResultReader.Row last = null;
-                while (!heads.isEmpty()) {
-                    Head h = heads.poll();
-                    CsvResultReader.Row r = h.row;
-                    if (h.source.hasNext()) {
-                        heads.add(new Head(h.source.next(), h.source));
-                    }
-                    if (last != null && last.point() == r.point() && last.network() == r.network()) {
-                        continue; // a duplicate (a row written twice): keep the first
-                    }
-                    last = r;
+                    last[0] = r;
                     boolean member = members.contains(key(r.point(), r.network(), networks.size()));
                     String[] f = r.fields();
                     f[pareto] = Boolean.toString(member);
                     all.printRecord((Object[]) f);
-                    rows++;
+                    counts[0]++;
                     if (member) {
                         fp.printRecord((Object[]) f);
-                        inFront++;
+                        counts[1]++;
                     }
-                }
-            } finally {
-                for (CSVParser p : parsers) {
-                    p.close();
-                }
+                });
             }
-            move(sortedTmp, results);
+            keepPermissions(results, sortedTmp);
+            io.move(sortedTmp, results);
+            resultsMoved = true;
             if (frontTmp != null) {
-                move(frontTmp, front);
+                io.move(frontTmp, front);
             }
-            return new Finished(rows, inFront);
+            return new Finished(counts[0], counts[1]);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot finish " + results + ": " + e.getMessage(), e);
+            throw resultsMoved
+                    ? OutputFailure.of(front, "cannot write the Pareto front " + front, e, results.getFileName()
+                            + " is complete, sorted and marked; running the same command with --resume writes the "
+                            + "front again")
+                    : OutputFailure.of(results, "cannot sort " + results, e, unsorted);
         } finally {
+            for (Path t : temporary) {
+                ReportFiles.deleteQuietly(t);
+            }
+        }
+    }
+
+    /** Something done with each row in order; may fail writing. */
+    @FunctionalInterface
+    private interface RowAction {
+        void accept(CsvResultReader.Row row) throws IOException;
+    }
+
+    /** Merges sorted run files and a sorted in-memory list, in order (duplicates kept). */
+    private static void merge(List<Path> runs, List<CsvResultReader.Row> inMemory, List<String> header,
+                              List<String> networks, RowAction action) throws IOException {
+        List<CSVParser> parsers = new ArrayList<>();
+        try {
+            List<Iterator<CsvResultReader.Row>> sources = new ArrayList<>();
             for (Path run : runs) {
+                Reader in = Files.newBufferedReader(run, StandardCharsets.UTF_8);
+                CSVParser p;
                 try {
-                    Files.deleteIfExists(run);
+                    p = CSVParser.parse(in, CsvResultSink.FORMAT);
+                } catch (IOException | RuntimeException e) {
+                    in.close();
+                    throw e;
+                }
+                parsers.add(p);
+                Iterator<CSVRecord> it = p.iterator();
+                sources.add(new Iterator<>() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public CsvResultReader.Row next() {
+                        return CsvResultReader.row(run, it.next(), header.size(), networks);
+                    }
+                });
+            }
+            sources.add(inMemory.iterator());
+            PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> ORDER.compare(a.row, b.row));
+            for (Iterator<CsvResultReader.Row> s : sources) {
+                if (s.hasNext()) {
+                    heads.add(new Head(s.next(), s));
+                }
+            }
+            while (!heads.isEmpty()) {
+                Head h = heads.poll();
+                if (h.source.hasNext()) {
+                    heads.add(new Head(h.source.next(), h.source));
+                }
+                action.accept(h.row);
+            }
+        } catch (UncheckedIOException e) {
+            throw e.getCause(); // Commons CSV reports a failed read this way
+        } finally {
+            for (CSVParser p : parsers) {
+                try {
+                    p.close();
                 } catch (IOException ignored) {
-                    // a leftover temporary file is harmless
+                    // read to the end, or failing already
                 }
             }
         }
@@ -202,30 +298,52 @@ public final class ResultCsvFinisher {
         return point * networks + network;
     }
 
-    private static Path writeRun(Path dir, List<CsvResultReader.Row> chunk) {
-        chunk.sort(ORDER);
-        try {
-            Path run = Files.createTempFile(dir, "memdse-sort-", ".csv");
-            try (Writer out = writer(run); CSVPrinter p = new CSVPrinter(out, CsvResultSink.FORMAT)) {
-                for (CsvResultReader.Row r : chunk) {
-                    p.printRecord((Object[]) r.fields());
+    /** A new temporary file (a unique name, so two finishers never share one), remembered for deletion. */
+    private static Path temp(Path dir, String prefix, String suffix, List<Path> temporary) throws IOException {
+        Path t = Files.createTempFile(dir, prefix, suffix);
+        temporary.add(t);
+        return t;
+    }
+
+    /**
+     * A new, uniquely named file beside {@code target} (so the rename stays on one file system),
+     * created with the default permissions like any file the user writes.
+     */
+    private static Path beside(Path target, List<Path> temporary) throws IOException {
+        Path dir = target.toAbsolutePath().getParent();
+        for (int attempt = 0; ; attempt++) {
+            Path t = dir.resolve("." + target.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                    + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".sorting.tmp");
+            try {
+                Files.createFile(t);
+                temporary.add(t);
+                return t;
+            } catch (java.nio.file.FileAlreadyExistsException e) {
+                if (attempt > 100) {
+                    throw e;
                 }
             }
-            return run;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
-    private static Writer writer(Path file) throws IOException {
-        return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
-    }
-
-    private static void move(Path from, Path to) throws IOException {
+    /** The sorted file replaces the results: it keeps their permissions (best effort). */
+    private static void keepPermissions(Path results, Path replacement) {
         try {
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
+            Files.setPosixFilePermissions(replacement, Files.getPosixFilePermissions(results));
+        } catch (IOException | UnsupportedOperationException e) {
+            // the default permissions then
         }
+    }
+
+    private static Path writeRun(Path dir, List<CsvResultReader.Row> chunk, Io io, List<Path> temporary)
+            throws IOException {
+        chunk.sort(ORDER);
+        Path run = temp(dir, "memdse-sort-", ".csv", temporary);
+        try (Writer out = io.create(run); CSVPrinter p = new CSVPrinter(out, CsvResultSink.FORMAT)) {
+            for (CsvResultReader.Row r : chunk) {
+                p.printRecord((Object[]) r.fields());
+            }
+        }
+        return run;
     }
 }
