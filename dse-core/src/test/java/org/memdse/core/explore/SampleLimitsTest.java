@@ -97,6 +97,18 @@ class SampleLimitsTest {
     private static final String HUGE_GRID = "  - {path: a, range: {from: 1, to: 100000, step: 1}}\n"
             + "  - {path: b, range: {from: 1, to: 100000, step: 1}}\n";
 
+    @Test
+    void variantsMultiplyTheRowsToo() {
+        String variants = "variants:\n  - {name: x}\n  - {name: y}\n  - {name: z}\n  - {name: w}\n";
+        assertThatThrownBy(() -> read("n1", "sampling: {strategy: latin-hypercube, samples: 134217729, seed: 1}\n"
+                + variants, SMALL)).isInstanceOf(SpecException.class)
+                .hasMessageContaining("s.yaml:4:48: error: sampling.samples: expected at most 134,217,728 samples")
+                .hasMessageContaining("134,217,729 point(s) x 4 variant(s) x 1 network(s) is more than the 536,870,912");
+        SweepPlan plan = read("n1", "sampling: {strategy: latin-hypercube, samples: 134217728, seed: 1}\n" + variants,
+                SMALL);
+        assertThat(plan.sampler().size()).isEqualTo(SweepReader.MAX_ROWS);
+    }
+
     /** Each strategy and count, over the limit or not: an error at the right line giving the limit and why. */
     @ParameterizedTest(name = "{0} {1} x {2} networks -> {3}")
     @CsvSource(delimiter = '|', value = {
