@@ -28,6 +28,7 @@ public final class ReportFiles {
         Path tmp = null;
         try {
             tmp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+            tmp.toFile().deleteOnExit(); // Ctrl-C between here and the rename leaves no hidden file
             Files.writeString(tmp, text, StandardCharsets.UTF_8);
             try {
                 Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-r--r--"));

@@ -301,7 +301,7 @@ public final class ResultCsvFinisher {
     /** A new temporary file (a unique name, so two finishers never share one), remembered for deletion. */
     private static Path temp(Path dir, String prefix, String suffix, List<Path> temporary) throws IOException {
         Path t = Files.createTempFile(dir, prefix, suffix);
-        temporary.add(t);
+        remember(t, temporary);
         return t;
     }
 
@@ -316,7 +316,7 @@ public final class ResultCsvFinisher {
                     + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + ".sorting.tmp");
             try {
                 Files.createFile(t);
-                temporary.add(t);
+                remember(t, temporary);
                 return t;
             } catch (java.nio.file.FileAlreadyExistsException e) {
                 if (attempt > 100) {
@@ -333,6 +333,15 @@ public final class ResultCsvFinisher {
         } catch (IOException | UnsupportedOperationException e) {
             // the default permissions then
         }
+    }
+
+    /**
+     * A temporary file to delete when finishing ends, and at the latest when the JVM shuts down
+     * (Ctrl-C stops a run without unwinding it; a renamed file is not under this name any more).
+     */
+    private static void remember(Path t, List<Path> temporary) {
+        temporary.add(t);
+        t.toFile().deleteOnExit();
     }
 
     private static Path writeRun(Path dir, List<CsvResultReader.Row> chunk, Io io, List<Path> temporary)
