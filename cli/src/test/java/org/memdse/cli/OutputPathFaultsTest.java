@@ -155,10 +155,11 @@ class OutputPathFaultsTest {
                             d + "/ro/c.md");
                 }, "the folder {d}/ro is read-only"),
                 fault("compare: -o is an architecture", d -> {
-                    Files.writeString(d.resolve("a.md"), CliRunner.run("describe", "--format", "yaml", "fig4-hybrid")
-                            .out());
-                    return List.of("compare", d + "/a.md", "isaac-ce", "--network", "fig4-hybrid", "-o", d + "/a.md");
-                }, "is the architecture {d}/a.md (an input)"),
+                    Files.writeString(d.resolve("a.markdown"), CliRunner.run("describe", "--format", "yaml",
+                            "fig4-hybrid").out());
+                    return List.of("compare", d + "/a.markdown", "isaac-ce", "--network", "fig4-hybrid", "-o",
+                            d + "/a.markdown");
+                }, "is the architecture {d}/a.markdown (an input)"),
                 fault("compare: a chart beside the Markdown is a folder", d -> {
                     Files.createDirectory(d.resolve("c-area.svg"));
                     return List.of("compare", "fig4-hybrid", "isaac-ce", "--network", "fig4-hybrid", "--mapper",
