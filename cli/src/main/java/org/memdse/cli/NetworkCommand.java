@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.memdse.core.network.InputActivity;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
 import org.memdse.core.network.NetworkTotals;
@@ -21,8 +22,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "network",
         header = "Show a network (YAML or ONNX) layer by layer, with totals.", mixinStandardHelpOptions = true,
         description = "Show a network layer by layer: kind, output shape, weight matrix as it sits on crossbars "
-            + "(rows x cols), parameters, MACs (ANN) or synaptic operations (SNN) and traffic out, per inference. "
-            + "NAME|FILE is a network YAML file, an ONNX model, or a bundled network (see 'memdse catalog').",
+            + "(rows x cols), parameters, MACs (ANN) or synaptic operations (SNN), traffic out, per inference, and "
+            + "each crossbar layer's input-bit density with where it comes from (given, the network's, or the "
+            + "default for the activation that produced its input). NAME|FILE is a network YAML file, an ONNX model, or a bundled network (see 'memdse catalog').",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:bad input (each error is printed with file, line and column)"})
 final class NetworkCommand implements Callable<Integer> {
@@ -45,7 +47,7 @@ final class NetworkCommand implements Callable<Integer> {
 
     /** One output row; the same columns in every format. */
     private record Row(String name, String kind, String shape, String weights, long params, long macs,
-                       double synapticOps, double trafficOutBits) {
+                       double synapticOps, double trafficOutBits, InputActivity activity) {
     }
 
     @Override
@@ -61,7 +63,7 @@ final class NetworkCommand implements Callable<Integer> {
             }
             rows.add(new Row(node.name(), node.kind().key(), s.outputShape().toString(),
                     s.weights().map(WeightMatrix::toString).orElse("-"), s.params(), s.macs(),
-                    s.synapticOpsPerInference(), traffic));
+                    s.synapticOpsPerInference(), traffic, g.inputActivity(node).orElse(null)));
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (format) {
@@ -74,15 +76,16 @@ final class NetworkCommand implements Callable<Integer> {
     }
 
     private static void table(PrintWriter out, NetworkGraph g, List<Row> rows) {
-        String[] header = {"name", "kind", "output", "weights", "params", "MACs", "syn. ops", "traffic out"};
+        String[] header = {"name", "kind", "output", "weights", "params", "MACs", "syn. ops", "traffic out",
+            "input-bit density"};
         List<String[]> cells = new ArrayList<>();
         for (Row r : rows) {
             cells.add(new String[] {r.name(), r.kind(), r.shape(), r.weights(), si(r.params()), si(r.macs()),
-                si(r.synapticOps()), bits(r.trafficOutBits())});
+                si(r.synapticOps()), bits(r.trafficOutBits()), density(r.activity())});
         }
         NetworkTotals t = g.totals();
         String[] total = {"total", rows.size() + " nodes", "", si(t.matrixWeights()) + " cells", si(t.params()),
-            si(t.macs()), si(t.synapticOps()), bits(t.trafficBits())};
+            si(t.macs()), si(t.synapticOps()), bits(t.trafficBits()), ""};
         int[] width = new int[header.length];
         for (String[] line : concat(header, cells, total)) {
             for (int i = 0; i < line.length; i++) {
@@ -90,7 +93,8 @@ final class NetworkCommand implements Callable<Integer> {
             }
         }
         out.println("network " + g.name() + " (weights " + g.weightBits() + " bit, activations " + g.activationBits()
-                + " bit, " + g.inputBitDensity() + " of their bits 1; counts per inference)");
+                + " bit" + g.networkInputBitDensity().stream().mapToObj(d -> ", input_bit_density " + number(d)).findFirst()
+                .orElse("") + "; counts per inference)");
         print(out, header, width);
         print(out, dashes(width), width);
         cells.forEach(c -> print(out, c, width));
@@ -114,12 +118,17 @@ final class NetworkCommand implements Callable<Integer> {
         return d;
     }
 
-    /** Text columns left-aligned, numbers (from column 4) right-aligned. */
+    /** "0.15 (default after relu)", or "-" for a layer without crossbar inputs. */
+    private static String density(InputActivity a) {
+        return a == null ? "-" : number(a.density()) + " (" + a.description() + ")";
+    }
+
+    /** Text columns left-aligned, numbers (columns 4 to 8) right-aligned, the density column left. */
     private static void print(PrintWriter out, String[] line, int[] width) {
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < line.length; i++) {
             String pad = " ".repeat(width[i] - line[i].length());
-            b.append(i < 3 ? line[i] + pad : pad + line[i]);
+            b.append(i < 3 || i == 8 ? line[i] + pad : pad + line[i]);
             if (i < line.length - 1) {
                 b.append("  ");
             }
@@ -128,13 +137,16 @@ final class NetworkCommand implements Callable<Integer> {
     }
 
     private static void csv(PrintWriter out, List<Row> rows, NetworkTotals t) {
-        out.println("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits");
+        out.println("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits,"
+                + "input_bit_density,input_bit_density_source");
         for (Row r : rows) {
             out.println(String.join(",", quote(r.name()), r.kind(), r.shape(), r.weights(), Long.toString(r.params()),
-                    Long.toString(r.macs()), number(r.synapticOps()), number(r.trafficOutBits())));
+                    Long.toString(r.macs()), number(r.synapticOps()), number(r.trafficOutBits()),
+                    r.activity() == null ? "" : number(r.activity().density()),
+                    r.activity() == null ? "" : quote(r.activity().description())));
         }
         out.println(String.join(",", "total", "", "", "", Long.toString(t.params()), Long.toString(t.macs()),
-                number(t.synapticOps()), number(t.trafficBits())));
+                number(t.synapticOps()), number(t.trafficBits()), "", ""));
     }
 
     private static void json(PrintWriter out, NetworkGraph g, List<Row> rows) {
@@ -142,7 +154,8 @@ final class NetworkCommand implements Callable<Integer> {
         out.println("  \"network\": " + string(g.name()) + ",");
         out.println("  \"weight_bits\": " + g.weightBits() + ",");
         out.println("  \"activation_bits\": " + g.activationBits() + ",");
-        out.println("  \"input_bit_density\": " + g.inputBitDensity() + ",");
+        out.println("  \"input_bit_density\": " + g.networkInputBitDensity().stream().mapToObj(NetworkCommand::number)
+                .findFirst().orElse("null") + ",");
         out.println("  \"layers\": [");
         for (int i = 0; i < rows.size(); i++) {
             Row r = rows.get(i);
@@ -150,7 +163,10 @@ final class NetworkCommand implements Callable<Integer> {
                     + ", \"output_shape\": " + string(r.shape()) + ", \"weight_matrix\": "
                     + (r.weights().equals("-") ? "null" : string(r.weights())) + ", \"params\": " + r.params()
                     + ", \"macs\": " + r.macs() + ", \"synaptic_ops\": " + number(r.synapticOps())
-                    + ", \"traffic_out_bits\": " + number(r.trafficOutBits()) + "}" + (i < rows.size() - 1 ? "," : ""));
+                    + ", \"traffic_out_bits\": " + number(r.trafficOutBits())
+                    + ", \"input_bit_density\": " + (r.activity() == null ? "null" : number(r.activity().density()))
+                    + ", \"input_bit_density_source\": " + (r.activity() == null ? "null" : string(r.activity().description()))
+                    + "}" + (i < rows.size() - 1 ? "," : ""));
         }
         out.println("  ],");
         NetworkTotals t = g.totals();

@@ -19,8 +19,10 @@ final class WorkloadMixin {
     }
 
     @Option(names = "--input-bit-density", paramLabel = "SHARE",
-            description = "Share of activation bits that are 1, in (0, 1]: bit-serial rows are driven and read only "
-                    + "for a 1 (default: the network file's input_bit_density, else 0.5).")
+            description = "Share of activation bits that are 1, in (0, 1], for every crossbar layer: bit-serial rows "
+                    + "are driven and read only for a 1 (default: each layer's own input_bit_density, else the "
+                    + "network file's, else the default for the activation that produced the layer's input: 0.5 "
+                    + "for the network input, 0.15 after ReLU; 'memdse network' lists them).")
     Double inputBitDensity;
 
     NetworkGraph network() {

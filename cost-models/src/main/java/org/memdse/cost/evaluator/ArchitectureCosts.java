@@ -223,8 +223,10 @@ public final class ArchitectureCosts {
 
     /**
      * Share of input bits that are 1 (bit-serial inputs) the peak figures assume: only those rows
-     * are driven and read. They need no network; an evaluation uses its workload's own share
-     * ({@code NetworkGraph.inputBitDensity}, also 0.5 unless given).
+     * are driven and read. Peak figures need no network, so they take uniform data bits (0.5)
+     * whatever the workload; an evaluation uses each layer's own share
+     * ({@code NetworkGraph.inputBitDensity(node)}: given, or the default for the activation that
+     * produced the layer's input, 0.15 after ReLU).
      */
     public static final double INPUT_BIT_ACTIVITY = 0.5;
 

@@ -70,7 +70,8 @@ public final class MappedNetwork {
      * @param analogIn     every input arrives as a held analog value (no DACs, one read)
      * @param analogOut    the outputs stay analog for the next crossbar layer (no ADC, no buffer write)
      * @param pulseWidth   inputs are pulse-width encoded (and not analog)
-     * @param activity     mean drive per used row and cycle: the share of 1-bits bit-serially, (2^b − 1)/2
+     * @param activity     mean drive per used row and cycle: the share of 1-bits of this layer's inputs
+     *                     bit-serially ({@code NetworkGraph.inputBitDensity(node)}), (2^b − 1)/2
      *                     unit pulses with pulse-width inputs, 1/3 (mean of V² over uniform amplitudes)
      *                     with analog inputs
      * @param cellReads    arrays' worth of cells the blocks use (rows × cols used / rows × cols of an array)
@@ -215,7 +216,7 @@ public final class MappedNetwork {
             List<MappingUnit> u = units.get(i);
             if (!u.isEmpty() && u.get(0) instanceof CrossbarBlock) {
                 work[i] = cimOf[i] == null ? NO_WORK
-                        : crossbarLayer(cimOf[i], stats[i], u, receivesAnalog(i, ins, analogOut, index), analogOut[i]);
+                        : crossbarLayer(cimOf[i], node, stats[i], u, receivesAnalog(i, ins, analogOut, index), analogOut[i]);
             } else if (node.kind().domain() == NodeKind.Domain.SNN) {
                 String sub = u.isEmpty() ? defaultSnn : mapping.endpointOf(u.get(0).id()).subsystem();
                 work[i] = sub == null ? NO_WORK : snnLayer(sub, node.kind() == NodeKind.POPULATION);
@@ -276,8 +277,8 @@ public final class MappedNetwork {
         return out;
     }
 
-    private CrossbarLayer crossbarLayer(ArchitectureCosts.CimSubsystem c, NodeStats stats, List<MappingUnit> units,
-                                        boolean analogIn, boolean analogOut) {
+    private CrossbarLayer crossbarLayer(ArchitectureCosts.CimSubsystem c, NetworkNode node, NodeStats stats,
+                                        List<MappingUnit> units, boolean analogIn, boolean analogOut) {
         Macro macro = c.macro;
         long vectors = stats.weights().map(w -> w.vmmsPerInference()).orElse(1L);
         int activationBits = network.activationBits();
@@ -306,7 +307,9 @@ public final class MappedNetwork {
         }
         double reads = vectors * cycles / replicas;
         long pulseCount = (1L << Math.min(activationBits, 30)) - 1;
-        double activity = analogIn ? 1.0 / 3 : pulseWidth ? pulseCount / 2.0 : network.inputBitDensity();
+        // Bit-serial: the layer's own input-bit density (NetworkGraph.inputActivities: given, or the
+        // default for the activation that produced its input).
+        double activity = analogIn ? 1.0 / 3 : pulseWidth ? pulseCount / 2.0 : network.inputBitDensity(node);
         return new CrossbarLayer(c, units.size(), vectors, cycles, reads, pulseWidth ? pulseCount : 1, analogIn,
                 analogOut, pulseWidth, activity, cellReads, columnCycles, rowCycles, replicas, rowBlocks, maxRows,
                 tiles.size());

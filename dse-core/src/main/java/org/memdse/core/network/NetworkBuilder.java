@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jgrapht.Graphs;
 import org.jgrapht.graph.DirectedAcyclicGraph;
 import org.memdse.core.spec.Diagnostics;
@@ -53,7 +54,8 @@ public final class NetworkBuilder {
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private int weightBits = 8;
     private int activationBits = 8;
-    private double inputBitDensity = 0.5;
+    private OptionalDouble inputBitDensity = OptionalDouble.empty();
+    private final Map<String, Double> layerDensities = new LinkedHashMap<>();
 
     /** A builder that keeps its own diagnostics, for programmatic use; problems point at {@code name}. */
     public NetworkBuilder(String name) {
@@ -80,9 +82,21 @@ public final class NetworkBuilder {
         return this;
     }
 
-    /** Share of activation bits that are 1, in (0, 1] (0.5 unless set). */
+    /**
+     * The network's share of activation bits that are 1, in (0, 1]: replaces the defaults by
+     * activation ({@link ActivityDefaults}) of every crossbar layer without its own figure.
+     */
     public NetworkBuilder inputBitDensity(double density) {
-        this.inputBitDensity = NetworkGraph.checkDensity(density);
+        this.inputBitDensity = OptionalDouble.of(NetworkGraph.checkDensity(density));
+        return this;
+    }
+
+    /**
+     * Layer {@code layer}'s share of input bits that are 1, in (0, 1]; the layer must be a crossbar
+     * layer (conv2d, linear, lstm, gru), which {@link #tryBuild()} checks.
+     */
+    public NetworkBuilder layerInputBitDensity(String layer, double density) {
+        layerDensities.put(Objects.requireNonNull(layer, "layer"), NetworkGraph.checkDensity(density));
         return this;
     }
 
@@ -165,6 +179,7 @@ public final class NetworkBuilder {
                 }
             }
         }
+        checkLayerDensities();
         if (diagnostics.size() > before) {
             return Optional.empty();
         }
@@ -247,6 +262,19 @@ public final class NetworkBuilder {
         }
     }
 
+    private void checkLayerDensities() {
+        for (String layer : layerDensities.keySet()) {
+            Entry e = entries.get(layer);
+            if (e == null) {
+                error(origin, "input_bit_density given for layer '" + layer + "', which the network does not have"
+                        + Suggestions.didYouMean(layer, entries.keySet()));
+            } else if (e.node() != null && !InputActivities.takesDensity(e.node())) {
+                error(e.origin().at("input_bit_density"), "input_bit_density: only crossbar layers (conv2d, linear, "
+                        + "lstm, gru) take an input-bit density; " + describe(e) + " drives no crossbar rows");
+            }
+        }
+    }
+
     private void checkFeedback(Link link, Map<String, NodeStats> stats) {
         NodeStats from = stats.get(link.from());
         NodeStats to = stats.get(link.to());
@@ -317,7 +345,8 @@ public final class NetworkBuilder {
                 }
             }
         }
-        return new NetworkGraph(name, weightBits, activationBits, inputBitDensity, graph, byNode, feedbackEdges);
+        return new NetworkGraph(name, weightBits, activationBits, layerDensities, inputBitDensity, graph, byNode,
+                feedbackEdges);
     }
 
     private static TrafficEdge traffic(int id, String from, String to, int port, boolean feedback, NodeStats s) {

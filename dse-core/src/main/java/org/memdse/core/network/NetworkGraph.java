@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.jgrapht.Graph;
 import org.jgrapht.graph.AsUnmodifiableGraph;
 import org.jgrapht.graph.DirectedAcyclicGraph;
@@ -34,15 +35,18 @@ public final class NetworkGraph {
     private final List<TrafficEdge> feedbackEdges;
     private final List<TrafficEdge> allEdges;
     private final NetworkTotals totals;
-    private final double inputBitDensity;
+    /** Densities given per layer (the layers' own keys, or a sweep's layer paths). */
+    private final Map<String, Double> layerDensities;
+    private final OptionalDouble networkDensity;
+    private final OptionalDouble overrideDensity;
+    private final Map<String, InputActivity> activities;
 
-    NetworkGraph(String name, int weightBits, int activationBits, double inputBitDensity,
-                 DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag, Map<NetworkNode, NodeStats> stats,
-                 List<TrafficEdge> feedbackEdges) {
+    NetworkGraph(String name, int weightBits, int activationBits, Map<String, Double> layerDensities,
+                 OptionalDouble networkDensity, DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag,
+                 Map<NetworkNode, NodeStats> stats, List<TrafficEdge> feedbackEdges) {
         this.name = Objects.requireNonNull(name, "name");
         this.weightBits = weightBits;
         this.activationBits = activationBits;
-        this.inputBitDensity = checkDensity(inputBitDensity);
         this.graph = new AsUnmodifiableGraph<>(dag);
         List<NetworkNode> topo = new ArrayList<>();
         dag.iterator().forEachRemaining(topo::add);
@@ -59,14 +63,18 @@ public final class NetworkGraph {
         edges.sort(Comparator.comparingInt(TrafficEdge::id));
         this.allEdges = List.copyOf(edges);
         this.totals = sum();
+        this.layerDensities = Map.copyOf(layerDensities);
+        this.networkDensity = checkDensity(networkDensity);
+        this.overrideDensity = OptionalDouble.empty();
+        this.activities = InputActivities.of(this, this.layerDensities, this.networkDensity, overrideDensity);
     }
 
-    /** The same network with another input-bit density; the graph and its statistics are shared. */
-    private NetworkGraph(NetworkGraph g, double inputBitDensity) {
+    /** The same network with other input-bit densities; the graph and its statistics are shared. */
+    private NetworkGraph(NetworkGraph g, Map<String, Double> layerDensities, OptionalDouble networkDensity,
+                         OptionalDouble overrideDensity) {
         this.name = g.name;
         this.weightBits = g.weightBits;
         this.activationBits = g.activationBits;
-        this.inputBitDensity = checkDensity(inputBitDensity);
         this.graph = g.graph;
         this.order = g.order;
         this.byName = g.byName;
@@ -74,6 +82,15 @@ public final class NetworkGraph {
         this.feedbackEdges = g.feedbackEdges;
         this.allEdges = g.allEdges;
         this.totals = g.totals;
+        this.layerDensities = Map.copyOf(layerDensities);
+        this.networkDensity = checkDensity(networkDensity);
+        this.overrideDensity = checkDensity(overrideDensity);
+        this.activities = InputActivities.of(this, this.layerDensities, this.networkDensity, this.overrideDensity);
+    }
+
+    private static OptionalDouble checkDensity(OptionalDouble density) {
+        density.ifPresent(NetworkGraph::checkDensity);
+        return density;
     }
 
     static double checkDensity(double density) {
@@ -103,17 +120,67 @@ public final class NetworkGraph {
     }
 
     /**
-     * Share of the activations' bits that are 1 (0.5 unless the workload says otherwise): a
-     * bit-serial crossbar drives a row, and its cells conduct, only for a 1. A statistic of the
-     * data, not of the graph; ReLU networks' activations are mostly small, so theirs is lower.
+     * The network's own input-bit density ({@code input_bit_density} at the top of its file), if
+     * given: it replaces the defaults of every crossbar layer that gives none of its own.
      */
-    public double inputBitDensity() {
-        return inputBitDensity;
+    public OptionalDouble networkInputBitDensity() {
+        return networkDensity;
     }
 
-    /** This network with another input-bit density (a workload option). */
+    /**
+     * Every crossbar layer's (conv2d, linear, lstm, gru) input-bit density and its source, in
+     * network order: a statistic of the data, not of the graph. Without a figure from the layer,
+     * the network or an override, a layer takes the default for the activation that produced its
+     * input ({@link ActivityDefaults}: 0.5 for the network input, less after ReLU).
+     */
+    public Map<String, InputActivity> inputActivities() {
+        return activities;
+    }
+
+    /** A crossbar layer's input-bit density and its source; empty for any other node. */
+    public Optional<InputActivity> inputActivity(NetworkNode node) {
+        return Optional.ofNullable(activities.get(node.name()));
+    }
+
+    /**
+     * Share of the bits of {@code node}'s inputs that are 1: a bit-serial crossbar drives a row,
+     * and its cells conduct, only for a 1. For a node that is not a crossbar layer (an SNN
+     * projection on crossbars), the override, else the network's figure, else 0.5.
+     */
+    public double inputBitDensity(NetworkNode node) {
+        InputActivity a = activities.get(node.name());
+        if (a != null) {
+            return a.density();
+        }
+        return overrideDensity.orElse(networkDensity.orElse(ActivityDefaults.DENSE));
+    }
+
+    /** This network with {@code density} for every crossbar layer (the command line's override). */
     public NetworkGraph withInputBitDensity(double density) {
-        return new NetworkGraph(this, density);
+        return new NetworkGraph(this, layerDensities, networkDensity, OptionalDouble.of(density));
+    }
+
+    /**
+     * This network as if its file gave {@code input_bit_density: density} at the top: layers with
+     * their own figure keep it (a sweep's {@code network.input_bit_density}).
+     */
+    public NetworkGraph withNetworkInputBitDensity(double density) {
+        return new NetworkGraph(this, layerDensities, OptionalDouble.of(density), overrideDensity);
+    }
+
+    /**
+     * This network as if layer {@code layer} gave {@code input_bit_density: density} (a sweep's
+     * {@code network.layers.NAME.input_bit_density}).
+     *
+     * @throws IllegalArgumentException if {@code layer} is not a crossbar layer of this network
+     */
+    public NetworkGraph withLayerInputBitDensity(String layer, double density) {
+        if (!activities.containsKey(layer)) {
+            throw new IllegalArgumentException("no crossbar layer '" + layer + "' in network '" + name + "'");
+        }
+        Map<String, Double> layers = new LinkedHashMap<>(layerDensities);
+        layers.put(layer, checkDensity(density));
+        return new NetworkGraph(this, layers, networkDensity, overrideDensity);
     }
 
     /** All nodes in topological order (the order of the input file where that order is topological). */

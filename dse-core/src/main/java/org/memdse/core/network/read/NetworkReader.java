@@ -2,10 +2,12 @@ package org.memdse.core.network.read;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.memdse.core.network.Activation;
 import org.memdse.core.network.ActivationFunction;
 import org.memdse.core.network.Add;
@@ -62,10 +64,12 @@ import org.memdse.core.units.Dimension;
  * description: ...           # optional
  * weight_bits: 8             # default precision (optional, 8)
  * activation_bits: 8         # (optional, 8)
- * input_bit_density: 0.5     # share of activation bits that are 1 (optional, 0.5)
+ * input_bit_density: 0.3     # share of activation bits that are 1, for every crossbar layer without its
+ *                            # own (optional; default by the activation that produced a layer's input)
  * layers:
  *   - {name: input, kind: input, shape: [1, 32, 32]}
  *   - {name: conv1, kind: conv2d, out_channels: 6, kernel: 5, activation: relu}
+ *   - {name: conv2, kind: conv2d, out_channels: 16, kernel: 5, input_bit_density: 0.2}   # crossbar layers only
  *   - {name: pool1, kind: avg-pool, kernel: 2}          # inputs: defaults to the previous layer
  *   - {name: res, kind: add, inputs: [pool1, other]}
  * }</pre>
@@ -73,6 +77,9 @@ import org.memdse.core.units.Dimension;
  */
 public final class NetworkReader {
     private static final int MAX = Integer.MAX_VALUE;
+    /** The kinds that sit on crossbars and take {@code input_bit_density}. */
+    private static final Set<NodeKind> CROSSBAR_KINDS =
+            EnumSet.of(NodeKind.CONV2D, NodeKind.LINEAR, NodeKind.LSTM, NodeKind.GRU);
 
     private final Diagnostics diagnostics = new Diagnostics();
     private final SpecContext context = new SpecContext(diagnostics);
@@ -110,14 +117,7 @@ public final class NetworkReader {
         int activationBits = top.integer("activation_bits", 1, 64, 8);
         NetworkBuilder builder = new NetworkBuilder(name.isEmpty() ? source.displayName() : name, diagnostics,
                 Origin.of(rootNode.position(), "")).precision(weightBits, activationBits);
-        top.get("input_bit_density").ifPresent(n -> {
-            double d = n.asQuantity(Dimension.DIMENSIONLESS, null, 0, true);
-            if (d > 1) {
-                n.error("expected the share of activation bits that are 1, in (0, 1], e.g. 0.25; found " + n.describeFound());
-            } else if (d > 0) {
-                builder.inputBitDensity(d);
-            }
-        });
+        top.get("input_bit_density").flatMap(NetworkReader::density).ifPresent(builder::inputBitDensity);
         Optional<SpecNode> layers = top.required("layers", "the list of layers");
         String previous = null;
         List<SpecNode> items = layers.map(SpecNode::asList).orElse(List.of());
@@ -159,12 +159,32 @@ public final class NetworkReader {
             return name;
         }
         NetworkNode node = readNode(kind, name, f);
+        Optional<Double> density = Optional.empty();
+        if (CROSSBAR_KINDS.contains(kind)) {
+            density = f.get("input_bit_density").flatMap(NetworkReader::density);
+        } else if (f.map.keys().contains("input_bit_density")) {
+            // Said here rather than as an unknown key, which would not say why.
+            f.get("input_bit_density").orElseThrow().error("only crossbar layers (conv2d, linear, lstm, gru) take an "
+                    + "input-bit density; " + kind.key() + " layers drive no crossbar rows");
+        }
         if (node == null || diagnostics.size() > before) {
             builder.addBroken(name, inputs, f.origin(item));
         } else {
             builder.add(node, inputs, f.origin(item));
+            density.ifPresent(d -> builder.layerInputBitDensity(node.name(), d));
         }
         return name;
+    }
+
+    /** {@code input_bit_density}: the share of activation bits that are 1, in (0, 1]. */
+    private static Optional<Double> density(SpecNode n) {
+        // No lower bound here (a text that is no number is reported there, and reads as 1): one message for 0 and 1.5.
+        double d = n.asQuantity(Dimension.DIMENSIONLESS, null, -Double.MAX_VALUE, false);
+        if (!(d > 0 && d <= 1)) {
+            n.error("expected the share of activation bits that are 1, in (0, 1], e.g. 0.25; found " + n.describeFound());
+            return Optional.empty();
+        }
+        return Optional.of(d);
     }
 
     private List<InputRef> inputs(Fields f, SpecNode item, String name, NodeKind kind, String previous) {
