@@ -71,7 +71,10 @@ final class SweepCaches {
 
             @Override
             public MappingOutcome map(Architecture architecture, NetworkGraph network, MapperOptions options) {
-                List<Object> key = List.of(mappingKey(architecture), System.identityHashCode(network), network.name());
+                // The network's graph, not the network: a sweep's input-bit densities (network paths)
+                // give new networks that share the graph, and a mapping does not depend on them.
+                List<Object> key = List.of(mappingKey(architecture), System.identityHashCode(network.graph()),
+                        network.name());
                 MappingOutcome cached = cache.get(key);
                 if (cached != null) {
                     return cached;

@@ -18,6 +18,7 @@ import org.memdse.core.explore.Sampler;
 import org.memdse.core.explore.SweepPlan;
 import org.memdse.core.explore.SweepPlan.Reference;
 import org.memdse.core.explore.SweepReader;
+import org.memdse.core.explore.WorkloadVariants;
 import org.memdse.core.mapping.Mapper;
 import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.network.NetworkGraph;
@@ -29,7 +30,7 @@ import org.memdse.mapping.Mappers;
 
 /**
  * A sweep file made runnable: read and checked (references resolved, parameter paths found in
- * the base architecture), networks loaded once, and the point evaluator wired from the
+ * the base architecture, network paths in the networks), networks loaded once, and the point evaluator wired from the
  * implementations (mapper by name, the cost models' evaluator), with the caches of
  * {@link SweepCaches}. Every problem is a {@link SpecException} at its place in the sweep file.
  */
@@ -37,18 +38,20 @@ final class SweepSetup {
     final SweepPlan plan;
     final Architecture base;
     final ArchitectureVariants variants;
+    final WorkloadVariants workloads;
     final List<NetworkGraph> networks;
     final Mapper mapper;
     final Sampler sampler;
     /** The files read (the sweep file, its architecture and network files) and what each is, for messages. */
     final Map<Path, String> inputs;
 
-    private SweepSetup(SweepPlan plan, Architecture base, ArchitectureVariants variants, List<NetworkGraph> networks,
-                       Mapper mapper, Map<Path, String> inputs) {
+    private SweepSetup(SweepPlan plan, Architecture base, ArchitectureVariants variants, WorkloadVariants workloads,
+                       List<NetworkGraph> networks, Mapper mapper, Map<Path, String> inputs) {
         this.inputs = Map.copyOf(inputs);
         this.plan = plan;
         this.base = base;
         this.variants = variants;
+        this.workloads = workloads;
         this.networks = networks;
         this.mapper = mapper;
         this.sampler = plan.sampler();
@@ -114,6 +117,14 @@ final class SweepSetup {
                 problems.add(e);
             }
         }
+        WorkloadVariants workloads = WorkloadVariants.none();
+        if (networks.size() == plan.networks().size()) {
+            try {
+                workloads = WorkloadVariants.of(networks, plan.parameters(), plan.variants());
+            } catch (SpecException e) {
+                problems.add(e);
+            }
+        }
         if (!problems.isEmpty()) {
             throw new SpecException(problems.stream().flatMap(e -> e.diagnostics().stream()).sorted().toList());
         }
@@ -125,14 +136,14 @@ final class SweepSetup {
             }
             names.add(networks.get(i).name());
         }
-        return new SweepSetup(plan, base, variants, List.copyOf(networks), mapper, inputs);
+        return new SweepSetup(plan, base, variants, workloads, List.copyOf(networks), mapper, inputs);
     }
 
     /** A fresh point evaluator (fresh caches: benchmarks start cold). */
     PointEvaluator evaluator() {
         MapperOptions options = MapperOptions.DEFAULT.withSeed(plan.seed()).withTimeLimit(plan.timeLimit())
                 .withReplication(plan.replicate() ? MapperOptions.Replication.BALANCE : MapperOptions.Replication.NONE);
-        return new PipelinePointEvaluator(variants, networks, SweepCaches.mapping(mapper), options,
+        return new PipelinePointEvaluator(variants, workloads, networks, SweepCaches.mapping(mapper), options,
                 SweepCaches.pricing(ComponentModelRegistry.load()), plan.convention(), plan.constraints());
     }
 

@@ -30,7 +30,8 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * their paths (copying only the nodes on those paths, sharing the rest) and reads the result with
  * {@link ArchitectureReader},
  * so every point is validated exactly as a file would be (STYLE §2.5: values are applied before
- * pass 1). Thread-safe: the base tree is never changed.
+ * pass 1). Paths that start with {@code network.} set the workload, not the chip: they are left
+ * to {@link WorkloadVariants}. Thread-safe: the base tree is never changed.
  */
 public final class ArchitectureVariants {
     /** A parameter path: keys separated by dots, each optionally followed by list indexes ({@code buffers[0]}). */
@@ -44,7 +45,7 @@ public final class ArchitectureVariants {
     /** Per parameter: its own path's steps, then each tied path's. */
     private final List<List<Object[]>> steps;
     private final List<Variant> variants;
-    /** Per variant: each setting's steps. */
+    /** Per variant: each setting's steps (null for a network path). */
     private final List<List<Object[]>> variantSteps;
 
     private ArchitectureVariants(String name, Node base, List<Parameter> parameters, List<List<Object[]>> steps,
@@ -77,11 +78,16 @@ public final class ArchitectureVariants {
         Node root = new Yaml(new SafeConstructor(options)).compose(new StringReader(ArchitectureWriter.toYaml(base)));
         List<Diagnostic> problems = new ArrayList<>();
         List<List<Object[]>> steps = new ArrayList<>();
+        // Network paths set the workload (WorkloadVariants checks and applies them): no step here.
         for (Parameter p : parameters) {
             List<Object[]> mine = new ArrayList<>();
-            mine.add(check(root, p.path(), p.at(), base.name(), problems));
+            if (!WorkloadVariants.isNetworkPath(p.path())) {
+                mine.add(check(root, p.path(), p.at(), base.name(), problems));
+            }
             for (int t = 0; t < p.tied().size(); t++) {
-                mine.add(check(root, p.tied().get(t), p.tiedAt().get(t), base.name(), problems));
+                if (!WorkloadVariants.isNetworkPath(p.tied().get(t))) {
+                    mine.add(check(root, p.tied().get(t), p.tiedAt().get(t), base.name(), problems));
+                }
             }
             steps.add(mine);
         }
@@ -89,7 +95,8 @@ public final class ArchitectureVariants {
         for (Variant v : variants) {
             List<Object[]> mine = new ArrayList<>();
             for (Variant.Setting s : v.settings()) {
-                mine.add(check(root, s.path(), s.at(), base.name(), problems));
+                mine.add(WorkloadVariants.isNetworkPath(s.path()) ? null
+                        : check(root, s.path(), s.at(), base.name(), problems));
             }
             variantSteps.add(mine);
         }
@@ -132,7 +139,9 @@ public final class ArchitectureVariants {
             Variant v = variants.get(point.variant());
             List<Object[]> paths = variantSteps.get(point.variant());
             for (int s = 0; s < paths.size(); s++) {
-                root = with(root, paths.get(s), 0, v.settings().get(s).value(), v.settings().get(s).path());
+                if (paths.get(s) != null) {
+                    root = with(root, paths.get(s), 0, v.settings().get(s).value(), v.settings().get(s).path());
+                }
             }
         }
         for (int p = 0; p < parameters.size(); p++) {

@@ -30,11 +30,23 @@ public final class PipelinePointEvaluator implements PointEvaluator {
     private final Evaluator evaluator;
     private final OpConvention convention;
     private final List<DesignConstraint> constraints;
+    private final WorkloadVariants workloads;
 
     public PipelinePointEvaluator(ArchitectureVariants variants, List<NetworkGraph> networks, Mapper mapper,
                                   MapperOptions options, Evaluator evaluator, OpConvention convention,
                                   List<DesignConstraint> constraints) {
+        this(variants, WorkloadVariants.none(), networks, mapper, options, evaluator, convention, constraints);
+    }
+
+    /**
+     * @param workloads the points' network settings (input-bit densities), applied to each network
+     *                  before it is mapped and priced
+     */
+    public PipelinePointEvaluator(ArchitectureVariants variants, WorkloadVariants workloads, List<NetworkGraph> networks,
+                                  Mapper mapper, MapperOptions options, Evaluator evaluator, OpConvention convention,
+                                  List<DesignConstraint> constraints) {
         this.variants = Objects.requireNonNull(variants, "variants");
+        this.workloads = Objects.requireNonNull(workloads, "workloads");
         this.networks = List.copyOf(networks);
         this.names = this.networks.stream().map(NetworkGraph::name).toList();
         this.mapper = Objects.requireNonNull(mapper, "mapper");
@@ -73,7 +85,7 @@ public final class PipelinePointEvaluator implements PointEvaluator {
             return out;
         }
         for (NetworkGraph network : networks) {
-            out.add(evaluate(point, architecture, network));
+            out.add(evaluate(point, architecture, workloads.apply(network, point)));
         }
         return out;
     }
