@@ -4,6 +4,8 @@ import static org.memdse.cli.calibrate.Expectation.down;
 import static org.memdse.cli.calibrate.Expectation.unchanged;
 import static org.memdse.cli.calibrate.Expectation.up;
 import static org.memdse.cli.calibrate.TrendMetric.AREA;
+import static org.memdse.cli.calibrate.TrendMetric.ARRAY_ENERGY;
+import static org.memdse.cli.calibrate.TrendMetric.DRIVER_ENERGY;
 import static org.memdse.cli.calibrate.TrendMetric.ENERGY;
 import static org.memdse.cli.calibrate.TrendMetric.LATENCY;
 import static org.memdse.cli.calibrate.TrendMetric.PIPELINE_INTERVAL;
@@ -84,6 +86,12 @@ public final class TrendChecks {
             + " (a repeater's or a wire's width) / treeFoldedRatio wide, along every row and column of tiles";
     static final String CLOCK = "derivation: a synchronous circuit's time is its cycles x the clock period; the"
             + " asynchronous array read and sensing time does not change";
+    static final String INPUT_ACTIVITY = "DNN+NeuroSim V1.3 ProcessingUnit.cpp GetInputVector and GetColumnResistance:"
+            + " activityRowRead = rows whose input bit is 1 / rows, and only those rows add their cells' conductance"
+            + " to the column; VGG-8's post-ReLU layers (all but conv1, 99 % of its MACs) take 0.15 by default"
+            + " (activity.md §2), so 0.5 / 0.15 = 3.33x at most (+233 %) and more than +200 % with conv1 at 0.5 in both";
+    static final String ACTIVITY_TIME = "derivation: a bit-serial layer takes one read cycle per input bit whether the"
+            + " bit is 1 or 0 (NeuroSim's numBitInput cycles); the density changes energy, not time";
     static final String CLOCK_ENERGY = "derivation: dynamic energy per operation does not depend on the clock; the"
             + " static share (about 1 % here) changes with the latency";
 
@@ -211,6 +219,15 @@ public final class TrendChecks {
                         .expect(LATENCY, down(CLOCK))
                         .expect(PIPELINE_INTERVAL, down(CLOCK))
                         .expect(ENERGY, unchanged(0.05, CLOCK_ENERGY))
+                        .build(),
+                TrendCheck.of("input-bit-density-0.5", V14, VGG8, "input-bit density 0.15 after ReLU (the defaults) -> 0.5"
+                                + " on every layer")
+                        .set("network.input_bit_density", "0.5")
+                        .expect(ARRAY_ENERGY, up(INPUT_ACTIVITY).between(2.0, 2.34))
+                        .expect(DRIVER_ENERGY, up(INPUT_ACTIVITY).between(2.0, 2.34))
+                        .expect(ENERGY, up(INPUT_ACTIVITY))
+                        .expect(TOPS_PER_W, down(RATIO))
+                        .expect(LATENCY, unchanged(0.01, ACTIVITY_TIME))
                         .build(),
                 TrendCheck.of("vgg8-adc-bits-6", "neurosim-vgg8", VGG8, "ADC 5 -> 6 bits (the V1.3 example chip)")
                         .set(MACRO + "adc.bits", "6")

@@ -2,18 +2,32 @@ package org.memdse.cli.calibrate;
 
 import org.memdse.core.eval.Metrics;
 
-/** The figures a trend check compares between a chip and its single-knob variant. */
+/**
+ * The figures a trend check compares between a chip and its single-knob variant: the five every
+ * check shows, and energies of one component kind, shown only by the checks that expect them.
+ */
 public enum TrendMetric {
-    AREA("area"),
-    ENERGY("energy per inference"),
-    LATENCY("latency (layer by layer)"),
-    PIPELINE_INTERVAL("pipeline interval"),
-    TOPS_PER_W("TOPS/W");
+    AREA("area", true),
+    ENERGY("energy per inference", true),
+    LATENCY("latency (layer by layer)", true),
+    PIPELINE_INTERVAL("pipeline interval", true),
+    TOPS_PER_W("TOPS/W", true),
+    /** The crossbars' read energy (cells conducting while their row is driven). */
+    ARRAY_ENERGY("array read energy", false),
+    /** The row drivers' (DACs') energy. */
+    DRIVER_ENERGY("row-driver energy", false);
 
     private final String label;
+    private final boolean always;
 
-    TrendMetric(String label) {
+    TrendMetric(String label, boolean always) {
         this.label = label;
+        this.always = always;
+    }
+
+    /** Whether every check shows it, or only a check that expects it. */
+    public boolean always() {
+        return always;
     }
 
     /** As printed. */
@@ -21,7 +35,7 @@ public enum TrendMetric {
         return label;
     }
 
-    /** The value in SI units (m², J, s, s) or TOPS/W. */
+    /** The value in SI units (m², J, s, s, J, J) or TOPS/W. */
     public double of(Metrics m) {
         return switch (this) {
             case AREA -> m.areaM2();
@@ -29,6 +43,8 @@ public enum TrendMetric {
             case LATENCY -> m.latencyS();
             case PIPELINE_INTERVAL -> m.pipelineIntervalS();
             case TOPS_PER_W -> m.topsPerWatt();
+            case ARRAY_ENERGY -> m.energyByKind().get("crossbar");
+            case DRIVER_ENERGY -> m.energyByKind().get("dac");
         };
     }
 }

@@ -13,6 +13,7 @@ import org.memdse.core.eval.OpConvention;
 import org.memdse.core.explore.ArchitectureVariants;
 import org.memdse.core.explore.DesignPoint;
 import org.memdse.core.explore.Variant;
+import org.memdse.core.explore.WorkloadVariants;
 import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
@@ -28,7 +29,8 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Runs trend checks: each check's chip and its single-knob variant (the check's settings applied as
- * a sweep variant applies them, so the variant is read and validated like a file) are mapped with the
+ * a sweep variant applies them, so the variant is read and validated like a file; {@code network.}
+ * paths set the network's input-bit densities, as in a sweep) are mapped with the
  * sequential mapper, as NeuroSim maps, evaluated with 8-bit ops, and compared metric by metric. The
  * base of each (chip, network) is evaluated once; checks run in parallel and the results come back in
  * check order.
@@ -54,10 +56,12 @@ public final class TrendSuite {
                 id -> NetworkReader.read(catalog.source(catalog.network(id).orElseThrow(
                         () -> new IllegalArgumentException(check.id() + ": no bundled network '" + id + "'")))));
         Metrics before = bases.computeIfAbsent(check.chip() + " / " + check.network(), k -> evaluate(base, network));
-        Metrics after = evaluate(variant(base, check), network);
+        Metrics after = evaluate(variant(base, check), workload(network, check));
         List<TrendResult> out = new ArrayList<>();
         for (TrendMetric m : TrendMetric.values()) {
-            out.add(new TrendResult(check, m, m.of(before), m.of(after), check.expected().get(m)));
+            if (m.always() || check.expected().containsKey(m)) {
+                out.add(new TrendResult(check, m, m.of(before), m.of(after), check.expected().get(m)));
+            }
         }
         return out;
     }
@@ -69,6 +73,17 @@ public final class TrendSuite {
 
     /** The chip with the check's settings, read and validated like a description file. */
     static Architecture variant(Architecture base, TrendCheck check) {
+        return ArchitectureVariants.of(base, List.of(), List.of(asVariant(check))).build(POINT);
+    }
+
+    /** The network with the check's network settings ({@code network.}... paths), as a sweep applies them. */
+    static NetworkGraph workload(NetworkGraph network, TrendCheck check) {
+        return WorkloadVariants.of(List.of(network), List.of(), List.of(asVariant(check))).apply(network, POINT);
+    }
+
+    private static final DesignPoint POINT = new DesignPoint(0, new int[0], 0);
+
+    private static Variant asVariant(TrendCheck check) {
         SourcePosition at = SourcePosition.ofFile("trend check " + check.id());
         List<Variant.Setting> settings = new ArrayList<>();
         Yaml yaml = new Yaml(new SafeConstructor(new LoaderOptions()));
@@ -76,8 +91,7 @@ public final class TrendSuite {
             Node value = yaml.compose(new StringReader(s.value()));
             settings.add(new Variant.Setting(s.path(), value, at));
         }
-        Variant v = new Variant(check.id(), settings, at);
-        return ArchitectureVariants.of(base, List.of(), List.of(v)).build(new DesignPoint(0, new int[0], 0));
+        return new Variant(check.id(), settings, at);
     }
 
     private Metrics evaluate(Architecture a, NetworkGraph g) {
