@@ -30,9 +30,12 @@ class NetworkCommandTest {
     @Test
     void csvAndJson() {
         assertThat(run("network", "mlp-mnist", "--format", "csv")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).startsWith("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits\n")
-                .contains("hidden,linear,100,400x100,40000,40000,0,800\n")
-                .contains("total,,,,41000,41000,0,4000\n");
+        assertThat(out.toString()).startsWith("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits,"
+                        + "input_bit_density,input_bit_density_source\n")
+                .contains("input,input,400,-,0,0,0,3200,,\n")
+                .contains("hidden,linear,100,400x100,40000,40000,0,800,0.5,default for the network input\n")
+                .contains("output,linear,10,100x10,1000,1000,0,0,0.5,default after sigmoid\n")
+                .contains("total,,,,41000,41000,0,4000,,\n");
         out.getBuffer().setLength(0);
         assertThat(run("network", "diehl-cook-stdp", "--format", "json")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).contains("\"network\": \"diehl-cook-stdp\"")
@@ -50,15 +53,26 @@ class NetworkCommandTest {
     }
 
     @Test
-    void theInputBitDensityIsShownAsRead(@TempDir Path dir) throws IOException {
+    void eachCrossbarLayersInputBitDensityIsShownWithItsSource(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("sparse.yaml");
         Files.writeString(file, "name: sparse\ninput_bit_density: 0.2\nlayers:\n  - {name: in, kind: input, shape: [4]}\n"
-                + "  - {name: fc, kind: linear, out_features: 2}\n");
+                + "  - {name: fc, kind: linear, out_features: 2, activation: relu}\n"
+                + "  - {name: fc2, kind: linear, out_features: 2, input_bit_density: 0.7}\n");
         assertThat(run("network", file.toString())).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("network sparse (weights 8 bit, activations 8 bit, 0.2 of their bits 1;");
+        assertThat(out.toString()).contains("network sparse (weights 8 bit, activations 8 bit, input_bit_density 0.2;")
+                .containsPattern("fc\\s+linear .* 0.2 \\(network's input_bit_density\\)")
+                .containsPattern("fc2\\s+linear .* 0.7 \\(given\\)");
         out.getBuffer().setLength(0);
-        assertThat(run("network", "lenet5", "--format", "json")).isEqualTo(ExitCodes.OK);
-        assertThat(out.toString()).contains("\"input_bit_density\": 0.5,");
+        assertThat(run("network", "vgg8-cifar10")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).containsPattern("conv1\\s+conv2d .* 0.5 \\(default for the network input\\)")
+                .containsPattern("conv2\\s+conv2d .* 0.15 \\(default after relu\\)")
+                .containsPattern("pool2\\s+max-pool .* -\\n")
+                .containsPattern("fc2\\s+linear .* 0.15 \\(default after relu\\)");
+        out.getBuffer().setLength(0);
+        assertThat(run("network", "vgg8-cifar10", "--format", "json")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString()).contains("\"input_bit_density\": null,")
+                .contains("\"input_bit_density\": 0.15, \"input_bit_density_source\": \"default after relu\"}")
+                .contains("\"input_bit_density\": null, \"input_bit_density_source\": null}");
     }
 
     @Test

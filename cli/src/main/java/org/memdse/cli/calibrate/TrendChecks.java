@@ -86,7 +86,7 @@ public final class TrendChecks {
             + " (a repeater's or a wire's width) / treeFoldedRatio wide, along every row and column of tiles";
     static final String CLOCK = "derivation: a synchronous circuit's time is its cycles x the clock period; the"
             + " asynchronous array read and sensing time does not change";
-    static final String INPUT_ACTIVITY = "DNN+NeuroSim V1.3 ProcessingUnit.cpp GetInputVector and GetColumnResistance:"
+    static final String INPUT_ACTIVITY = "DNN+NeuroSim V1.4 ProcessingUnit.cpp GetInputVector and GetColumnResistance:"
             + " activityRowRead = rows whose input bit is 1 / rows, and only those rows add their cells' conductance"
             + " to the column; VGG-8's post-ReLU layers (all but conv1, 99 % of its MACs) take 0.15 by default"
             + " (activity.md §2), so 0.5 / 0.15 = 3.33x at most (+233 %) and more than +200 % with conv1 at 0.5 in both";
