@@ -255,6 +255,7 @@ class OutputPathFaultsTest {
             assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.BAD_INPUT);
             assertThat(r.err()).contains("r.pareto.csv is being written already");
             assertThat(d.resolve("r.csv")).doesNotExist();
+            assertThat(held.lockFile()).as("the other's lock is untouched").exists();
         }
     }
 
