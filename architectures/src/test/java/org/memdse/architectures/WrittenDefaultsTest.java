@@ -56,6 +56,8 @@ class WrittenDefaultsTest {
         m.put(Pattern.compile("templates\\.[^.]+\\.macro\\.(sample_hold|shift_add|array_periphery|level_shifters|buffers)"),
                 "optional components: absent means none (or, for the periphery, modelled)");
         m.put(Pattern.compile("templates\\.[^.]+\\.(buffers|digital)"), "optional components: absent means none");
+        m.put(Pattern.compile("templates\\.[^.]+\\.wiring\\.width"),
+                "absent means the tile buffers' widths added up, following them when a sweep changes one");
         m.put(Pattern.compile("interconnect\\.on_chip\\.(columns|rows)"), "a grid only for meshes and tori; else derived");
         m.put(Pattern.compile("interconnect\\.on_chip\\.(link_length|router|link)"),
                 "absent means derived from the endpoints' area, or modelled");

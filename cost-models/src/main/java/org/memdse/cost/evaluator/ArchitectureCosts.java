@@ -28,6 +28,7 @@ import org.memdse.core.eval.OpConvention;
 import org.memdse.core.eval.PeakFigures;
 import org.memdse.cost.gating.SleepSwitchModel;
 import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.cost.wire.WireLayout;
 
 /**
  * Every component of a system priced once (Accelergy's ART and ERT), and the figures that need
@@ -47,9 +48,13 @@ public final class ArchitectureCosts {
     private final Map<OpConvention, PeakFigures> peaks = new ConcurrentHashMap<>();
     /** The chip's global buffer (the first one described), or null. */
     private final PricedComponent globalBuffer;
+    /** The global buffer's bus to the tiles, or null. */
+    private final PricedComponent globalBus;
     /** The global buffer's line width and the bits it moves per access (banks x line width). */
     private final double globalBufferWidthBits;
     private final double globalBufferBitsPerAccess;
+    /** The on-chip network's layout: how many link transfers a route of h hops is worth. */
+    private final WireLayout networkLayout;
 
     private ArchitectureCosts(Architecture architecture, List<PricedComponent> components) {
         this.architecture = architecture;
@@ -64,8 +69,10 @@ public final class ArchitectureCosts {
         GlobalBuffer g = architecture.subsystems().stream().filter(GlobalBuffer.class::isInstance)
                 .map(GlobalBuffer.class::cast).findFirst().orElse(null);
         this.globalBuffer = g == null ? null : byPath.get(g.name());
+        this.globalBus = g == null ? null : byPath.get(g.name() + ".bus");
         this.globalBufferWidthBits = g == null ? 1 : g.buffer().widthBits();
         this.globalBufferBitsPerAccess = g == null ? 1 : g.bitsPerAccess();
+        this.networkLayout = WireLayout.of(architecture.interconnect().onChip(), architecture.networkEndpoints());
         List<PricedComponent> all = new ArrayList<>(components);
         for (TileArray a : architecture.tileArrays()) {
             double leakage = 0;
@@ -97,9 +104,23 @@ public final class ArchitectureCosts {
         return tileArrayLeakage.getOrDefault(subsystem, 0.0);
     }
 
+    /**
+     * Link TRANSFER actions a route of {@code hops} hops takes: its wire length over one mean link's
+     * (hops on a mesh or torus, more for an H-tree route through its long upper links, fewer through its
+     * short lower ones; one per transfer on a bus).
+     */
+    public double linkTransfers(int hops) {
+        return networkLayout.transfersFor(hops);
+    }
+
     /** The chip's global buffer, or null when it has none. */
     public PricedComponent globalBuffer() {
         return globalBuffer;
+    }
+
+    /** The global buffer's bus to the tiles (one TRANSFER moves banks x line width bits), or null. */
+    public PricedComponent globalBus() {
+        return globalBus;
     }
 
     /** Bits of one global-buffer line (what one READ or WRITE action of its model moves). */
@@ -127,6 +148,9 @@ public final class ArchitectureCosts {
         public final PricedComponent dac;
         public final PricedComponent sampleHold;
         public final PricedComponent shiftAdd;
+        /** The tile's wires from its buffers to its macros; one TRANSFER moves {@link #wiringWidthBits}. */
+        public final PricedComponent wiring;
+        public final double wiringWidthBits;
         /** The first tile-level buffer, else the first macro buffer. */
         public final PricedComponent buffer;
         public final double bufferWidthBits;
@@ -143,6 +167,8 @@ public final class ArchitectureCosts {
             this.dac = byPath.get(name + ".macro.dac");
             this.sampleHold = byPath.get(name + ".macro.sample_hold");
             this.shiftAdd = byPath.get(name + ".macro.shift_add");
+            this.wiring = byPath.get(name + ".wiring");
+            this.wiringWidthBits = t.wiringWidthBits();
             Buffer b = !t.buffers().isEmpty() ? t.buffers().get(0) : t.macro().buffers().isEmpty() ? null : t.macro().buffers().get(0);
             this.buffer = b == null ? null
                     : byPath.get(!t.buffers().isEmpty() ? name + ".buffers." + b.name() : name + ".macro.buffers." + b.name());

@@ -3,15 +3,20 @@ package org.memdse.cost.evaluator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.memdse.core.arch.Crossbars;
+import org.memdse.core.arch.InputLoading;
 import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.eval.Action;
 import org.memdse.core.eval.LatencyCause;
+import org.memdse.core.network.NodeStats;
 import org.memdse.core.network.Signal;
 import org.memdse.core.network.TrafficEdge;
 
 /**
- * The on-chip network: routers, links and spike routers every route crosses, and how long each
- * layer's outputs take to reach the next layer's tiles. Network energy belongs to no layer.
+ * The wires and switches data crosses: inside a tile, from its buffers to its macros and back
+ * (charged to the layer); between tiles, the on-chip network's routers, links and spike routers
+ * every route crosses (network energy belongs to no layer), and how long each layer's outputs
+ * take to reach the next layer's tiles.
  */
 public final class CommunicationPass implements EvaluationPass {
     @Override
@@ -23,12 +28,19 @@ public final class CommunicationPass implements EvaluationPass {
     public void run(MappedNetwork view, EvaluationLedger ledger) {
         ArchitectureCosts costs = view.costs();
         OnChipNetwork noc = costs.architecture().interconnect().onChip();
+        int activationBits = view.network().activationBits();
+        for (int i = 0; i < view.size(); i++) {
+            if (view.work(i) instanceof MappedNetwork.CrossbarLayer x) {
+                tileWiring(i, x, view.stats(i), activationBits, view.network().weightBits(), ledger);
+            }
+        }
         networkTime(view, noc, ledger);
         PricedComponent router = costs.component("interconnect.router").orElse(null);
         PricedComponent link = costs.component("interconnect.link").orElse(null);
         PricedComponent spikes = costs.component("interconnect.spikes").orElse(null);
         // Every route's bits travel as flits: each flit traverses hops + 1 routers and crosses
-        // hops links; spikes travel as one packet each through the spike routers.
+        // hops links (as many mean links as its wire is long); spikes travel as one packet each
+        // through the spike routers.
         for (MappedNetwork.RoutedTraffic t : view.routes()) {
             TrafficEdge e = t.edge();
             int hops = t.route().hops();
@@ -39,8 +51,41 @@ public final class CommunicationPass implements EvaluationPass {
             }
             double flits = Math.ceil(t.route().bitsPerInference() / noc.flitBits());
             ledger.charge(-1, router, Action.TRAVERSE, flits * (hops + 1));
-            ledger.charge(-1, link, Action.TRANSFER, flits * hops);
+            ledger.charge(-1, link, Action.TRANSFER, flits * costs.linkTransfers(hops));
         }
+    }
+
+    /**
+     * A crossbar layer's bits on its tiles' wiring, one TRANSFER per word of the wiring's width:
+     * every input bit the tile buffer supplies goes to each column block that needs it (the blocks
+     * sharing its rows: rows used over the weight matrix's rows, per replica), and each block's
+     * partial sums come back, one per output and row block, at the precision DNN+NeuroSim's
+     * Tile.cpp gives a subarray's output: ADC bits + input bits + (cells per weight − 1) × bits per
+     * cell + 1. Analog inputs and outputs do not use the wiring.
+     */
+    private static void tileWiring(int i, MappedNetwork.CrossbarLayer x, NodeStats stats, int activationBits,
+                                   int weightBits, EvaluationLedger ledger) {
+        ArchitectureCosts.CimSubsystem c = x.cim();
+        if (c.wiring == null) {
+            return;
+        }
+        double rows = stats.weights().map(w -> (double) w.rows()).orElse(0.0);
+        double inputBits = 0;
+        if (!x.analogIn() && rows > 0) {
+            double read = c.template.inputLoading() == InputLoading.PER_WINDOW
+                    ? x.vectors() * rows * activationBits
+                    : stats.inputActivations() * (double) activationBits;
+            inputBits = read * x.rowCycles() / (rows * x.replicas());
+        }
+        double partialSumBits = 0;
+        if (!x.analogOut()) {
+            Crossbars xb = c.macro.crossbars();
+            int cellsPerWeight = (weightBits + xb.bitsPerCell() - 1) / xb.bitsPerCell();
+            int inputBitsPerCycle = x.pulseWidth() ? activationBits : c.macro.dac().bits();
+            int bits = c.macro.adc().bits() + activationBits + (cellsPerWeight - 1) * xb.bitsPerCell() + 1;
+            partialSumBits = (double) stats.outputActivations() * x.rowBlocks() * Math.max(bits, inputBitsPerCycle);
+        }
+        ledger.charge(i, c.wiring, Action.TRANSFER, (inputBits + partialSumBits) / c.wiringWidthBits);
     }
 
     /**
@@ -55,7 +100,10 @@ public final class CommunicationPass implements EvaluationPass {
     private static void networkTime(MappedNetwork view, OnChipNetwork noc, EvaluationLedger ledger) {
         ArchitectureCosts costs = view.costs();
         PricedComponent router = costs.component("interconnect.router").orElse(null);
-        double hopLatency = router == null ? 0 : router.model().latency(Action.TRAVERSE);
+        PricedComponent wire = costs.component("interconnect.link").orElse(null);
+        // A hop is a router's pipeline; on an H-tree without switches, the link's wire itself.
+        double hopLatency = router != null ? router.model().latency(Action.TRAVERSE)
+                : wire != null ? wire.model().latency(Action.TRANSFER) : 0;
         double linkCycle = 1 / costs.architecture().technology().clockHz();
         for (int i = 0; i < view.size(); i++) {
             List<MappedNetwork.RoutedTraffic> routes = view.routesFrom(i);

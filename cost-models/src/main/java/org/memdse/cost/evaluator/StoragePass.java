@@ -101,7 +101,8 @@ public final class StoragePass implements EvaluationPass {
      * with {@code per-window}, as NeuroSim's Chip.cpp counts numBitToLoadOut) and its outputs
      * written back, one line of the buffer's width per READ/WRITE action, {@code banks} lines
      * per access, serially with the layer: t = (⌈read bits / (banks · width)⌉ + ⌈written bits /
-     * (banks · width)⌉) · t_access. No global buffer: no time, no energy.
+     * (banks · width)⌉) · t_access; the bits also cross the buffer's bus. No global buffer: no time,
+     * no energy.
      */
     private static double globalBuffer(int i, ArchitectureCosts costs, double readBits, double writtenBits,
                                        EvaluationLedger ledger) {
@@ -113,6 +114,8 @@ public final class StoragePass implements EvaluationPass {
         ledger.charge(i, g, Action.READ, Math.ceil(readBits / width));
         ledger.charge(i, g, Action.WRITE, Math.ceil(writtenBits / width));
         double perAccess = costs.globalBufferBitsPerAccess();
+        // The same bits cross the buffer's bus to and from the tiles.
+        ledger.charge(i, costs.globalBus(), Action.TRANSFER, (readBits + writtenBits) / perAccess);
         return (Math.ceil(readBits / perAccess) + Math.ceil(writtenBits / perAccess)) * g.model().latency(Action.READ);
     }
 }

@@ -33,7 +33,7 @@ public final class PublishedOverride {
             case SYNAPSE -> Action.SYNAPTIC_EVENT;
             case ENCODER -> Action.ENCODE;
             case ROUTER, SPIKE_ROUTER -> Action.TRAVERSE;
-            case LINK, CHIP_LINK -> Action.TRANSFER;
+            case LINK, CHIP_LINK, TILE_WIRING, GLOBAL_BUS -> Action.TRANSFER;
         };
     }
 

@@ -28,12 +28,8 @@ import org.memdse.cost.crossbar.ArrayPeripheryModelProvider;
  * NeuroSim's folding rule; the wire itself takes area only where a caller says its channel does
  * ({@link #pitch()}). Leakage: half the repeater's transistors off.
  *
- * <p>Repeaters use the 22 nm predictive transistors DNN+NeuroSim V1.4 uses (Technology.cpp, PTM
- * 22nm.pm for HP and 22nm_LP.pm for LSTP, 300 K): on-resistance x width = 1.54 (HP) or 1.77
- * (LSTP) x V_dd / I_on (CACTI's effective-resistance multiplier), gate capacitance per width
- * C_ideal x 1.2 + C_fringe, the drain taken equal to the gate, NMOS 2 F at minimum and the PMOS
- * sized for equal drive. Other nodes scale at constant field: resistance x width (in F) stays,
- * capacitances scale with F.
+ * <p>Repeaters are inverters of {@link Transistors} (the 22 nm predictive transistors DNN+NeuroSim
+ * V1.4 uses), the drain capacitance taken equal to the gate's.
  *
  * @param layer                 the wire's layer
  * @param resistancePerMeter    r, Ohm/m
@@ -55,31 +51,7 @@ public record RepeatedWire(WireLayer layer, double resistancePerMeter, double ca
     static final double DELAY_PENALTY = 0.10;
     /** Share of transfers in which a bit's line rises (uncorrelated data). */
     static final double RISING_SHARE = 0.25;
-    /** Minimum NMOS width in F (NeuroSim constant.h MIN_NMOS_SIZE). */
-    static final double MIN_WIDTH_F = 2;
-    static final double ANCHOR_NODE = 22e-9;
-
-    /** One flavour's transistors at 22 nm (NeuroSim V1.4 Technology.cpp, 300 K). */
-    private record Devices(double vdd, double onN, double onP, double capIdeal, double capFringe, double multiplier,
-                           double offN, double offP) {
-        double gateCapPerWidth() {
-            return capIdeal * 1.2 + capFringe;
-        }
-
-        /** NMOS on-resistance x width, Ohm m. */
-        double resistanceWidth() {
-            return multiplier * vdd / onN;
-        }
-
-        double pToN() {
-            return onN / onP;
-        }
-    }
-
-    /** PTM 22nm.pm: I_on 1,500 / 1,320 A/m, C 3.287e-10 + 4.532e-10 F/m, x1.54, I_off 100.2 / 100.2 nA/um. */
-    private static final Devices HP = new Devices(0.85, 1500, 1320, 3.287e-10, 4.532e-10, 1.54, 100.2e-3, 100.2e-3);
-    /** PTM 22nm_LP.pm: I_on 791.9 / 600.2 A/m, C 5.245e-10 + 8.004e-10 F/m, x1.77, I_off 100 / 100 pA/um. */
-    private static final Devices LSTP = new Devices(0.85, 791.9, 600.2, 5.245e-10, 8.004e-10, 1.77, 100e-6, 100e-6);
+    static final double MIN_WIDTH_F = Transistors.MIN_WIDTH_F;
 
     private record Key(double node, double vdd, TransistorFlavour flavour, WireLayer layer) {
     }
@@ -93,13 +65,13 @@ public record RepeatedWire(WireLayer layer, double resistancePerMeter, double ca
     }
 
     private static RepeatedWire design(Technology tech, WireLayer layer) {
-        Devices d = tech.flavour() == TransistorFlavour.LSTP ? LSTP : HP;
+        Transistors d = Transistors.of(tech.flavour());
         double f = tech.nodeMeters();
         double r = WireTechnology.resistancePerMeter(f, layer);
         double c = WireTechnology.capacitancePerMeter(f, layer);
         // Minimum inverter: NMOS 2F, PMOS pToN x 2F. R·W from 22 nm (amperes per metre of width).
-        double r0 = d.resistanceWidth() / (MIN_WIDTH_F * ANCHOR_NODE);
-        double c0 = d.gateCapPerWidth() * MIN_WIDTH_F * (1 + d.pToN()) * f;
+        double r0 = d.minimumInverterResistance();
+        double c0 = d.minimumInverterInput(f);
         double cp = c0;
         double sFast = Math.sqrt(r0 * c / (r * c0));
         double lFast = Math.sqrt(0.69 * r0 * (c0 + cp) / (0.38 * r * c));
@@ -127,7 +99,7 @@ public record RepeatedWire(WireLayer layer, double resistancePerMeter, double ca
         double widthNF = bestS * MIN_WIDTH_F;
         double widthPF = widthNF * d.pToN();
         double areaF2 = ArrayPeripheryModelProvider.transistorAreaF2(widthNF) + ArrayPeripheryModelProvider.transistorAreaF2(widthPF);
-        double leakage = 0.5 * (d.offN * widthNF + d.offP * widthPF) * f * vdd;
+        double leakage = d.leakage(widthNF, widthPF, f, vdd);
         return new RepeatedWire(layer, r, c, WireTechnology.pitch(f, layer), bestS, bestL,
                 delayPerLength(bestS, bestL, r0, c0, cp, r, c), bestCap, RISING_SHARE * bestCap * vdd * vdd,
                 areaF2 * f * f / bestL, leakage / bestL);

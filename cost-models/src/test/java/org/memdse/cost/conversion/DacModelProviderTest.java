@@ -9,7 +9,10 @@ import static org.memdse.cost.spi.Fixtures.query;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Dac;
 import org.memdse.core.arch.InputEncoding;
 import org.memdse.core.arch.PublishedFigures;
@@ -70,6 +73,35 @@ class DacModelProviderTest extends ComponentModelContractTest {
         // fig4-hybrid's crossbars use the HfO2 RRAM with a 10 ns read pulse
         ModelQuery q = query(ComponentKind.DAC, new Dac(1, PublishedFigures.NONE), "cim", Fixtures.fig4());
         assertThat(provider.create(q).latency(Action.DRIVE)).isCloseTo(10e-9, withPercentage(0.01));
+    }
+
+    @Test
+    void aRowDriverChargesItsRowLine() {
+        // fig4-hybrid: 32 nm LSTP, 0.9 V, 1T1R 128 columns. Per cell: the row wire across 12 F (0.2 fF/um x 0.384 um)
+        // and an access transistor's gate, 2 F at (1.2 x 5.245e-10 + 8.004e-10) F/m; the word line swings to V_dd;
+        // plus the driver's input, a minimum inverter (NMOS 2 F, PMOS 2 F x 791.9 / 600.2) (wires.md §6).
+        double f = 32e-9;
+        double gate = (1.2 * 5.245e-10 + 8.004e-10) * 2 * f;
+        double line = 128 * (0.2e-15 / 1e-6 * 12 * f + gate);
+        double driver = gate * (1 + 791.9 / 600.2);
+        ModelQuery q = query(ComponentKind.DAC, new Dac(1, PublishedFigures.NONE), "cim", Fixtures.fig4());
+        assertThat(provider.create(q).energy(Action.DRIVE)).isCloseTo((line + driver) * 0.81, withPercentage(1e-6));
+        // about 15 fJ: a twentieth of ISAAC's published 1-bit DAC scaled to 32 nm (0.35 pJ)
+        assertThat(provider.create(q).energy(Action.DRIVE)).isBetween(10e-15, 20e-15);
+    }
+
+    @Test
+    void aMultiBitDacAlsoChargesTheRowLineAtItsMeanSquareLevel() {
+        Architecture fig4 = Fixtures.fig4();
+        Crossbars x = ((CimTileTemplate) fig4.templates().get(0)).macro().crossbars();
+        ModelQuery q = query(ComponentKind.DAC, new Dac(2, PublishedFigures.NONE), "cim", fig4);
+        // levels 0, 1/3, 2/3, 1: mean square (0 + 1/9 + 4/9 + 1) / 4 = 7/18
+        double one = DacModelProvider.rowLineEnergy(x, 1, fig4.technology());
+        double driver = DacModelProvider.rowLineEnergy(x, 2, fig4.technology()) - 7.0 / 18 * one;
+        assertThat(driver).isPositive().isLessThan(one / 10);
+        assertThat(provider.create(q).energy(Action.DRIVE))
+                .isCloseTo(DacModelProvider.rowLineEnergy(x, 2, fig4.technology())
+                        + DacModelProvider.driveEnergy(2, fig4.technology()), withPercentage(1e-9));
     }
 
     @Test

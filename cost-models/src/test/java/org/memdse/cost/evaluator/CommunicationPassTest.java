@@ -19,6 +19,8 @@ import org.memdse.core.mapping.ResourceKind;
 import org.memdse.core.mapping.Route;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.TrafficEdge;
+import org.memdse.core.arch.read.ArchitectureReader;
+import org.memdse.core.spec.SpecSource;
 
 /** The communication pass alone: 32-bit flits, routers 3 pJ and 1 ns, links 1 pJ, a 1 GHz link clock. */
 class CommunicationPassTest {
@@ -31,6 +33,18 @@ class CommunicationPassTest {
         assertThat(l.energy(ComponentKind.LINK)).isCloseTo(1e-12, withinPercentage(1e-9));
         assertThat(l.layerEnergy(IN)).isZero();
         assertThat(l.layerEnergy(FC)).isZero();
+    }
+
+    @Test
+    void aCrossbarLayersInputsAndPartialSumsCrossItsTilesWiring() {
+        String yaml = TinyChip.yaml("tiny", "", "0 W", "{kind: activation, count: 1, energy: 0.2 pJ, latency: 1 ns}")
+                .replace("wiring: {width: 8 bit, energy: 0 pJ", "wiring: {width: 8 bit, energy: 2 pJ");
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("tiny.yaml", yaml));
+        EvaluationLedger l = PassFixtures.run(PassFixtures.fc(a, false, 1), new CommunicationPass());
+        // inputs: 4 x 2 bits to the one column block; partial sums: 2 outputs x 1 row block x (4 ADC bits + 2 input
+        // bits + 0 + 1) = 14 bits; 22 bits / 8-bit words x 2 pJ, charged to fc
+        assertThat(l.energy(ComponentKind.TILE_WIRING)).isCloseTo(22 / 8.0 * 2e-12, withinPercentage(1e-9));
+        assertThat(l.layerEnergy(FC)).isCloseTo(22 / 8.0 * 2e-12, withinPercentage(1e-9));
     }
 
     @Test

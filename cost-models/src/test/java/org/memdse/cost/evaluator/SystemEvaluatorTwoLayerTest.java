@@ -127,10 +127,17 @@ class SystemEvaluatorTwoLayerTest {
         // 5 lines x 0.4 pJ on top of the tile buffers' accesses
         assertThat(GLOBAL.energyByKind().get("buffer") - DIGITAL.energyByKind().get("buffer"))
                 .isCloseTo(2.0e-12, withinPercentage(1e-6));
-        assertThat(GLOBAL.areaM2() - DIGITAL.areaM2()).isCloseTo(50e-12, withinPercentage(1e-6));
-        assertThat(GLOBAL.areaBySubsystem().get("gb")).isCloseTo(50e-12, withinPercentage(1e-6));
+        assertThat(GLOBAL.areaByKind().get("buffer") - DIGITAL.areaByKind().get("buffer")).isCloseTo(50e-12,
+                withinPercentage(1e-6));
+        // the buffer and its bus to the tiles, whose wires carry the same 28 bits, 16 bits per transfer
+        assertThat(GLOBAL.areaBySubsystem().get("gb")).isCloseTo(50e-12 + GLOBAL.areaByKind().get("global_bus"),
+                withinPercentage(1e-6));
+        assertThat(GLOBAL.areaByKind().get("global_bus")).isPositive();
+        assertThat(GLOBAL.energyByKind().get("global_bus")).isPositive();
+        assertThat(DIGITAL.energyByKind().get("global_bus")).isZero();
         // at full rate: 2 banks x 0.4 pJ per 1 ns access = 0.8 mW on top of the chip's peak power
-        assertThat(GLOBAL.peak().peakPowerW() - DIGITAL.peak().peakPowerW()).isCloseTo(0.8e-3, withinPercentage(1e-6));
+        assertThat(GLOBAL.peak().powerByKind().get("buffer") - DIGITAL.peak().powerByKind().get("buffer"))
+                .isCloseTo(0.8e-3, withinPercentage(1e-6));
     }
 
     @Test

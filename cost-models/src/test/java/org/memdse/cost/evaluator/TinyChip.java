@@ -37,6 +37,7 @@ final class TinyChip {
                       - {name: buf, kind: sram, capacity: 1 KiB, width: 32 bit, energy: 0.5 pJ, latency: 1 ns, area: 100 um^2, leakage_power: %s}
                     digital:
                       - %s
+                    wiring: {width: 8 bit, energy: 0 pJ, latency: 1 ns, area: 0 um^2, leakage_power: 0 W}
                 subsystems:
                   cim: {template: t, count: 2}
                 interconnect:

@@ -14,6 +14,13 @@ import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.arch.WithoutFigures;
+import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.cost.spi.ComponentModel;
+import org.memdse.cost.wire.Floorplan;
+import org.memdse.cost.wire.RepeatedWire;
+import org.memdse.cost.wire.WireLayer;
+import org.memdse.cost.wire.WireLayout;
 import org.memdse.core.eval.Action;
 import org.memdse.cost.spi.ComponentModelContractTest;
 import org.memdse.cost.spi.ComponentModelProvider;
@@ -51,18 +58,32 @@ class LinkModelProviderTest extends ComponentModelContractTest {
 
     @Test
     void aOneMillimetreLinkByHand() {
-        // 32 bits * 0.3 fJ/bit/um * 1000 um = 9.6 pJ at 0.775 V; at 1.0 V x (1/0.775)^2 = 1.66493 -> 15.983 pJ
-        assertThat(provider.create(link(1e-3, 0.775)).energy(Action.TRANSFER)).isCloseTo(9.6e-12, withPercentage(0.01));
-        assertThat(provider.create(link(1e-3, 1.0)).energy(Action.TRANSFER)).isCloseTo(15.983e-12, withPercentage(0.01));
+        // 32 repeated global wires, 1 mm: 32 x energy per bit and metre x 1e-3 m (wires.md §3: 32 nm HP at 1.0 V).
+        RepeatedWire wire = RepeatedWire.of(tech(32, 1.0), WireLayer.GLOBAL);
+        assertThat(provider.create(link(1e-3, 1.0)).energy(Action.TRANSFER))
+                .isCloseTo(32 * wire.energyPerBitPerMeter() * 1e-3, withPercentage(1e-9));
+        // C V^2: a lower supply costs less, by more than the ratio of the supplies.
+        double low = provider.create(link(1e-3, 0.775)).energy(Action.TRANSFER);
+        assertThat(low / provider.create(link(1e-3, 1.0)).energy(Action.TRANSFER)).isLessThan(0.775);
     }
 
     @Test
-    void withoutALengthItIsTheEndpointPitch() {
-        // isaac-ce: per tile, everything but the interconnect = 0.37229 - 0.151/4 = 0.33454 mm^2 (Table I, via the
-        // published figures); one router per 4 tiles: L = sqrt(4 * 0.33454 mm^2) = 1.15679 mm
+    void withoutALengthTheMeshIsLaidOutOverTheChip() {
+        // isaac-ce: 7 x 6 routers over a square chip of everything but the interconnect; 6 x 6 horizontal links of
+        // D/7 and 7 x 5 vertical ones of D/6, one flit of 32 global wires each.
         Architecture isaac = Fixtures.isaac();
-        assertThat(LinkModelProvider.derivedLength(isaac.interconnect().onChip(), isaac)).isCloseTo(1.15679e-3, withPercentage(0.1));
-        // nothing to price: 1 mm
-        assertThat(LinkModelProvider.derivedLength(mesh(32, OptionalDouble.empty()), bare(isaacTech()))).isEqualTo(1e-3);
+        double side = Math.sqrt(Floorplan.chipArea(isaac, ComponentModelRegistry.load()));
+        assertThat(side).isCloseTo(Math.sqrt(168 * (0.37229 - 0.151 / 4) * 1e-6), withPercentage(0.5));
+        double total = 36 * side / 7 + 35 * side / 6;
+        double hop = total / 71;
+        WireLayout layout = WireLayout.of(isaac.interconnect().onChip(), isaac.networkEndpoints());
+        assertThat(layout.links()).isEqualTo(71);
+        assertThat(layout.hopLength() * side).isCloseTo(hop, withPercentage(1e-9));
+        ComponentModel model = provider.create(query(ComponentKind.LINK, WithoutFigures.of(isaac).interconnect().onChip(), isaac));
+        RepeatedWire wire = RepeatedWire.of(isaac.technology(), WireLayer.GLOBAL);
+        assertThat(model.energy(Action.TRANSFER)).isCloseTo(32 * wire.energyPerBitPerMeter() * hop, withPercentage(1e-6));
+        assertThat(model.area()).isCloseTo(32 * hop * (wire.pitch() + wire.repeaterAreaPerMeter()), withPercentage(1e-6));
+        // nothing to price: a 1 mm side
+        assertThat(LinkModelProvider.chipSide(bare(isaacTech()))).isEqualTo(1e-3);
     }
 }

@@ -64,7 +64,7 @@ class BundledDescriptionsModelTest {
         Component link = Components.of(a).stream().filter(c -> c.kind() == ComponentKind.LINK).findFirst().orElseThrow();
         Component bare = new Component(link.path(), link.subsystem(), link.kind(), link.spec(), link.count(),
                 PublishedFigures.NONE);
-        assertThat(registry.providerFor(new ModelQuery(bare, a)).orElseThrow().name()).isEqualTo("link-wire-truenorth");
+        assertThat(registry.providerFor(new ModelQuery(bare, a)).orElseThrow().name()).isEqualTo("link-wire-repeated");
         assertThat(registry.modelFor(bare, a).energy(Action.TRANSFER)).isPositive();
     }
 

@@ -17,9 +17,11 @@ import java.util.List;
  *                sample-and-hold) instead of through an ADC and the next layer's DACs
  * @param inputLoading how crossbar layers' inputs move from the tile buffer to the arrays: each
  *                activation once, or the whole window per output position (NeuroSim's dataflow)
+ * @param wiring  the wires from the tile's buffers to its macros
  */
 public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
-                              PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading) implements Template {
+                              PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading,
+                              TileWiring wiring) implements Template {
     public static final String KIND = "cim-tile";
 
     public CimTileTemplate {
@@ -30,6 +32,13 @@ public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer>
         digital = List.copyOf(digital);
         Checks.notNull("figures", figures);
         Checks.notNull("inputLoading", inputLoading);
+        Checks.notNull("wiring", wiring);
+    }
+
+    /** A tile whose wiring is the default H-tree as wide as its buffers. */
+    public CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
+                           PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading) {
+        this(name, macros, macro, buffers, digital, figures, analogTransfer, inputLoading, TileWiring.DEFAULT);
     }
 
     /** A tile whose layers read each input activation once. */
@@ -47,6 +56,11 @@ public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer>
     @Override
     public String kindKey() {
         return KIND;
+    }
+
+    /** Bits the tile's wiring moves per transfer. */
+    public double wiringWidthBits() {
+        return wiring.widthBits(this);
     }
 
     public int crossbarsPerTile() {

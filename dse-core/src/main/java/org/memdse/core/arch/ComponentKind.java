@@ -18,14 +18,18 @@ public enum ComponentKind implements Keyed {
     SHIFT_ADD("shift_add"),
     BUFFER("buffer"),
     DIGITAL("digital"),
-    /** A tile's own overhead that a paper lists apart (ISAAC's eDRAM-to-IMA bus). */
+    /** A tile's own overhead that a paper lists apart (control, ...). */
     TILE("tile"),
+    /** A tile's wires from its buffers to its macros (ISAAC's eDRAM-to-IMA bus, NeuroSim's tile H-tree). */
+    TILE_WIRING("tile_wiring"),
     NEURON("neuron"),
     SYNAPSE("synapse"),
     /** An SNN core's own overhead (control, scheduler) that a paper lists apart. */
     CORE("core"),
     ENCODER("encoder"),
     INTERFACE("interface"),
+    /** The wires from the chip's global buffer to every tile (DNN+NeuroSim's global bus). */
+    GLOBAL_BUS("global_bus"),
     ROUTER("router"),
     LINK("link"),
     SPIKE_ROUTER("spike_router"),

@@ -24,6 +24,7 @@ public final class Components {
                 out.add(new Component(i.name(), i.name(), ComponentKind.INTERFACE, i, i.channels(), i.figures()));
             } else if (s instanceof GlobalBuffer g) {
                 out.add(new Component(g.name(), g.name(), ComponentKind.BUFFER, g.buffer(), 1, g.buffer().figures()));
+                out.add(new Component(g.name() + ".bus", g.name(), ComponentKind.GLOBAL_BUS, g, 1, PublishedFigures.NONE));
             } else if (s instanceof AdDa d) {
                 out.add(new Component(d.name() + ".adc", d.name(), ComponentKind.ADC, d.adc(), d.channels(), d.adc().figures()));
                 out.add(new Component(d.name() + ".dac", d.name(), ComponentKind.DAC, d.dac(), d.channels(), d.dac().figures()));
@@ -72,6 +73,7 @@ public final class Components {
             out.add(new Component(n + ".digital." + d.kind().key(), n, ComponentKind.DIGITAL, d, tiles * d.count(),
                     d.figures()));
         }
+        out.add(new Component(n + ".wiring", n, ComponentKind.TILE_WIRING, t.wiring(), tiles, t.wiring().figures()));
         if (!t.figures().isEmpty()) {
             out.add(new Component(n + ".tile", n, ComponentKind.TILE, t, tiles, t.figures()));
         }
@@ -92,7 +94,11 @@ public final class Components {
         OnChipNetwork o = i.onChip();
         int endpoints = a.networkEndpoints();
         long routers = o.routersFor(endpoints);
-        out.add(new Component("interconnect.router", "interconnect", ComponentKind.ROUTER, o, routers, o.router()));
+        // An H-tree's branch points are its repeaters' fan-out, priced with the links (as DNN+NeuroSim's
+        // HTree.cpp builds it); only a paper's figures for H-tree switches put routers in.
+        if (o.topology() != Topology.HTREE || !o.router().isEmpty()) {
+            out.add(new Component("interconnect.router", "interconnect", ComponentKind.ROUTER, o, routers, o.router()));
+        }
         out.add(new Component("interconnect.link", "interconnect", ComponentKind.LINK, o, links(o, routers, endpoints),
                 o.link()));
         i.spikes().ifPresent(s -> out.add(new Component("interconnect.spikes", "interconnect",
@@ -101,13 +107,16 @@ public final class Components {
                 ComponentKind.CHIP_LINK, c, 1, c.figures())));
     }
 
-    /** Router-to-router links of the topology (a bus counts as one shared link). */
-    static long links(OnChipNetwork o, long routers, int endpoints) {
+    /**
+     * Links of the topology (a bus counts as one shared link). An H-tree over L leaves (groups of
+     * {@code concentration} endpoints) is a binary tree of 2L - 1 nodes and 2L - 2 links.
+     */
+    public static long links(OnChipNetwork o, long routers, int endpoints) {
         if (o.topology() == Topology.BUS) {
             return 1;
         }
         if (o.topology() == Topology.HTREE) {
-            return Math.max(0, routers - 1);
+            return Math.max(0, 2 * routers - 2);
         }
         long cols = o.columns().isPresent() ? o.columns().getAsInt() : (long) Math.ceil(Math.sqrt(routers));
         long rows = o.rows().isPresent() ? o.rows().getAsInt() : (routers + cols - 1) / Math.max(1, cols);

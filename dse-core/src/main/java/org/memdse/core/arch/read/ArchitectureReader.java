@@ -53,6 +53,8 @@ import org.memdse.core.arch.SynapseArray;
 import org.memdse.core.arch.Technology;
 import org.memdse.core.arch.Template;
 import org.memdse.core.arch.TileArray;
+import org.memdse.core.arch.TileWiring;
+import org.memdse.core.arch.WiringTopology;
 import org.memdse.core.arch.Topology;
 import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.spec.Diagnostics;
@@ -338,7 +340,20 @@ public final class ArchitectureReader {
         }
         boolean analogTransfer = t.bool("analog_transfer", false);
         InputLoading inputLoading = t.enumValue("input_loading", InputLoading.class, InputLoading.ONCE);
-        return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t), analogTransfer, inputLoading);
+        TileWiring wiring = t.optionalMap("wiring").map(ArchitectureReader::readWiring).orElse(TileWiring.DEFAULT);
+        return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t), analogTransfer, inputLoading,
+                wiring);
+    }
+
+    /** A tile's wiring: topology (htree or bus), width, published figures for one tile's wires. */
+    private static TileWiring readWiring(SpecMap w) {
+        WiringTopology topology = w.enumValue("topology", WiringTopology.class, WiringTopology.HTREE);
+        OptionalDouble width = w.optionalQuantity("width", Dimension.INFORMATION, null);
+        if (width.isPresent() && !(width.getAsDouble() >= 1)) {
+            w.get("width").orElseThrow().error("expected at least 1 bit of wiring width, e.g. '384 bit'");
+            width = OptionalDouble.empty();
+        }
+        return new TileWiring(topology, width, readFigures(w));
     }
 
     private Macro readMacro(SpecMap m) {

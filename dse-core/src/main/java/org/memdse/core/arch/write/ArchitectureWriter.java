@@ -106,6 +106,10 @@ public final class ArchitectureWriter {
             }
             m.put("input_loading", c.inputLoading().key());
             m.put("analog_transfer", c.analogTransfer());
+            Map<String, Object> wiring = map("topology", c.wiring().topology().key());
+            // The width only when given: by default it follows the buffers' widths.
+            c.wiring().widthBits().ifPresent(w -> wiring.put("width", q(w, Dimension.INFORMATION)));
+            m.put("wiring", withFigures(wiring, c.wiring().figures()));
             return withFigures(m, c.figures());
         }
         SnnCoreTemplate s = (SnnCoreTemplate) t;
