@@ -10,6 +10,7 @@ import static org.memdse.cli.calibrate.TrendMetric.ENERGY;
 import static org.memdse.cli.calibrate.TrendMetric.LATENCY;
 import static org.memdse.cli.calibrate.TrendMetric.PIPELINE_INTERVAL;
 import static org.memdse.cli.calibrate.TrendMetric.TOPS_PER_W;
+import static org.memdse.cli.calibrate.TrendMetric.WIRE_ENERGY;
 
 import java.util.List;
 
@@ -84,6 +85,22 @@ public final class TrendChecks {
             + " a mesh many in parallel, so a layer's traffic takes no longer on the mesh";
     static final String BUS_WIDTH = "DNN+NeuroSim V1.4 XYBus.cpp, CalculateArea: the bus's channel is busWidth x"
             + " (a repeater's or a wire's width) / treeFoldedRatio wide, along every row and column of tiles";
+    static final String DRIVER_NODE = "derivation: a row driver charges its line, C V^2, with C = columns x (the row"
+            + " wire across a 12 F cell + an access transistor's gate) ∝ F, and a 1T1R word line swings to V_dd:"
+            + " 45/22 x (1.0 V / 0.85 V)^2 = 2.83x (+183 %) per drive, the same drives (docs/reference/wires.md §6)";
+    static final String WIRE_NODE = "derivation: a repeated wire's capacitance per length hardly changes with the node"
+            + " (CACTI 7.0: 0.25 to 0.28 fF/um from 22 to 45 nm, wires.md §2) and its energy is C V^2: V^2 x1.38; its"
+            + " length follows the floorplan, x2.05 with F: about x2.9 (+190 %), +100 % to +250 % with what does not scale";
+    static final String ROW_LINE = "derivation: a row line's capacitance is ∝ its columns, and a weight matrix wider"
+            + " than an array is split over arrays whose rows are all driven: 256 columns drive each input once over"
+            + " 256 cells instead of twice over 128, the same line length (wires.md §6)";
+    static final String BUS_VS_MESH_WIRES = "derivation: a bus transfer drives the bus between its two ends, on average a"
+            + " third of a comb past every tile (about sqrt(148) / 3 = 4 chip sides), a mesh route the Manhattan"
+            + " distance between its tiles (2/3 of a side on average; wires.md §4)";
+    static final String HTREE_AREA = "derivation: at the same width an H-tree over N leaves lays out about 1.5 sqrt(N)"
+            + " chip sides of wire per bit, a comb bus past N tiles (N - 1) / sqrt(N), about sqrt(N) (wires.md §4)";
+    static final String HTREE_LATENCY = "derivation: at the same link width, a bus carries one transfer at a time and an"
+            + " H-tree's links carry transfers between different subtrees in parallel";
     static final String CLOCK = "derivation: a synchronous circuit's time is its cycles x the clock period; the"
             + " asynchronous array read and sensing time does not change";
     static final String INPUT_ACTIVITY = "DNN+NeuroSim V1.4 ProcessingUnit.cpp GetInputVector and GetColumnResistance:"
@@ -105,7 +122,6 @@ public final class TrendChecks {
             + " input buffers set the pipeline interval, and a layer on fewer tiles pushes more bits through each";
     static final String MUX_ENERGY = "the model does not yet count the cells that conduct while muxed columns wait for"
             + " their converter: it divides the array's read energy by the columns per ADC";
-    static final String NO_WIRES = "the model does not yet price wires: a bus costs no area whatever its width";
 
     private TrendChecks() {
     }
@@ -166,6 +182,8 @@ public final class TrendChecks {
                         .expect(ENERGY, up(NODE_ENERGY).between(1.0, 2.5))
                         .expect(TOPS_PER_W, down(RATIO))
                         .expect(LATENCY, up(NODE_LATENCY).between(0.5, 1.1))
+                        .expect(DRIVER_ENERGY, up(DRIVER_NODE).between(1.6, 2.1))
+                        .expect(WIRE_ENERGY, up(WIRE_NODE).between(1.0, 2.5))
                         .build(),
                 TrendCheck.of("array-256x256", V14, VGG8, "128 x 128 -> 256 x 256 arrays (54 tiles, NeuroSim's floorplan)")
                         .set(MACRO + "crossbars.rows", "256")
@@ -187,6 +205,7 @@ public final class TrendChecks {
                         .set(MACRO + "crossbars.cols", "256")
                         .set(MACRO + "shift_add.count", "512")
                         .expect(AREA, up(COLS_AREA))
+                        .expect(DRIVER_ENERGY, unchanged(0.15, ROW_LINE))
                         .build(),
                 TrendCheck.of("input-2-bit-dac", V14, VGG8, "bit-serial -> 2-bit DAC inputs")
                         .set(MACRO + "input_encoding", "multi-bit-dac")
@@ -209,10 +228,17 @@ public final class TrendChecks {
                         .set("interconnect.on_chip.topology", "mesh")
                         .expect(AREA, up(MESH_AREA))
                         .expect(LATENCY, down(MESH_LATENCY))
+                        .expect(WIRE_ENERGY, down(BUS_VS_MESH_WIRES))
+                        .build(),
+                TrendCheck.of("interconnect-htree", V14, VGG8, "X-Y bus -> H-tree between the tiles")
+                        .set("interconnect.on_chip.topology", "htree")
+                        .expect(AREA, up(HTREE_AREA))
+                        .expect(LATENCY, down(HTREE_LATENCY))
+                        .expect(WIRE_ENERGY, down(BUS_VS_MESH_WIRES))
                         .build(),
                 TrendCheck.of("bus-width-2x", V14, VGG8, "X-Y bus 1,089 -> 2,178 bits wide")
                         .set("interconnect.on_chip.flit", "2178 bit")
-                        .expect(AREA, up(BUS_WIDTH).pending(NO_WIRES))
+                        .expect(AREA, up(BUS_WIDTH))
                         .build(),
                 TrendCheck.of("clock-2x", V14, VGG8, "clock 487.47 -> 974.94 MHz")
                         .set("technology.clock", "974.94 MHz")

@@ -15,7 +15,9 @@ public enum TrendMetric {
     /** The crossbars' read energy (cells conducting while their row is driven). */
     ARRAY_ENERGY("array read energy", false),
     /** The row drivers' (DACs') energy. */
-    DRIVER_ENERGY("row-driver energy", false);
+    DRIVER_ENERGY("row-driver energy", false),
+    /** The wires' energy: network links, tile wiring and the global buffer's bus. */
+    WIRE_ENERGY("wire energy", false);
 
     private final String label;
     private final boolean always;
@@ -45,6 +47,8 @@ public enum TrendMetric {
             case TOPS_PER_W -> m.topsPerWatt();
             case ARRAY_ENERGY -> m.energyByKind().get("crossbar");
             case DRIVER_ENERGY -> m.energyByKind().get("dac");
+            case WIRE_ENERGY -> m.energyByKind().get("link") + m.energyByKind().get("tile_wiring")
+                    + m.energyByKind().get("global_bus");
         };
     }
 }
