@@ -26,6 +26,7 @@ import picocli.CommandLine.Option;
             EvaluateCommand.class,
             CalibrateCommand.class,
             SweepCommand.class,
+            MergeCommand.class,
             CompareCommand.class,
             ReportCommand.class,
             BenchCommand.class,

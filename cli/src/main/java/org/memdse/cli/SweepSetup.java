@@ -44,10 +44,19 @@ final class SweepSetup {
     final Sampler sampler;
     /** The files read (the sweep file, its architecture and network files) and what each is, for messages. */
     final Map<Path, String> inputs;
+    private final SpecSource source;
+    private final SpecSource architectureSource;
+    private final List<SpecSource> networkSources;
+    private final List<Path> networkFiles;
 
     private SweepSetup(SweepPlan plan, Architecture base, ArchitectureVariants variants, WorkloadVariants workloads,
-                       List<NetworkGraph> networks, Mapper mapper, Map<Path, String> inputs) {
+                       List<NetworkGraph> networks, Mapper mapper, Map<Path, String> inputs, SpecSource source,
+                       SpecSource architectureSource, List<SpecSource> networkSources, List<Path> networkFiles) {
         this.inputs = Map.copyOf(inputs);
+        this.source = source;
+        this.architectureSource = architectureSource;
+        this.networkSources = List.copyOf(networkSources);
+        this.networkFiles = java.util.Collections.unmodifiableList(new ArrayList<>(networkFiles));
         this.plan = plan;
         this.base = base;
         this.variants = variants;
@@ -82,8 +91,9 @@ final class SweepSetup {
         }
         List<SpecException> problems = new ArrayList<>();
         Architecture base = null;
+        SpecSource arch = null;
         try {
-            SpecSource arch = resolve(source, plan.architecture(), CatalogEntry.Kind.ARCHITECTURE);
+            arch = resolve(source, plan.architecture(), CatalogEntry.Kind.ARCHITECTURE);
             if (arch instanceof SpecSource.FileSource f) {
                 inputs.putIfAbsent(f.file(), "the sweep's architecture");
             }
@@ -92,8 +102,14 @@ final class SweepSetup {
             problems.add(e);
         }
         List<NetworkGraph> networks = new ArrayList<>();
+        List<SpecSource> networkSources = new ArrayList<>();
+        List<Path> networkFiles = new ArrayList<>();
         for (Reference r : plan.networks()) {
-            file(source, r).ifPresent(f -> inputs.putIfAbsent(f, "the sweep's network " + r.text()));
+            Optional<Path> networkFile = file(source, r);
+            networkFile.ifPresent(f -> inputs.putIfAbsent(f, "the sweep's network " + r.text()));
+            networkFiles.add(networkFile.orElse(null));
+            networkSources.add(networkFile.map(SpecSource::of).orElseGet(() -> Catalog.bundled().network(r.text())
+                    .map(Catalog.bundled()::source).orElse(null)));
             try {
                 networks.add(loadNetwork(source, r));
             } catch (SpecException e) {
@@ -136,7 +152,13 @@ final class SweepSetup {
             }
             names.add(networks.get(i).name());
         }
-        return new SweepSetup(plan, base, variants, workloads, List.copyOf(networks), mapper, inputs);
+        return new SweepSetup(plan, base, variants, workloads, List.copyOf(networks), mapper, inputs, source, arch,
+                networkSources, networkFiles);
+    }
+
+    /** The documents the sweep is made of, read again (for its fingerprint, or to ship them to a cluster). */
+    SweepDocuments documents() {
+        return SweepDocuments.of(source, architectureSource, networkSources, networkFiles);
     }
 
     /** A fresh point evaluator (fresh caches: benchmarks start cold). */

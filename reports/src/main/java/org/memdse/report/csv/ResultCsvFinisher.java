@@ -89,6 +89,16 @@ public final class ResultCsvFinisher {
         return finish(results, front, header, networks, objectives, CHUNK, FAN_IN, Io.FILES);
     }
 
+    /**
+     * Sorts {@code results} in place and drops duplicates, leaving the {@code pareto} column empty:
+     * for a shard of a sweep, whose front is known only once every shard is merged.
+     *
+     * @return the rows in the sorted file (no front)
+     */
+    public static long sortUnmarked(Path results, List<String> header, List<String> networks) {
+        return finish(results, null, header, networks, null, CHUNK, FAN_IN, Io.FILES).rows();
+    }
+
     /** The same, sorting {@code chunkRows} rows in memory at a time (tests use small chunks). */
     static Finished finish(Path results, Path front, List<String> header, List<String> networks,
                            List<Objective> objectives, int chunkRows) {
@@ -99,6 +109,10 @@ public final class ResultCsvFinisher {
                            List<Objective> objectives, int chunkRows, int fanIn, Io io) {
         if (fanIn < 2) {
             throw new IllegalArgumentException("fanIn must be >= 2");
+        }
+        boolean mark = objectives != null; // null: sort only, the pareto column left empty
+        if (!mark) {
+            objectives = List.of();
         }
         if (!objectives.isEmpty() && results.toAbsolutePath().normalize().equals(front.toAbsolutePath().normalize())) {
             throw new IllegalArgumentException("the front and the results are the same file: " + results);
@@ -172,7 +186,7 @@ public final class ResultCsvFinisher {
                     last[0] = r;
                     boolean member = members.contains(key(r.point(), r.network(), networks.size()));
                     String[] f = r.fields();
-                    f[pareto] = Boolean.toString(member);
+                    f[pareto] = mark ? Boolean.toString(member) : "";
                     all.printRecord((Object[]) f);
                     counts[0]++;
                     if (member) {
