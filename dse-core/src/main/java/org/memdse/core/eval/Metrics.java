@@ -51,6 +51,29 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         Objects.requireNonNull(energyByLayer, "energyByLayer");
         Objects.requireNonNull(latencyByLayer, "latencyByLayer");
         Objects.requireNonNull(peak, "peak");
+        // The last guard: no infinite or NaN figure is ever printed or written.
+        NonFiniteResultException.requireFinite("area", areaM2);
+        NonFiniteResultException.requireFinite("area by component kind", areaByKind);
+        NonFiniteResultException.requireFinite("area by subsystem", areaBySubsystem);
+        NonFiniteResultException.requireFinite("energy per inference", energyJ);
+        NonFiniteResultException.requireFinite("energy by component kind", energyByKind);
+        NonFiniteResultException.requireFinite("energy by layer", energyByLayer);
+        NonFiniteResultException.requireFinite("latency per inference", latencyS);
+        NonFiniteResultException.requireFinite("pipeline interval", pipelineIntervalS);
+        NonFiniteResultException.requireFinite("latency by layer", latencyByLayer);
+        NonFiniteResultException.requireFinite("operations per inference", ops);
+        NonFiniteResultException.requireFinite("leakage power", leakagePowerW);
+        NonFiniteResultException.requireFinite("crossbar utilisation", crossbarUtilisation);
+        NonFiniteResultException.requireFinite("SNN core utilisation", coreUtilisation);
+        NonFiniteResultException.requireFinite("ADC bits needed by layer", adcBitsNeededByLayer);
+        // Products and quotients of finite figures can still overflow. (From the parameters: the
+        // fields are not assigned yet in a compact constructor.)
+        double throughput = throughput(pipelineIntervalS);
+        NonFiniteResultException.requireFinite("throughput", throughput);
+        NonFiniteResultException.requireFinite("TOPS", tops(ops, throughput));
+        NonFiniteResultException.requireFinite("TOPS/W", topsPerWatt(ops, energyJ));
+        NonFiniteResultException.requireFinite("TOPS/mm^2", topsPerMm2(tops(ops, throughput), areaM2));
+        NonFiniteResultException.requireFinite("energy-delay product", energyJ * latencyS);
     }
 
     /** Metrics without the per-layer ADC precision figures and the latency by cause. */
@@ -65,21 +88,21 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
 
     /** Inferences per second, pipelined. */
     public double throughputPerSecond() {
-        return pipelineIntervalS > 0 ? 1 / pipelineIntervalS : 0;
+        return throughput(pipelineIntervalS);
     }
 
     /** Achieved TOPS: operations per inference at the pipelined rate. */
     public double tops() {
-        return ops * throughputPerSecond() / 1e12;
+        return tops(ops, throughputPerSecond());
     }
 
     /** TOPS per watt: operations per joule. */
     public double topsPerWatt() {
-        return energyJ > 0 ? ops / energyJ / 1e12 : 0;
+        return topsPerWatt(ops, energyJ);
     }
 
     public double topsPerMm2() {
-        return areaM2 > 0 ? tops() / (areaM2 * 1e6) : 0;
+        return topsPerMm2(tops(), areaM2);
     }
 
     /** Static (leakage) energy's share of the energy per inference. */
@@ -98,5 +121,21 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
     /** Energy-delay product, J·s (layer-by-layer latency). */
     public double edp() {
         return energyJ * latencyS;
+    }
+
+    private static double throughput(double pipelineIntervalS) {
+        return pipelineIntervalS > 0 ? 1 / pipelineIntervalS : 0;
+    }
+
+    private static double tops(double ops, double throughput) {
+        return ops * throughput / 1e12;
+    }
+
+    private static double topsPerWatt(double ops, double energyJ) {
+        return energyJ > 0 ? ops / energyJ / 1e12 : 0;
+    }
+
+    private static double topsPerMm2(double tops, double areaM2) {
+        return areaM2 > 0 ? tops / (areaM2 * 1e6) : 0;
     }
 }

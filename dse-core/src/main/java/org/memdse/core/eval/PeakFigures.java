@@ -24,6 +24,17 @@ public record PeakFigures(OpConvention convention, double areaM2, Breakdown area
         Objects.requireNonNull(areaByKind, "areaByKind");
         Objects.requireNonNull(areaBySubsystem, "areaBySubsystem");
         Objects.requireNonNull(powerByKind, "powerByKind");
+        NonFiniteResultException.requireFinite("area", areaM2);
+        NonFiniteResultException.requireFinite("area by component kind", areaByKind);
+        NonFiniteResultException.requireFinite("area by subsystem", areaBySubsystem);
+        NonFiniteResultException.requireFinite("peak power", peakPowerW);
+        NonFiniteResultException.requireFinite("peak power by component kind", powerByKind);
+        NonFiniteResultException.requireFinite("leakage power", leakagePowerW);
+        NonFiniteResultException.requireFinite("peak operations per second", peakOpsPerSecond);
+        NonFiniteResultException.requireFinite("peak synaptic operations per second", peakSynapticOpsPerSecond);
+        // From the parameters: the fields are not assigned yet in a compact constructor.
+        NonFiniteResultException.requireFinite("peak TOPS/W", topsPerWatt(peakOpsPerSecond, peakPowerW));
+        NonFiniteResultException.requireFinite("peak TOPS/mm^2", topsPerMm2(peakOpsPerSecond, areaM2));
     }
 
     /** Peak TOPS (10^12 ops/s). */
@@ -33,11 +44,19 @@ public record PeakFigures(OpConvention convention, double areaM2, Breakdown area
 
     /** Peak TOPS per watt. */
     public double peakTopsPerWatt() {
-        return peakPowerW == 0 ? 0 : peakTops() / peakPowerW;
+        return topsPerWatt(peakOpsPerSecond, peakPowerW);
     }
 
     /** Peak TOPS per mm^2. */
     public double peakTopsPerMm2() {
-        return areaM2 == 0 ? 0 : peakTops() / (areaM2 * 1e6);
+        return topsPerMm2(peakOpsPerSecond, areaM2);
+    }
+
+    private static double topsPerWatt(double opsPerSecond, double powerW) {
+        return powerW == 0 ? 0 : opsPerSecond / 1e12 / powerW;
+    }
+
+    private static double topsPerMm2(double opsPerSecond, double areaM2) {
+        return areaM2 == 0 ? 0 : opsPerSecond / 1e12 / (areaM2 * 1e6);
     }
 }

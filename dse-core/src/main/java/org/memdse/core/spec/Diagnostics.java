@@ -4,43 +4,63 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Collects every problem of a reading pass so that all are reported together. Readers keep
+ * Collects every finding of a reading pass so that all are reported together. Readers keep
  * going after an error (with a harmless placeholder value) and build nothing if any was found.
- * Not thread-safe: one instance per read.
+ * Warnings are kept apart: they never stop a read. Not thread-safe: one instance per read.
  */
 public final class Diagnostics {
-    private final List<Diagnostic> items = new ArrayList<>();
+    private final List<Diagnostic> errors = new ArrayList<>();
+    private final List<Diagnostic> warnings = new ArrayList<>();
 
     public void error(SourcePosition position, String path, String message) {
-        Diagnostic d = new Diagnostic(position, path, message);
-        if (!items.contains(d)) {
-            items.add(d);
+        add(new Diagnostic(position, path, message, Diagnostic.Severity.ERROR));
+    }
+
+    public void warning(SourcePosition position, String path, String message) {
+        add(new Diagnostic(position, path, message, Diagnostic.Severity.WARNING));
+    }
+
+    /** Adds a finding of either severity, once. */
+    public void add(Diagnostic d) {
+        List<Diagnostic> list = d.isError() ? errors : warnings;
+        if (!list.contains(d)) {
+            list.add(d);
         }
     }
 
     public void addAll(List<Diagnostic> diagnostics) {
-        diagnostics.forEach(d -> error(d.position(), d.path(), d.message()));
+        diagnostics.forEach(this::add);
     }
 
     public boolean hasErrors() {
-        return !items.isEmpty();
+        return !errors.isEmpty();
     }
 
+    /** The number of errors so far (readers compare it before and after a part to skip cross checks). */
     public int size() {
-        return items.size();
+        return errors.size();
     }
 
-    /** All problems, sorted by file, line and column. */
+    /** All errors, sorted by file, line and column. */
     public List<Diagnostic> sorted() {
-        List<Diagnostic> copy = new ArrayList<>(items);
+        return sortedCopy(errors);
+    }
+
+    /** All warnings, sorted by file, line and column. */
+    public List<Diagnostic> warnings() {
+        return sortedCopy(warnings);
+    }
+
+    private static List<Diagnostic> sortedCopy(List<Diagnostic> list) {
+        List<Diagnostic> copy = new ArrayList<>(list);
         copy.sort(null);
         return List.copyOf(copy);
     }
 
-    /** Throws a {@link SpecException} carrying every problem, if there is any. */
+    /** Throws a {@link SpecException} carrying every error (and the warnings beside them), if there is any. */
     public void throwIfAny() {
         if (hasErrors()) {
-            throw new SpecException(sorted());
+            throw new SpecException(sorted(), warnings());
         }
     }
 }

@@ -16,6 +16,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.events.AliasEvent;
+import org.yaml.snakeyaml.events.CollectionEndEvent;
+import org.yaml.snakeyaml.events.CollectionStartEvent;
+import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
@@ -36,7 +40,8 @@ public final class SpecLoader {
 
     /**
      * Reads one document without following includes. Returns empty (with a diagnostic) when
-     * the file cannot be read, is not YAML, or is empty.
+     * the file cannot be read (not a regular file, larger than {@link InputFiles#MAX_YAML_BYTES},
+     * not UTF-8), is not YAML, or is empty.
      */
     public static Optional<SpecNode> compose(SpecSource source, SpecContext context) {
         String text;
@@ -47,11 +52,11 @@ public final class SpecLoader {
                     "cannot read the file: " + e.getMessage());
             return Optional.empty();
         }
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(50);
-        options.setNestingDepthLimit(100);
-        options.setCodePointLimit(64 * 1024 * 1024);
-        Yaml yaml = new Yaml(new SafeConstructor(options));
+        return compose(source, text, context);
+    }
+
+    private static Optional<SpecNode> compose(SpecSource source, String text, SpecContext context) {
+        Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
         try {
             Node node = yaml.compose(new StringReader(text));
             if (node == null) {
@@ -74,27 +79,82 @@ public final class SpecLoader {
             String message = e.getContext() != null ? e.getContext() + from + ", " + problem : problem;
             context.diagnostics().error(at, "", "not valid YAML: " + message);
         } catch (YAMLException e) {
-            context.diagnostics().error(SourcePosition.ofFile(source.displayName()), "", "not valid YAML: " + e.getMessage());
+            // Limits (nesting depth, aliases) come without a mark: find where the text crosses them.
+            context.diagnostics().error(limitCrossedAt(source.displayName(), text), "", "not valid YAML: " + e.getMessage());
         }
         return Optional.empty();
     }
 
+    private static final int MAX_NESTING = 100;
+    private static final int MAX_ALIASES = 50;
+
+    private static LoaderOptions loaderOptions() {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(MAX_ALIASES);
+        options.setNestingDepthLimit(MAX_NESTING);
+        options.setCodePointLimit(64 * 1024 * 1024);
+        return options;
+    }
+
+    /**
+     * Where a document first nests deeper than {@link #MAX_NESTING} or uses more than
+     * {@link #MAX_ALIASES} aliases, found by walking its parse events (which carry positions);
+     * the start of the file if neither.
+     */
+    private static SourcePosition limitCrossedAt(String file, String text) {
+        int depth = 0;
+        int aliases = 0;
+        try {
+            for (Event event : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+                if (event instanceof CollectionStartEvent) {
+                    depth++;
+                } else if (event instanceof CollectionEndEvent) {
+                    depth--;
+                } else if (event instanceof AliasEvent) {
+                    aliases++;
+                }
+                if (depth > MAX_NESTING || aliases > MAX_ALIASES) {
+                    Mark mark = event.getStartMark();
+                    return new SourcePosition(file, mark.getLine() + 1, mark.getColumn() + 1);
+                }
+            }
+        } catch (YAMLException e) {
+            // A parse error after the limit: fall through to the start of the file.
+        }
+        return new SourcePosition(file, 1, 1);
+    }
+
+    /** Deepest chain of includes: libraries include libraries, but not 32 levels deep. */
+    public static final int MAX_INCLUDE_DEPTH = 32;
+    /** All documents of one description together, main file included: four times one file's limit. */
+    public static final long MAX_TOTAL_CHARS = 4 * InputFiles.MAX_YAML_BYTES;
+
     /**
      * Reads a document and, depth-first, every document it includes (each once). The first
-     * element is the main document. Include cycles are errors at the include that closes them.
+     * element is the main document. Include cycles, unreadable includes (with the reason: no
+     * such file, a directory, a device or pipe, too large) and chains deeper than
+     * {@link #MAX_INCLUDE_DEPTH} or larger than {@link #MAX_TOTAL_CHARS} in all are errors at
+     * the include.
      */
     public static List<LoadedDocument> composeWithIncludes(SpecSource main, SpecContext context) {
         List<LoadedDocument> documents = new ArrayList<>();
-        Set<String> done = new LinkedHashSet<>();
-        visit(main, context, documents, done, new ArrayDeque<>());
+        String text;
+        try {
+            text = main.read();
+        } catch (IOException e) {
+            context.diagnostics().error(SourcePosition.ofFile(main.displayName()), "",
+                    "cannot read the file: " + e.getMessage());
+            return documents;
+        }
+        visit(main, text, context, documents, new LinkedHashSet<>(), new ArrayDeque<>(), new long[] {text.length()});
         return documents;
     }
 
-    private static void visit(SpecSource source, SpecContext context, List<LoadedDocument> documents,
-                              Set<String> done, Deque<SpecSource> stack) {
+    private static void visit(SpecSource source, String text, SpecContext context, List<LoadedDocument> documents,
+                              Set<String> done, Deque<SpecSource> stack, long[] totalChars) {
         done.add(source.identity());
         stack.push(source);
-        Optional<SpecNode> root = compose(source, context);
+        Optional<SpecNode> root = compose(source, text, context);
         if (root.isPresent()) {
             documents.add(new LoadedDocument(source, root.get()));
             if (root.get().isMapping()) {
@@ -110,29 +170,36 @@ public final class SpecLoader {
                         item.error("include cycle: '" + relative + "' is already being read ("
                                 + String.join(" -> ", reversed(stack)) + " -> " + included.displayName()
                                 + "); remove one of the includes");
-                    } else if (!done.contains(included.identity())) {
-                        Optional<String> unreadable = unreadable(included);
-                        if (unreadable.isEmpty()) {
-                            visit(included, context, documents, done, stack);
-                        } else {
-                            item.error("cannot include '" + relative + "': " + unreadable.get() + " (looked at "
-                                    + included.displayName() + ")");
-                        }
+                        continue;
                     }
+                    if (done.contains(included.identity())) {
+                        continue;
+                    }
+                    if (stack.size() >= MAX_INCLUDE_DEPTH) {
+                        item.error("cannot include '" + relative + "': includes nest more than " + MAX_INCLUDE_DEPTH
+                                + " levels deep (" + String.join(" -> ", reversed(stack)) + "); include the libraries "
+                                + "from one file instead");
+                        continue;
+                    }
+                    String includedText;
+                    try {
+                        includedText = included.read();
+                    } catch (IOException e) {
+                        item.error("cannot include '" + relative + "': " + (e.getMessage() == null ? "cannot read it"
+                                : e.getMessage()) + " (looked at " + included.displayName() + ")");
+                        continue;
+                    }
+                    if (totalChars[0] + includedText.length() > MAX_TOTAL_CHARS) {
+                        item.error("cannot include '" + relative + "': with it the description and its includes "
+                                + "would exceed " + (MAX_TOTAL_CHARS >> 20) + " MiB of text");
+                        continue;
+                    }
+                    totalChars[0] += includedText.length();
+                    visit(included, includedText, context, documents, done, stack, totalChars);
                 }
             }
         }
         stack.pop();
-    }
-
-    /** Why a source cannot be read ("no such file", "is a directory, not a file"), or empty if it can. */
-    private static Optional<String> unreadable(SpecSource source) {
-        try {
-            source.read();
-            return Optional.empty();
-        } catch (IOException e) {
-            return Optional.of(e.getMessage() == null ? "cannot read it" : e.getMessage());
-        }
     }
 
     private static List<SpecNode> includes(SpecMap top) {

@@ -144,6 +144,27 @@ public final class SpecMap {
         return get(key).map(n -> n.asInt(min, max)).orElse(defaultValue);
     }
 
+    /** A required integer within {@code bounds} (see {@link SpecNode#asInt(Bounds)}). */
+    public int integer(String key, Bounds bounds, String what) {
+        return required(key, what).map(n -> n.asInt(bounds)).orElse((int) bounds.placeholder());
+    }
+
+    /** An optional integer within {@code bounds}. */
+    public int integer(String key, Bounds bounds, int defaultValue) {
+        return get(key).map(n -> n.asInt(bounds)).orElse(defaultValue);
+    }
+
+    /** A required quantity within {@code bounds} (see {@link SpecNode#asQuantity(Bounds)}). */
+    public double quantity(String key, Bounds bounds, String what) {
+        return required(key, what).map(n -> n.asQuantity(bounds)).orElse(bounds.placeholder());
+    }
+
+    /** An optional quantity within {@code bounds}. */
+    public OptionalDouble optionalQuantity(String key, Bounds bounds) {
+        Optional<SpecNode> node = get(key);
+        return node.isPresent() ? OptionalDouble.of(node.get().asQuantity(bounds)) : OptionalDouble.empty();
+    }
+
     public boolean bool(String key, boolean defaultValue) {
         return get(key).map(SpecNode::asBoolean).orElse(defaultValue);
     }

@@ -58,6 +58,11 @@ public final class SpecNode {
         context.diagnostics().error(position(), path, message);
     }
 
+    /** Records a warning at this node: the input is accepted, but a figure from it may mislead. */
+    public void warning(String message) {
+        context.diagnostics().warning(position(), path, message);
+    }
+
     String childPath(String key) {
         return path.isEmpty() ? key : path + "." + key;
     }
@@ -159,6 +164,79 @@ public final class SpecNode {
         } catch (NumberFormatException e) {
             error("expected " + expected + ", found '" + text.get() + "'");
             return min;
+        }
+    }
+
+    /**
+     * An integer within {@code bounds}: outside the possible range an error (placeholder: a
+     * value inside both ranges), outside the calibrated range a warning.
+     */
+    public int asInt(Bounds bounds) {
+        int min = (int) bounds.min();
+        int max = (int) bounds.max();
+        String expected = "an integer " + range(min, max);
+        Optional<String> text = asText(expected);
+        if (text.isEmpty()) {
+            return (int) bounds.placeholder();
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.get().trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            error("expected " + expected + ", found '" + text.get() + "'");
+            return (int) bounds.placeholder();
+        }
+        if (value < min || value > max) {
+            error("expected " + expected + ", found '" + text.get() + "'");
+            return (int) bounds.placeholder();
+        }
+        warnIfUncalibrated(bounds, value, text.get());
+        return (int) value;
+    }
+
+    /**
+     * A quantity within {@code bounds} (its unit required): outside the physically possible
+     * range an error that gives the range and the reason (placeholder: a value inside both
+     * ranges), outside the calibrated range a warning that says what is extrapolated.
+     */
+    public double asQuantity(Bounds bounds) {
+        Optional<String> text = asText(UnitParser.example(bounds.dimension()));
+        if (text.isEmpty()) {
+            return bounds.placeholder();
+        }
+        double value;
+        try {
+            value = UnitParser.parse(text.get(), bounds.dimension(), null, context.featureSizeMeters());
+        } catch (UnitFormatException e) {
+            error(e.isOutOfRange() ? "expected a value in " + bounds.possibleRange() + ", found '" + text.get().trim()
+                    + "': " + bounds.why() : e.getMessage());
+            return bounds.placeholder();
+        }
+        return checkBounds(bounds, value, text.get().trim());
+    }
+
+    /**
+     * Checks a value already in base units against {@code bounds}; {@code found} is how it was
+     * written. Returns the value, or a placeholder after an error.
+     */
+    public double checkBounds(Bounds bounds, double value, String found) {
+        if (bounds.inRange(value) && !bounds.possible(value)) {
+            error("expected a whole number" + (bounds.dimension() == Dimension.INFORMATION ? " of bits" : "")
+                    + ", found '" + found + "'");
+            return bounds.placeholder();
+        }
+        if (!bounds.possible(value)) {
+            error("expected a value in " + bounds.possibleRange() + ", found '" + found + "': " + bounds.why());
+            return bounds.placeholder();
+        }
+        warnIfUncalibrated(bounds, value, found);
+        return value;
+    }
+
+    private void warnIfUncalibrated(Bounds bounds, double value, String found) {
+        if (!bounds.isCalibrated(value)) {
+            warning("'" + found + "' is outside the calibrated range " + bounds.calibratedRange() + ": "
+                    + bounds.calibration());
         }
     }
 

@@ -2,9 +2,6 @@ package org.memdse.core.spec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -42,23 +39,23 @@ public interface SpecSource {
             return file.toString();
         }
 
+        /**
+         * The real path (symbolic links resolved), so that a link to a file already being read
+         * closes an include cycle instead of starting an endless chain of new paths.
+         */
         @Override
         public String identity() {
-            return file.toAbsolutePath().normalize().toString();
+            try {
+                return file.toRealPath().toString();
+            } catch (IOException e) {
+                return file.toAbsolutePath().normalize().toString();
+            }
         }
 
+        /** The text of a regular UTF-8 file of at most {@link InputFiles#MAX_YAML_BYTES}. */
         @Override
         public String read() throws IOException {
-            if (Files.isDirectory(file)) {
-                throw new IOException("is a directory, not a file");
-            }
-            try {
-                return Files.readString(file, StandardCharsets.UTF_8);
-            } catch (NoSuchFileException e) {
-                throw new IOException("no such file", e);
-            } catch (java.nio.charset.MalformedInputException e) {
-                throw new IOException("not UTF-8 text", e);
-            }
+            return InputFiles.readText(file, InputFiles.MAX_YAML_BYTES);
         }
 
         @Override
@@ -85,7 +82,11 @@ public interface SpecSource {
                 if (in == null) {
                     throw new IOException("no such bundled resource");
                 }
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                byte[] bytes = in.readNBytes((int) InputFiles.MAX_YAML_BYTES + 1);
+                if (bytes.length > InputFiles.MAX_YAML_BYTES) {
+                    throw new IOException("is more than the 16 MiB memdse reads");
+                }
+                return InputFiles.utf8(bytes);
             }
         }
 

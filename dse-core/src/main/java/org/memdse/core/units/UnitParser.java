@@ -35,7 +35,7 @@ public final class UnitParser {
         }
         double number = Double.parseDouble(m.group(1));
         if (!Double.isFinite(number)) {
-            throw new UnitFormatException("number out of range: '" + text + "'");
+            throw UnitFormatException.outOfRange(text);
         }
         String symbol = m.group(2);
         if (symbol == null) {
@@ -70,7 +70,7 @@ public final class UnitParser {
     /** A value that overflows in the base unit (e.g. '1e308 GOhm') is out of range, not infinite. */
     private static double finite(double baseValue, String text) {
         if (!Double.isFinite(baseValue)) {
-            throw new UnitFormatException("number out of range: '" + text.trim() + "'");
+            throw UnitFormatException.outOfRange(text);
         }
         return baseValue;
     }

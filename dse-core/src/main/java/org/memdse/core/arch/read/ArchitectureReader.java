@@ -58,6 +58,7 @@ import org.memdse.core.arch.WiringTopology;
 import org.memdse.core.arch.Topology;
 import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.spec.Diagnostics;
+import org.memdse.core.spec.SourceMap;
 import org.memdse.core.spec.SourcePosition;
 import org.memdse.core.spec.SpecContext;
 import org.memdse.core.spec.SpecException;
@@ -67,7 +68,7 @@ import org.memdse.core.spec.SpecMap;
 import org.memdse.core.spec.SpecNode;
 import org.memdse.core.spec.SpecSource;
 import org.memdse.core.spec.Suggestions;
-import org.memdse.core.units.Dimension;
+import org.memdse.core.spec.Validated;
 
 /**
  * Reads an architecture description (YAML) strictly: every mistake of the file and of the
@@ -93,6 +94,8 @@ public final class ArchitectureReader {
     private final Set<String> brokenTemplates = new HashSet<>();
     /** Devices with a mistake of their own: references to them skip checks against placeholder values. */
     private final Set<String> brokenDevices = new HashSet<>();
+    /** Where each record was written, for checks made on the built architecture (e.g. model coverage). */
+    private final SourceMap.Builder sources = new SourceMap.Builder();
 
     private ArchitectureReader(SpecContext context) {
         this.context = context;
@@ -109,16 +112,27 @@ public final class ArchitectureReader {
      * @throws SpecException with every problem found, if there is any
      */
     public static Architecture read(SpecSource source) {
+        return readValidated(source).value();
+    }
+
+    /**
+     * Reads a description and the files it includes, with the warnings about it (values outside
+     * the models' calibrated ranges, settings no model uses yet; see {@link ArchitectureBounds}).
+     *
+     * @throws SpecException with every error found (and the warnings), if there is any error
+     */
+    public static Validated<Architecture> readValidated(SpecSource source) {
         Diagnostics diagnostics = new Diagnostics();
         SpecContext context = new SpecContext(diagnostics);
         List<LoadedDocument> documents = SpecLoader.composeWithIncludes(source, context);
         Architecture result = null;
+        ArchitectureReader reader = new ArchitectureReader(context);
         if (!documents.isEmpty()) {
-            result = new ArchitectureReader(context).readDocuments(documents);
+            result = reader.readDocuments(documents);
         }
         context.finish();
         diagnostics.throwIfAny();
-        return result;
+        return new Validated<>(result, diagnostics.warnings(), reader.sources.build());
     }
 
     /**
@@ -130,14 +144,20 @@ public final class ArchitectureReader {
      * @throws SpecException with every problem found, if there is any
      */
     public static Architecture read(String displayName, org.yaml.snakeyaml.nodes.Node root) {
+        return readValidated(displayName, root).value();
+    }
+
+    /** As {@link #read(String, org.yaml.snakeyaml.nodes.Node)}, with the warnings. */
+    public static Validated<Architecture> readValidated(String displayName, org.yaml.snakeyaml.nodes.Node root) {
         Diagnostics diagnostics = new Diagnostics();
         SpecContext context = new SpecContext(diagnostics);
         LoadedDocument document = new LoadedDocument(SpecSource.ofText(displayName, ""),
                 SpecNode.root(root, displayName, context));
-        Architecture result = new ArchitectureReader(context).readDocuments(List.of(document));
+        ArchitectureReader reader = new ArchitectureReader(context);
+        Architecture result = reader.readDocuments(List.of(document));
         context.finish();
         diagnostics.throwIfAny();
-        return result;
+        return new Validated<>(result, diagnostics.warnings(), reader.sources.build());
     }
 
     private Architecture readDocuments(List<LoadedDocument> documents) {
@@ -170,6 +190,7 @@ public final class ArchitectureReader {
                 List.copyOf(templates.values()), subsystems, interconnect, powerGating);
         main.optionalMap("interconnect").flatMap(i -> i.optionalMap("on_chip"))
                 .ifPresent(o -> ArchitectureChecks.checkNetworkSize(o, architecture));
+        ArchitectureChecks.checkSystemSize(main, architecture);
         return architecture;
     }
 
@@ -185,9 +206,9 @@ public final class ArchitectureReader {
     }
 
     private Technology readTechnology(SpecMap m) {
-        double node = m.quantity("node", Dimension.LENGTH, null, "the feature size, e.g. '32 nm'");
-        double vdd = m.quantity("vdd", Dimension.VOLTAGE, null, "the supply voltage, e.g. '0.9 V'");
-        double clock = m.quantity("clock", Dimension.FREQUENCY, null, "the clock, e.g. '1 GHz'");
+        double node = m.quantity("node", ArchitectureBounds.NODE, "the feature size, e.g. '32 nm'");
+        double vdd = m.quantity("vdd", ArchitectureBounds.VDD, "the supply voltage, e.g. '0.9 V'");
+        double clock = m.quantity("clock", ArchitectureBounds.CLOCK, "the clock, e.g. '1 GHz'");
         TransistorFlavour flavour = m.enumValue("flavour", TransistorFlavour.class, TransistorFlavour.HP);
         return new Technology(node, vdd, clock, flavour);
     }
@@ -221,7 +242,7 @@ public final class ArchitectureReader {
             }
             deviceAt.put(e.getKey(), key.position());
             int errorsBefore = context.diagnostics().size();
-            devices.put(e.getKey(), readDevice(e.getKey(), e.getValue().asMap()));
+            devices.put(e.getKey(), sources.put(readDevice(e.getKey(), e.getValue().asMap()), e.getValue()));
             if (context.diagnostics().size() > errorsBefore) {
                 brokenDevices.add(e.getKey());
             }
@@ -239,15 +260,11 @@ public final class ArchitectureReader {
             m.node().error("give the on/off states either as r_on/r_off or as g_on/g_off, not both");
         }
         if (byConductance && !byResistance) {
-            rOn = 1.0 / m.quantity("g_on", Dimension.CONDUCTANCE, null, "on-state conductance");
-            rOff = 1.0 / m.quantity("g_off", Dimension.CONDUCTANCE, null, "off-state conductance");
+            rOn = 1.0 / m.quantity("g_on", ArchitectureBounds.CONDUCTANCE_STATE, "on-state conductance");
+            rOff = 1.0 / m.quantity("g_off", ArchitectureBounds.CONDUCTANCE_STATE, "off-state conductance");
         } else {
-            rOn = m.quantity("r_on", Dimension.RESISTANCE, null, "on-state resistance, e.g. '100 kOhm'");
-            rOff = m.quantity("r_off", Dimension.RESISTANCE, null, "off-state resistance, e.g. '10 MOhm'");
-        }
-        if (context.diagnostics().size() == errorsBefore && !(Double.isFinite(rOn) && Double.isFinite(rOff))) {
-            // 1/g of a denormal conductance overflows: no resistance can be built from it.
-            m.node().error("conductance too small to give a resistance (1/g overflows); give r_on and r_off instead");
+            rOn = m.quantity("r_on", ArchitectureBounds.RESISTANCE_STATE, "on-state resistance, e.g. '100 kOhm'");
+            rOff = m.quantity("r_off", ArchitectureBounds.RESISTANCE_STATE, "off-state resistance, e.g. '10 MOhm'");
         }
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkOnOff(m, byConductance, rOn, rOff);
@@ -256,14 +273,22 @@ public final class ArchitectureReader {
             rOn = 1;
             rOff = 2;
         }
-        int levels = m.integer("levels", 2, 1 << 16, "conductance levels, e.g. 4 for 2 bits per cell");
-        double vRead = m.quantity("v_read", Dimension.VOLTAGE, null, "read voltage, e.g. '0.2 V'");
-        double tRead = m.quantity("t_read", Dimension.TIME, null, "read pulse width, e.g. '10 ns'");
-        double vWrite = m.optionalNonNegativeQuantity("v_write", Dimension.VOLTAGE, null).orElse(0);
-        double writeEnergy = m.optionalNonNegativeQuantity("write_energy", Dimension.ENERGY, null).orElse(0);
-        double writeTime = m.optionalNonNegativeQuantity("write_time", Dimension.TIME, null).orElse(0);
-        double endurance = m.get("endurance").map(n -> n.asQuantity(Dimension.DIMENSIONLESS, null, 0, true)).orElse(1e6);
-        double variability = m.get("variability").map(n -> n.asQuantity(Dimension.DIMENSIONLESS, null, 0, false)).orElse(0.0);
+        int levels = m.integer("levels", ArchitectureBounds.LEVELS, "conductance levels, e.g. 4 for 2 bits per cell");
+        double vRead = m.quantity("v_read", ArchitectureBounds.V_READ, "read voltage, e.g. '0.2 V'");
+        double tRead = m.quantity("t_read", ArchitectureBounds.T_READ, "read pulse width, e.g. '10 ns'");
+        if (context.diagnostics().size() == errorsBefore) {
+            ArchitectureChecks.checkReadCurrent(m, vRead, rOn);
+        }
+        double vWrite = m.optionalQuantity("v_write", ArchitectureBounds.V_WRITE).orElse(0);
+        double writeEnergy = m.optionalQuantity("write_energy", ArchitectureBounds.WRITE_ENERGY).orElse(0);
+        double writeTime = m.optionalQuantity("write_time", ArchitectureBounds.WRITE_TIME).orElse(0);
+        double endurance = m.optionalQuantity("endurance", ArchitectureBounds.ENDURANCE).orElse(1e6);
+        double variability = m.optionalQuantity("variability", ArchitectureBounds.VARIABILITY).orElse(0.0);
+        if (variability > 0) {
+            // Until the accuracy models use it, a spread changes no figure; saying so beats silence.
+            m.get("variability").orElseThrow().warning("variability is recorded but does not affect any figure yet: "
+                    + "no model uses it (area, energy and latency are those of a device without spread)");
+        }
         boolean isVolatile = m.bool("volatile", kind == DeviceKind.DIFFUSIVE);
         return new Device(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
                 isVolatile);
@@ -288,11 +313,11 @@ public final class ArchitectureReader {
 
     /** The published figures a component may carry as plain keys next to its parameters. */
     static PublishedFigures readFigures(SpecMap m) {
-        OptionalDouble area = m.optionalNonNegativeQuantity("area", Dimension.AREA, null);
-        OptionalDouble energy = m.optionalNonNegativeQuantity("energy", Dimension.ENERGY, null);
-        OptionalDouble power = m.optionalNonNegativeQuantity("power", Dimension.POWER, null);
-        OptionalDouble leakage = m.optionalNonNegativeQuantity("leakage_power", Dimension.POWER, null);
-        OptionalDouble latency = m.optionalNonNegativeQuantity("latency", Dimension.TIME, null);
+        OptionalDouble area = m.optionalQuantity("area", ArchitectureBounds.FIGURE_AREA);
+        OptionalDouble energy = m.optionalQuantity("energy", ArchitectureBounds.FIGURE_ENERGY);
+        OptionalDouble power = m.optionalQuantity("power", ArchitectureBounds.FIGURE_POWER);
+        OptionalDouble leakage = m.optionalQuantity("leakage_power", ArchitectureBounds.FIGURE_POWER);
+        OptionalDouble latency = m.optionalQuantity("latency", ArchitectureBounds.FIGURE_LATENCY);
         return new PublishedFigures(area, energy, power, leakage, latency);
     }
 
@@ -324,19 +349,19 @@ public final class ArchitectureReader {
                 brokenTemplates.add(e.getKey());
                 continue;
             }
-            templates.put(e.getKey(), template);
+            templates.put(e.getKey(), sources.put(template, e.getValue()));
         }
     }
 
     private CimTileTemplate readCimTile(String name, SpecMap t) {
-        int macros = t.integer("macros", 1, 1 << 20, 1);
+        int macros = t.integer("macros", ArchitectureBounds.MACROS, 1);
         Macro macro = readMacro(t.map("macro", "the crossbars and converters of one macro"));
         List<Buffer> buffers = readBuffers(t);
         List<DigitalUnit> digital = new ArrayList<>();
         for (SpecNode item : t.list("digital")) {
             SpecMap d = item.asMap();
-            digital.add(new DigitalUnit(d.enumValue("kind", DigitalKind.class, "what the unit does"),
-                    d.integer("count", 1, 1 << 20, 1), readFigures(d)));
+            digital.add(sources.put(new DigitalUnit(d.enumValue("kind", DigitalKind.class, "what the unit does"),
+                    d.integer("count", ArchitectureBounds.UNIT_COUNT, 1), readFigures(d)), item));
         }
         boolean analogTransfer = t.bool("analog_transfer", false);
         InputLoading inputLoading = t.enumValue("input_loading", InputLoading.class, InputLoading.ONCE);
@@ -359,37 +384,40 @@ public final class ArchitectureReader {
     private Macro readMacro(SpecMap m) {
         int errorsBefore = context.diagnostics().size();
         SpecMap x = m.map("crossbars", "count, rows, cols, bits_per_cell, device, cell");
-        Crossbars crossbars = new Crossbars(
-                x.integer("count", 1, 1 << 20, 1),
-                x.integer("rows", 1, 1 << 16, "word lines per array, e.g. 128"),
-                x.integer("cols", 1, 1 << 16, "bit lines per array, e.g. 128"),
-                x.integer("bits_per_cell", 1, 16, "bits stored per cell, e.g. 2"),
+        Crossbars crossbars = sources.put(new Crossbars(
+                x.integer("count", ArchitectureBounds.CROSSBAR_COUNT, 1),
+                x.integer("rows", ArchitectureBounds.CROSSBAR_LINES, "word lines per array, e.g. 128"),
+                x.integer("cols", ArchitectureBounds.CROSSBAR_LINES, "bit lines per array, e.g. 128"),
+                x.integer("bits_per_cell", ArchitectureBounds.BITS_PER_CELL, "bits stored per cell, e.g. 2"),
                 deviceRef(x, "device"),
                 x.enumValue("cell", CellType.class, CellType.ONE_T_ONE_R),
                 x.enumValue("signed_weights", SignedWeights.class, SignedWeights.DIFFERENTIAL),
-                readFigures(x));
+                readFigures(x)), x.node());
         SpecMap a = m.map("adc", "kind, bits and columns_per_adc");
-        Adc adc = readAdc(a, OptionalInt.of(crossbars.cols()));
+        Adc adc = sources.put(readAdc(a, OptionalInt.of(crossbars.cols())), a.node());
         InputEncoding encoding = m.enumValue("input_encoding", InputEncoding.class, InputEncoding.BIT_SERIAL);
         Dac dac;
         Optional<SpecMap> dacMap = m.optionalMap("dac");
         if (dacMap.isPresent()) {
             SpecMap d = dacMap.get();
-            dac = new Dac(d.integer("bits", 1, 16, 1), readFigures(d));
+            dac = sources.put(new Dac(d.integer("bits", ArchitectureBounds.CONVERTER_BITS, 1), readFigures(d)), d.node());
         } else {
             dac = new Dac(encoding == InputEncoding.MULTI_BIT_DAC ? 2 : 1, PublishedFigures.NONE);
             if (encoding == InputEncoding.MULTI_BIT_DAC) {
                 m.missing("dac", "a multi-bit-dac input encoding needs dac: {bits: N}");
             }
         }
-        Optional<SampleHold> sampleHold = m.optionalMap("sample_hold").map(s -> new SampleHold(readFigures(s)));
+        Optional<SampleHold> sampleHold = m.optionalMap("sample_hold")
+                .map(s -> sources.put(new SampleHold(readFigures(s)), s.node()));
         Optional<ShiftAdd> shiftAdd = m.optionalMap("shift_add")
-                .map(s -> new ShiftAdd(s.integer("count", 1, 1 << 20, 1), readFigures(s)));
+                .map(s -> sources.put(new ShiftAdd(s.integer("count", ArchitectureBounds.UNIT_COUNT, 1), readFigures(s)),
+                        s.node()));
         PublishedFigures periphery = m.optionalMap("array_periphery").map(ArchitectureReader::readFigures)
                 .orElse(PublishedFigures.NONE);
         PublishedFigures shifters = m.optionalMap("level_shifters").map(ArchitectureReader::readFigures)
                 .orElse(PublishedFigures.NONE);
-        Macro macro = new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m), periphery, shifters);
+        Macro macro = sources.put(new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m), periphery,
+                shifters), m.node());
         // Cross checks against placeholders (cols 1 for '0') would mislead; the values are reported already.
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkMacro(m, macro);
@@ -403,48 +431,54 @@ public final class ArchitectureReader {
      */
     private static Adc readAdc(SpecMap a, OptionalInt columnsOfAnArray) {
         AdcKind kind = a.enumValue("kind", AdcKind.class, "sar, flash, ramp or memristor");
-        int bits = a.integer("bits", 1, 16, "resolution in bits, e.g. 8");
+        int bits = a.integer("bits", ArchitectureBounds.CONVERTER_BITS, "resolution in bits, e.g. 8");
         int columns = columnsOfAnArray.isPresent()
-                ? a.integer("columns_per_adc", 1, 1 << 16, columnsOfAnArray.getAsInt()) : 1;
-        OptionalDouble rate = a.optionalQuantity("sample_rate", Dimension.FREQUENCY, null);
+                ? a.integer("columns_per_adc", ArchitectureBounds.COLUMNS_PER_ADC, columnsOfAnArray.getAsInt()) : 1;
+        OptionalDouble rate = a.optionalQuantity("sample_rate", ArchitectureBounds.SAMPLE_RATE);
         return new Adc(kind, bits, columns, rate, readFigures(a));
     }
 
-    private static List<Buffer> readBuffers(SpecMap owner) {
+    private List<Buffer> readBuffers(SpecMap owner) {
         List<Buffer> buffers = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (SpecNode item : owner.list("buffers")) {
             SpecMap b = item.asMap();
             String name = b.string("name", "the buffer's role, e.g. input");
-            if (names.contains(name)) {
-                b.get("name").orElseThrow().error("buffer '" + name + "' is defined twice here; rename one of them");
+            // Two buffers without a name are already reported as missing names, not as a duplicate.
+            if (!name.isEmpty() && names.contains(name)) {
+                b.get("name").orElse(b.node()).error("buffer '" + name + "' is defined twice here; rename one of them");
             }
             names.add(name);
-            double capacity = b.quantity("capacity", Dimension.INFORMATION, null, "e.g. '64 KiB'");
-            double width = b.optionalQuantity("width", Dimension.INFORMATION, null).orElse(64);
-            buffers.add(new Buffer(name, b.enumValue("kind", BufferKind.class, BufferKind.SRAM), capacity, width,
-                    readFigures(b)));
+            int errorsBefore = b.node().context().diagnostics().size();
+            double capacity = b.quantity("capacity", ArchitectureBounds.BUFFER_CAPACITY, "e.g. '64 KiB'");
+            double width = b.optionalQuantity("width", ArchitectureBounds.BUFFER_WIDTH).orElse(64);
+            Buffer buffer = new Buffer(name, b.enumValue("kind", BufferKind.class, BufferKind.SRAM), capacity, width,
+                    readFigures(b));
+            if (b.node().context().diagnostics().size() == errorsBefore) {
+                ArchitectureChecks.checkBuffer(b, buffer);
+            }
+            buffers.add(sources.put(buffer, item));
         }
         return buffers;
     }
 
     private SnnCoreTemplate readSnnCore(String name, SpecMap t) {
         int errorsBefore = context.diagnostics().size();
-        int neurons = t.integer("neurons", 1, 1 << 24, "neurons per core, e.g. 256");
+        int neurons = t.integer("neurons", ArchitectureBounds.NEURONS, "neurons per core, e.g. 256");
         SpecMap n = t.map("neuron", "model and circuit");
-        NeuronSpec neuron = new NeuronSpec(n.enumValue("model", NeuronModel.class, "if, lif or adaptive-lif"),
-                n.enumValue("circuit", NeuronCircuit.class, NeuronCircuit.CMOS), readFigures(n));
+        NeuronSpec neuron = sources.put(new NeuronSpec(n.enumValue("model", NeuronModel.class, "if, lif or adaptive-lif"),
+                n.enumValue("circuit", NeuronCircuit.class, NeuronCircuit.CMOS), readFigures(n)), n.node());
         SpecMap s = t.map("synapses", "rows, cols and device of the synapse array");
-        SynapseArray synapses = new SynapseArray(
-                s.integer("rows", 1, 1 << 20, "input axons, e.g. 256"),
-                s.integer("cols", 1, 1 << 20, neurons),
-                s.integer("weight_bits", 1, 16, 4),
+        SynapseArray synapses = sources.put(new SynapseArray(
+                s.integer("rows", ArchitectureBounds.SYNAPSE_LINES, "input axons, e.g. 256"),
+                s.integer("cols", ArchitectureBounds.SYNAPSE_LINES, neurons),
+                s.integer("weight_bits", ArchitectureBounds.WEIGHT_BITS, 4),
                 deviceRef(s, "device"),
-                readFigures(s));
+                readFigures(s)), s.node());
         LearningRule learning = t.optionalMap("learning")
                 .map(l -> l.enumValue("rule", LearningRule.class, "none, stdp or in-situ-backprop"))
                 .orElse(LearningRule.NONE);
-        double timeStep = t.optionalQuantity("time_step", Dimension.TIME, null).orElse(1e-3);
+        double timeStep = t.optionalQuantity("time_step", ArchitectureBounds.TIME_STEP).orElse(1e-3);
         SnnCoreTemplate core = new SnnCoreTemplate(name, neurons, neuron, synapses, learning, timeStep, readFigures(t));
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkSnnCore(t, core);
@@ -467,7 +501,7 @@ public final class ArchitectureReader {
             if (s.has("template")) {
                 SpecNode ref = s.get("template").orElseThrow();
                 String templateName = ref.asString();
-                int count = s.integer("count", 1, 1 << 24, 1);
+                int count = s.integer("count", ArchitectureBounds.TILE_COUNT, 1);
                 Template template = templates.get(templateName);
                 if (template == null) {
                     if (!templateName.isEmpty() && !brokenTemplates.contains(templateName)) {
@@ -478,29 +512,38 @@ public final class ArchitectureReader {
                     }
                     continue;
                 }
-                subsystems.add(new TileArray(name, template, count));
+                subsystems.add(sources.put(new TileArray(name, template, count), e.getValue()));
                 continue;
             }
             String kind = s.string("kind", "template: <name> for tiles/cores, or kind: encoder, integration, adda or global-buffer");
             switch (kind) {
-                case Encoder.KIND -> subsystems.add(new Encoder(name, s.integer("channels", 1, 1 << 24, 1),
-                        s.enumValue("scheme", EncodingScheme.class, "rate, temporal, delta or voltage"), readFigures(s)));
-                case IntegrationInterface.KIND -> subsystems.add(new IntegrationInterface(name,
+                case Encoder.KIND -> subsystems.add(sources.put(new Encoder(name, s.integer("channels", ArchitectureBounds.CHANNELS, 1),
+                        s.enumValue("scheme", EncodingScheme.class, "rate, temporal, delta or voltage"), readFigures(s)),
+                        e.getValue()));
+                case IntegrationInterface.KIND -> subsystems.add(sources.put(new IntegrationInterface(name,
                         s.enumValue("direction", IntegrationDirection.class, IntegrationDirection.SPIKE_TO_VOLTAGE),
-                        s.integer("channels", 1, 1 << 24, 1), readFigures(s)));
+                        s.integer("channels", ArchitectureBounds.CHANNELS, 1), readFigures(s)), e.getValue()));
                 case AdDa.KIND -> {
                     SpecMap a = s.map("adc", "kind and bits of the converters to digital");
-                    Adc adc = readAdc(a, OptionalInt.empty());
+                    Adc adc = sources.put(readAdc(a, OptionalInt.empty()), a.node());
                     SpecMap d = s.map("dac", "bits of the converters from digital");
-                    Dac dac = new Dac(d.integer("bits", 1, 16, "resolution in bits"), readFigures(d));
-                    subsystems.add(new AdDa(name, s.integer("channels", 1, 1 << 24, 1), adc, dac));
+                    Dac dac = sources.put(new Dac(d.integer("bits", ArchitectureBounds.CONVERTER_BITS, "resolution in bits"),
+                            readFigures(d)), d.node());
+                    subsystems.add(sources.put(new AdDa(name, s.integer("channels", ArchitectureBounds.CHANNELS, 1), adc, dac),
+                            e.getValue()));
                 }
                 case GlobalBuffer.KIND -> {
-                    double capacity = s.quantity("capacity", Dimension.INFORMATION, null, "e.g. '128 KiB'");
-                    double width = s.optionalQuantity("width", Dimension.INFORMATION, null).orElse(128);
+                    int errorsBefore = context.diagnostics().size();
+                    double capacity = s.quantity("capacity", ArchitectureBounds.BUFFER_CAPACITY, "e.g. '128 KiB'");
+                    double width = s.optionalQuantity("width", ArchitectureBounds.BUFFER_WIDTH).orElse(128);
                     Buffer b = new Buffer(name, s.enumValue("memory", BufferKind.class, BufferKind.SRAM), capacity, width,
                             readFigures(s));
-                    subsystems.add(new GlobalBuffer(name, b, s.integer("banks", 1, 1 << 16, 1)));
+                    if (context.diagnostics().size() == errorsBefore) {
+                        ArchitectureChecks.checkBuffer(s, b);
+                    }
+                    sources.put(b, e.getValue());
+                    subsystems.add(sources.put(new GlobalBuffer(name, b, s.integer("banks", ArchitectureBounds.BANKS, 1)),
+                            e.getValue()));
                 }
                 default -> {
                     if (!kind.isEmpty()) {
@@ -518,25 +561,27 @@ public final class ArchitectureReader {
 
     // ---- interconnect --------------------------------------------------------------------
 
-    private static Interconnect readInterconnect(SpecMap m) {
+    private Interconnect readInterconnect(SpecMap m) {
         SpecMap o = m.map("on_chip", "topology and flit width of the on-chip network");
         Topology topology = o.enumValue("topology", Topology.class, "mesh, torus, htree or bus");
-        OptionalInt columns = o.get("columns").map(n -> OptionalInt.of(n.asInt(1, 1 << 16))).orElse(OptionalInt.empty());
-        OptionalInt rows = o.get("rows").map(n -> OptionalInt.of(n.asInt(1, 1 << 16))).orElse(OptionalInt.empty());
-        OnChipNetwork onChip = new OnChipNetwork(topology, o.integer("concentration", 1, 1 << 10, 1), columns, rows,
-                o.quantity("flit", Dimension.INFORMATION, null, "flit or bus width, e.g. '64 bit'"),
-                o.optionalQuantity("link_length", Dimension.LENGTH, null),
+        OptionalInt columns = o.get("columns").map(n -> OptionalInt.of(n.asInt(ArchitectureBounds.GRID_SIDE)))
+                .orElse(OptionalInt.empty());
+        OptionalInt rows = o.get("rows").map(n -> OptionalInt.of(n.asInt(ArchitectureBounds.GRID_SIDE)))
+                .orElse(OptionalInt.empty());
+        OnChipNetwork onChip = sources.put(new OnChipNetwork(topology, o.integer("concentration", ArchitectureBounds.CONCENTRATION, 1),
+                columns, rows, o.quantity("flit", ArchitectureBounds.FLIT, "flit or bus width, e.g. '64 bit'"),
+                o.optionalQuantity("link_length", ArchitectureBounds.LINK_LENGTH),
                 o.optionalMap("router").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE),
-                o.optionalMap("link").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE));
-        Optional<SpikeNetwork> spikes = m.optionalMap("spikes").map(s -> new SpikeNetwork(
+                o.optionalMap("link").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE)), o.node());
+        Optional<SpikeNetwork> spikes = m.optionalMap("spikes").map(s -> sources.put(new SpikeNetwork(
                 s.enumValue("routing", SpikeRouting.class, SpikeRouting.ADDRESS_EVENT),
-                s.optionalQuantity("packet", Dimension.INFORMATION, null).orElse(32),
-                readFigures(s)));
-        Optional<ChipLinks> chips = m.optionalMap("chip_to_chip").map(c -> new ChipLinks(
-                c.integer("links", 1, 1 << 10, "number of links"),
-                c.quantity("width", Dimension.INFORMATION, null, "bits per transfer, e.g. '32 bit'"),
-                c.quantity("frequency", Dimension.FREQUENCY, null, "transfers per second, e.g. '1.6 GHz'"),
-                readFigures(c)));
+                s.optionalQuantity("packet", ArchitectureBounds.PACKET).orElse(32),
+                readFigures(s)), s.node()));
+        Optional<ChipLinks> chips = m.optionalMap("chip_to_chip").map(c -> sources.put(new ChipLinks(
+                c.integer("links", ArchitectureBounds.CHIP_LINKS, "number of links"),
+                c.quantity("width", ArchitectureBounds.CHIP_WIDTH, "bits per transfer, e.g. '32 bit'"),
+                c.quantity("frequency", ArchitectureBounds.CHIP_FREQUENCY, "transfers per second, e.g. '1.6 GHz'"),
+                readFigures(c)), c.node()));
         return new Interconnect(onChip, spikes, chips);
     }
 }

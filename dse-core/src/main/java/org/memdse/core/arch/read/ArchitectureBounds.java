@@ -1,0 +1,279 @@
+package org.memdse.core.arch.read;
+
+import static org.memdse.core.units.Dimension.AREA;
+import static org.memdse.core.units.Dimension.CONDUCTANCE;
+import static org.memdse.core.units.Dimension.CURRENT;
+import static org.memdse.core.units.Dimension.DIMENSIONLESS;
+import static org.memdse.core.units.Dimension.ENERGY;
+import static org.memdse.core.units.Dimension.FREQUENCY;
+import static org.memdse.core.units.Dimension.LENGTH;
+import static org.memdse.core.units.Dimension.POWER;
+import static org.memdse.core.units.Dimension.RESISTANCE;
+import static org.memdse.core.units.Dimension.TIME;
+import static org.memdse.core.units.Dimension.VOLTAGE;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.memdse.core.spec.Bounds;
+
+/**
+ * Every number of an architecture description, in one table: the physically possible range
+ * (outside it, reading is an error: no real chip has a 1 kV supply or a 1 m node, and values
+ * near the double range would overflow the models) and the range the cost models are
+ * calibrated in (outside it, a warning: the figure is extrapolated). Each entry says why.
+ * The README's "Bounds" table is this table (a test keeps them equal).
+ *
+ * <p>A few limits are memdse's, not physics': the on-chip network keeps a table of hop
+ * distances between every pair of routers and of endpoints, so their number is capped where
+ * that table stays small (64 MiB).
+ */
+public final class ArchitectureBounds {
+    private ArchitectureBounds() {
+    }
+
+    // ---- technology --------------------------------------------------------------------------
+
+    public static final Bounds NODE = Bounds.quantity(LENGTH, 0.5e-9, 10e-6,
+            "no transistor is smaller than the silicon lattice (0.54 nm); 10 um is the node of the first "
+                    + "microprocessors (1971)")
+            .calibrated(7e-9, 130e-9, "the scaling tables cover 7-130 nm (Stillmaker & Baas 2017); "
+                    + "results outside are extrapolated by constant-field scaling");
+
+    public static final Bounds VDD = Bounds.quantity(VOLTAGE, 0.05, 12,
+            "CMOS logic stops switching below about 50 mV (a few kT/q); above 12 V, more than the 5 V of "
+                    + "the oldest CMOS, gate oxides break down")
+            .calibrated(0.5, 1.3, "the published figures were measured at 0.55-1.0 V and the supply "
+                    + "scaling is a quadratic fit to 0.7-1.3 V nominal supplies; results outside are extrapolated");
+
+    public static final Bounds CLOCK = Bounds.quantity(FREQUENCY, 1, 100e9,
+            "no CMOS logic is clocked above 100 GHz (the fastest processors run below 10 GHz)")
+            .calibrated(10e6, 5e9, "the cost figures come from chips clocked at 75 MHz (ODIN) to 1.2 GHz "
+                    + "(ISAAC); clock-proportional figures are extrapolated outside");
+
+    // ---- devices -----------------------------------------------------------------------------
+
+    public static final Bounds RESISTANCE_STATE = Bounds.quantity(RESISTANCE, 1, 1e15,
+            "below 1 Ohm a nanoscale cell is a short (one via alone has 1-10 Ohm); above 1e15 Ohm a 0.1 V "
+                    + "read gives 100 aA, below any sense amplifier")
+            .calibrated(1e3, 1e10, "published RRAM, PCM, FeFET and MRAM states lie in 1 kOhm-10 GOhm; "
+                    + "the crossbar model (Ohm's law) ignores wire resistance, which matters at low resistances");
+
+    /** The same states given as conductances (1/R of {@link #RESISTANCE_STATE}). */
+    public static final Bounds CONDUCTANCE_STATE = Bounds.quantity(CONDUCTANCE, 1e-15, 1,
+            "above 1 S a nanoscale cell is a short; below 1e-15 S a 0.1 V read gives 100 aA, below any "
+                    + "sense amplifier")
+            .calibrated(1e-10, 1e-3, "published RRAM, PCM, FeFET and MRAM states lie in 0.1 nS-1 mS; "
+                    + "the crossbar model (Ohm's law) ignores wire resistance, which matters at high conductances");
+
+    public static final Bounds LEVELS = Bounds.count(2, 1 << 16,
+            "a cell holds at most 16 bits (bits_per_cell's limit); the most levels measured in one device are 2048 "
+                    + "(Rao et al., Nature 2023)");
+
+    public static final Bounds V_READ = Bounds.quantity(VOLTAGE, 1e-3, 10,
+            "below 1 mV a read is lost in thermal noise; above 10 V any memristive film breaks down "
+                    + "(forming takes 2-5 V)")
+            .calibrated(0.05, 1, "published reads use 0.1-0.5 V, below the switching threshold; the models "
+                    + "assume a read disturbs no cell");
+
+    /** v_read / r_on: the current one cell in its on state draws during a read. */
+    public static final Bounds CELL_READ_CURRENT = Bounds.quantity(CURRENT, 0, 10e-3,
+            "10 mA through one nanoscale cell is ten times the largest programming compliance currents (~1 mA) "
+                    + "and would melt its filament")
+            .calibrated(0, 100e-6, "published cells read at 1-100 uA; NeuroSim's periphery model, which sizes the "
+                    + "line switches for the read current, was built for such cells");
+
+    public static final Bounds T_READ = Bounds.quantity(TIME, 1e-12, 1,
+            "no array line charges in under 1 ps; a read pulse over 1 s is a retention test")
+            .calibrated(1e-9, 1e-6, "published in-memory reads last 1 ns-1 us (NeuroSim 1-10 ns, ISAAC 100 ns)");
+
+    public static final Bounds V_WRITE = Bounds.quantity(VOLTAGE, 0, 20,
+            "flash programs at about 20 V, the most any on-chip oxide stands")
+            .calibrated(0, 5, "the level-shifter model is NeuroSim's, built for write voltages of a few volts");
+
+    public static final Bounds WRITE_ENERGY = Bounds.quantity(ENERGY, 0, 1e-6,
+            "1 uJ in one pulse would heat a 100 nm cell by millions of kelvin; published pulses take fJ to nJ")
+            .calibrated(0, 1e-9, "published RRAM, PCM and FeFET pulses take under 1 nJ");
+
+    public static final Bounds WRITE_TIME = Bounds.quantity(TIME, 0, 1,
+            "a programming pulse over 1 s is a retention test")
+            .calibrated(0, 100e-6, "published programming pulses last 1 ns-100 us (ECRAM and FeFET at the slow end)");
+
+    public static final Bounds ENDURANCE = Bounds.quantity(DIMENSIONLESS, 1, 1e17,
+            "no device survives more than about 1e15 writes (STT-MRAM, the most durable)");
+
+    public static final Bounds VARIABILITY = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a relative spread above 100 % leaves no level distinguishable: the device stores nothing");
+
+    // ---- published figures (one instance) ------------------------------------------------------
+
+    public static final Bounds FIGURE_AREA = Bounds.quantity(AREA, 0, 0.07,
+            "no single instance is larger than a 300 mm wafer (70,000 mm^2)");
+
+    public static final Bounds FIGURE_ENERGY = Bounds.quantity(ENERGY, 0, 1e-3,
+            "1 mJ is a whole accelerator's energy per image; one action of one instance takes fJ to nJ");
+
+    public static final Bounds FIGURE_POWER = Bounds.quantity(POWER, 0, 1e3,
+            "one instance drawing over 1 kW would draw more than a data-centre GPU");
+
+    public static final Bounds FIGURE_LATENCY = Bounds.quantity(TIME, 0, 1,
+            "one action of one instance does not take over a second");
+
+    // ---- CIM tiles -----------------------------------------------------------------------------
+
+    public static final Bounds MACROS = Bounds.count(1, 4096,
+            "a tile of more than 4096 macros is a chip: describe it as several tiles (ISAAC has 12 per tile)");
+
+    public static final Bounds CROSSBAR_COUNT = Bounds.count(1, 4096,
+            "a macro of more than 4096 arrays is a tile: describe it with more macros (ISAAC has 8 per macro)");
+
+    public static final Bounds CROSSBAR_LINES = Bounds.count(1, 1 << 16,
+            "wire resistance leaves lines of more than 65536 cells unreadable")
+            .calibrated(16, 1024, "published macros use 16-512 lines (Yao 2020: 128x16; ISAAC, NeuroSim: 128x128); "
+                    + "the crossbar model ignores IR drop, which grows with line length");
+
+    public static final Bounds BITS_PER_CELL = Bounds.count(1, 16, "a cell holds at most 16 bits");
+
+    public static final Bounds CONVERTER_BITS = Bounds.count(1, 16,
+            "thermal noise limits on-chip converters to about 16 bits");
+
+    public static final Bounds COLUMNS_PER_ADC = Bounds.count(1, 1 << 16, "an ADC serves at most the 65536 columns of one array");
+
+    public static final Bounds SAMPLE_RATE = Bounds.quantity(FREQUENCY, 1, 1e12,
+            "no converter samples faster than about 200 GS/s (time-interleaved)")
+            .calibrated(1e6, 10e9, "the ADC figures come from 0.1-1.3 GS/s converters; a sample_rate sets the "
+                    + "latency only, the energy per conversion does not follow it");
+
+    public static final Bounds UNIT_COUNT = Bounds.count(1, 1 << 20, "a block of more than 2^20 units is a chip");
+
+    public static final Bounds BUFFER_CAPACITY = Bounds.bits(1, 8.0 * (1L << 40),
+            "1 TiB is 20 times the SRAM of the largest wafer-scale chip (44 GB)")
+            .calibrated(256, 8.0 * 64 * (1 << 20), "the buffer fits are anchored on 256 B-64 KiB arrays "
+                    + "(ISAAC's CACTI figures, Horowitz's 8-32 KB SRAMs); larger ones are extrapolated");
+
+    public static final Bounds BUFFER_WIDTH = Bounds.bits(1, 1 << 16,
+            "no memory port is wider than 65536 bits")
+            .calibrated(8, 2048, "the buffer fits are anchored on 64- to 256-bit ports");
+
+    // ---- SNN cores ----------------------------------------------------------------------------
+
+    public static final Bounds NEURONS = Bounds.count(1, 1 << 20,
+            "a core of more than 2^20 neurons is a chip (TrueNorth: 256 per core, 2^20 per chip)")
+            .calibrated(64, 4096, "the neuron figures come from 256-neuron cores (TrueNorth, ODIN)");
+
+    public static final Bounds SYNAPSE_LINES = Bounds.count(1, 1 << 20,
+            "a synapse array line of more than 2^20 cells is unreadable");
+
+    public static final Bounds WEIGHT_BITS = Bounds.count(1, 16, "a synapse holds at most 16 bits")
+            .calibrated(1, 4, "the SNN core models are calibrated on TrueNorth's 1-bit and ODIN's 4-bit synapses");
+
+    public static final Bounds TIME_STEP = Bounds.quantity(TIME, 1e-9, 10,
+            "an SNN time step is between a gate delay (1 ns) and ten seconds of biological time")
+            .calibrated(1e-6, 10e-3, "the per-step figures come from TrueNorth's 1 ms tick; accelerated cores "
+                    + "step in microseconds");
+
+    // ---- subsystems ---------------------------------------------------------------------------
+
+    public static final Bounds TILE_COUNT = Bounds.count(1, 4096,
+            "memdse keeps every pair of network endpoints' hop distance: at most 4096 endpoints "
+                    + "(TrueNorth, the largest one-chip neuromorphic system, has 4096 cores)");
+
+    public static final Bounds CHANNELS = Bounds.count(1, 1 << 24, "more than 2^24 converters is no chip");
+
+    public static final Bounds BANKS = Bounds.count(1, 1 << 16, "no on-chip memory has more than 65536 banks");
+
+    // ---- interconnect ---------------------------------------------------------------------------
+
+    public static final Bounds CONCENTRATION = Bounds.count(1, 1024,
+            "no router has more than 1024 ports (high-radix routers have 64-128)");
+
+    public static final Bounds GRID_SIDE = Bounds.count(1, 4096,
+            "memdse keeps every pair of routers' hop distance: at most 4096 routers");
+
+    public static final Bounds FLIT = Bounds.bits(1, 1 << 16, "no on-chip link is wider than 65536 bits")
+            .calibrated(8, 512, "the router model scales ISAAC's 32-bit router linearly in flit width");
+
+    public static final Bounds LINK_LENGTH = Bounds.quantity(LENGTH, 100e-9, 0.3,
+            "a link spans at least a router's pitch and at most a 300 mm wafer")
+            .calibrated(10e-6, 30e-3, "the wire energy is TrueNorth's per-micrometre figure for on-die wires "
+                    + "(a die is at most about 30 mm across)");
+
+    public static final Bounds PACKET = Bounds.bits(1, 1 << 16, "no spike packet is wider than 65536 bits");
+
+    public static final Bounds CHIP_LINKS = Bounds.count(1, 1024,
+            "no package has more than 1024 chip-to-chip links (large ones have a few hundred lanes)");
+
+    public static final Bounds CHIP_WIDTH = Bounds.bits(1, 1 << 16, "no chip-to-chip link is wider than 65536 bits");
+
+    public static final Bounds CHIP_FREQUENCY = Bounds.quantity(FREQUENCY, 1, 1e12,
+            "no chip-to-chip link signals faster than about 200 GBd");
+
+    // ---- whole system -------------------------------------------------------------------------
+
+    /** Endpoints (tiles, cores and one per other block) of the on-chip network. */
+    public static final Bounds ENDPOINTS = Bounds.count(1, 4096,
+            "memdse keeps every pair of endpoints' hop distance (64 MiB at 4096); TrueNorth, the largest "
+                    + "one-chip neuromorphic system, has 4096 cores");
+
+    /** Routers of the on-chip network. */
+    public static final Bounds ROUTERS = Bounds.count(0, 4096,
+            "memdse keeps every pair of routers' hop distance (64 MiB at 4096)");
+
+    /** Memristor cells of all crossbars and synapse arrays. */
+    public static final Bounds CELLS = Bounds.quantity(DIMENSIONLESS, 0, 1e14,
+            "25 times the transistors of the largest chip ever built (Cerebras WSE-3: 4e12)");
+
+    /**
+     * Every bound, keyed by the keys it applies to as the README writes them, in the README's
+     * order. A test checks that the README's table says the same.
+     */
+    public static Map<String, Bounds> table() {
+        Map<String, Bounds> t = new LinkedHashMap<>();
+        t.put("technology.node", NODE);
+        t.put("technology.vdd", VDD);
+        t.put("technology.clock", CLOCK);
+        t.put("r_on, r_off", RESISTANCE_STATE);
+        t.put("g_on, g_off", CONDUCTANCE_STATE);
+        t.put("levels", LEVELS);
+        t.put("v_read", V_READ);
+        t.put("v_read / r_on (read current of one cell)", CELL_READ_CURRENT);
+        t.put("t_read", T_READ);
+        t.put("v_write", V_WRITE);
+        t.put("write_energy", WRITE_ENERGY);
+        t.put("write_time", WRITE_TIME);
+        t.put("endurance", ENDURANCE);
+        t.put("variability", VARIABILITY);
+        t.put("area (figure)", FIGURE_AREA);
+        t.put("energy (figure)", FIGURE_ENERGY);
+        t.put("power, leakage_power (figures)", FIGURE_POWER);
+        t.put("latency (figure)", FIGURE_LATENCY);
+        t.put("macros", MACROS);
+        t.put("crossbars.count", CROSSBAR_COUNT);
+        t.put("crossbars.rows, crossbars.cols", CROSSBAR_LINES);
+        t.put("bits_per_cell", BITS_PER_CELL);
+        t.put("adc.bits, dac.bits", CONVERTER_BITS);
+        t.put("columns_per_adc", COLUMNS_PER_ADC);
+        t.put("sample_rate", SAMPLE_RATE);
+        t.put("shift_add.count, digital count", UNIT_COUNT);
+        t.put("buffer capacity", BUFFER_CAPACITY);
+        t.put("buffer width", BUFFER_WIDTH);
+        t.put("neurons", NEURONS);
+        t.put("synapses.rows, synapses.cols", SYNAPSE_LINES);
+        t.put("weight_bits", WEIGHT_BITS);
+        t.put("time_step", TIME_STEP);
+        t.put("subsystem count (tiles, cores)", TILE_COUNT);
+        t.put("channels", CHANNELS);
+        t.put("banks", BANKS);
+        t.put("concentration", CONCENTRATION);
+        t.put("on_chip.columns, on_chip.rows", GRID_SIDE);
+        t.put("flit", FLIT);
+        t.put("link_length", LINK_LENGTH);
+        t.put("packet", PACKET);
+        t.put("chip_to_chip.links", CHIP_LINKS);
+        t.put("chip_to_chip.width", CHIP_WIDTH);
+        t.put("chip_to_chip.frequency", CHIP_FREQUENCY);
+        t.put("network endpoints (whole system)", ENDPOINTS);
+        t.put("routers (whole system)", ROUTERS);
+        t.put("memristor cells (whole system)", CELLS);
+        return t;
+    }
+}

@@ -1,0 +1,121 @@
+package org.memdse.core.spec;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Locale;
+
+/**
+ * Reads input files defensively: only regular files (a directory, a device such as
+ * {@code /dev/zero}, a FIFO or a socket would hang or exhaust memory), at most a size limit
+ * per kind of file, checked before and while reading (a file may grow, and {@code /proc} files
+ * report no size). Symbolic links are followed; a link to something that is not a regular file
+ * is refused like its target. Problems are {@link IOException}s whose message says what the
+ * file is and what was expected, for a diagnostic.
+ */
+public final class InputFiles {
+    /**
+     * Largest YAML file (architecture, network, sweep, each include): 16 MiB, about 100 times the
+     * largest bundled description; a 16 MiB YAML still reads in about a second.
+     */
+    public static final long MAX_YAML_BYTES = 16L << 20;
+
+    private InputFiles() {
+    }
+
+    /** Why {@code file} cannot be read as an input of at most {@code maxBytes}, or null if it can be tried. */
+    public static String problem(Path file, long maxBytes) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        } catch (IOException e) {
+            return describe(e);
+        }
+        if (attributes.isDirectory()) {
+            return "is a directory, not a file";
+        }
+        if (!attributes.isRegularFile()) {
+            return "is not a regular file (a device, a pipe or a socket); give a file";
+        }
+        if (attributes.size() > maxBytes) {
+            // Just over the limit, "1.0 GiB, more than the 1 GiB" would read oddly: then in bytes.
+            String found = size(attributes.size());
+            boolean sameText = found.replace(".0 ", " ").equals(size(maxBytes));
+            return "is " + (sameText ? attributes.size() + " bytes" : found) + ", more than the " + size(maxBytes)
+                    + " memdse reads";
+        }
+        return null;
+    }
+
+    /** The bytes of a regular file of at most {@code maxBytes}. */
+    public static byte[] readBytes(Path file, long maxBytes) throws IOException {
+        String problem = problem(file, maxBytes);
+        if (problem != null) {
+            throw new IOException(problem);
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+        } catch (IOException e) {
+            throw new IOException(describe(e), e);
+        }
+        if (bytes.length > maxBytes) {
+            // It grew since its size was read, or reports none (/proc files).
+            throw new IOException("is more than the " + size(maxBytes) + " memdse reads");
+        }
+        return bytes;
+    }
+
+    /** The text of a regular UTF-8 file of at most {@code maxBytes}. */
+    public static String readText(Path file, long maxBytes) throws IOException {
+        return utf8(readBytes(file, maxBytes));
+    }
+
+    /** Strict UTF-8: a malformed byte is an error, not a replacement character. */
+    public static String utf8(byte[] bytes) throws IOException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new IOException("not UTF-8 text", e);
+        }
+    }
+
+    /** "no such file", "permission denied", "too many levels of symbolic links", ... */
+    static String describe(IOException e) {
+        if (e instanceof NoSuchFileException) {
+            return "no such file";
+        }
+        if (e instanceof AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(Locale.ROOT);
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** A byte count as printed: {@code 16 MiB}, {@code 1.5 GiB}, {@code 300 bytes}. */
+    static String size(long bytes) {
+        String[] units = {"bytes", "KiB", "MiB", "GiB", "TiB"};
+        double v = bytes;
+        int u = 0;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        if (u == 0) {
+            return bytes + " bytes";
+        }
+        return (v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v)) + " " + units[u];
+    }
+}

@@ -1,0 +1,126 @@
+package org.memdse.core.spec;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Inputs that are not regular description files: directories, devices, FIFOs, files too large,
+ * symbolic links to any of these and links that loop, as a file argument and as an include.
+ * Each is refused before it is read (a FIFO would block, /dev/zero never ends), with the reason.
+ */
+class InputFilesTest {
+    @TempDir
+    Path dir;
+
+    private final Diagnostics diagnostics = new Diagnostics();
+    private final SpecContext context = new SpecContext(diagnostics);
+
+    private List<String> includeErrors(String include) throws IOException {
+        Path main = dir.resolve("main.yaml");
+        Files.writeString(main, "include: " + include + "\nname: x\n");
+        List<SpecLoader.LoadedDocument> documents = SpecLoader.composeWithIncludes(SpecSource.of(main), context);
+        assertThat(documents).first().satisfies(d -> assertThat(d.source().displayName()).isEqualTo(main.toString()));
+        return diagnostics.sorted().stream().map(Diagnostic::toString).toList();
+    }
+
+    @Test
+    void aDeviceIsRefusedAtTheIncludeLine() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
+        assertThat(includeErrors("/dev/zero")).containsExactly(dir.resolve("main.yaml")
+                + ":1:10: error: include: cannot include '/dev/zero': is not a regular file (a device, a pipe or a "
+                + "socket); give a file (looked at /dev/zero)");
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutOpeningIt() throws IOException, InterruptedException {
+        Path fifo = dir.resolve("pipe.yaml");
+        boolean made;
+        try {
+            made = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+        } catch (IOException e) {
+            made = false;
+        }
+        assumeTrue(made, "mkfifo is not available");
+        // Opening a FIFO with no writer blocks: this test would hang if the file were opened.
+        assertThat(includeErrors("pipe.yaml")).singleElement().asString()
+                .contains("cannot include 'pipe.yaml': is not a regular file");
+        assertThat(InputFiles.problem(fifo, InputFiles.MAX_YAML_BYTES)).startsWith("is not a regular file");
+    }
+
+    @Test
+    void aDirectoryIsRefused() throws IOException {
+        Files.createDirectory(dir.resolve("lib"));
+        assertThat(includeErrors("lib")).singleElement().asString()
+                .endsWith("cannot include 'lib': is a directory, not a file (looked at " + dir.resolve("lib") + ")");
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedBeforeItIsRead() throws IOException {
+        Path huge = dir.resolve("huge.yaml");
+        try (RandomAccessFile f = new RandomAccessFile(huge.toFile(), "rw")) {
+            f.setLength(InputFiles.MAX_YAML_BYTES + 1);  // sparse: no 16 MiB written
+        }
+        assertThat(includeErrors("huge.yaml")).singleElement().asString()
+                .contains("cannot include 'huge.yaml': is 16777217 bytes, more than the 16 MiB memdse reads");
+        assertThat(SpecLoader.composeWithIncludes(SpecSource.of(huge), new SpecContext(new Diagnostics()))).isEmpty();
+    }
+
+    @Test
+    void linksAreFollowedAndALinkToADeviceIsRefusedLikeTheDevice() throws IOException {
+        assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
+        Files.createSymbolicLink(dir.resolve("zero.yaml"), Path.of("/dev/zero"));
+        Files.writeString(dir.resolve("real.yaml"), "devices: {}\n");
+        Files.createSymbolicLink(dir.resolve("lib.yaml"), dir.resolve("real.yaml"));
+        assertThat(includeErrors("[zero.yaml, lib.yaml]")).singleElement().asString()
+                .contains("cannot include 'zero.yaml': is not a regular file");
+    }
+
+    @Test
+    void aLinkLoopIsRefusedWithTheSystemsReason() throws IOException {
+        Files.createSymbolicLink(dir.resolve("a.yaml"), dir.resolve("b.yaml"));
+        Files.createSymbolicLink(dir.resolve("b.yaml"), dir.resolve("a.yaml"));
+        assertThat(includeErrors("a.yaml")).singleElement().asString().contains("cannot include 'a.yaml': ")
+                .doesNotContain("Exception");
+    }
+
+    @Test
+    void aLinkBackToTheFileBeingReadClosesAnIncludeCycle() throws IOException {
+        Files.createSymbolicLink(dir.resolve("again.yaml"), dir.resolve("main.yaml"));
+        assertThat(includeErrors("again.yaml")).singleElement().asString().contains("include cycle: 'again.yaml'");
+    }
+
+    @Test
+    void includesNestAtMost32Deep() throws IOException {
+        for (int i = 0; i < 40; i++) {
+            Files.writeString(dir.resolve("lib" + i + ".yaml"), "include: lib" + (i + 1) + ".yaml\n");
+        }
+        Files.writeString(dir.resolve("lib40.yaml"), "devices: {}\n");
+        List<String> errors = includeErrors("lib0.yaml");
+        assertThat(errors).singleElement().asString().contains("error: include: cannot include 'lib31.yaml': "
+                + "includes nest more than 32 levels deep");
+    }
+
+    @Test
+    void textThatIsNotUtf8IsRefused() throws IOException {
+        Path latin1 = dir.resolve("latin1.yaml");
+        Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9, '\n'});
+        SpecLoader.composeWithIncludes(SpecSource.of(latin1), context);
+        assertThat(diagnostics.sorted()).singleElement().asString()
+                .isEqualTo(latin1 + ": error: cannot read the file: not UTF-8 text");
+    }
+
+    @Test
+    void byteCountsReadLikeFileSizes() {
+        assertThat(InputFiles.size(300)).isEqualTo("300 bytes");
+        assertThat(InputFiles.size(16L << 20)).isEqualTo("16 MiB");
+        assertThat(InputFiles.size(3L << 29)).isEqualTo("1.5 GiB");
+    }
+}
