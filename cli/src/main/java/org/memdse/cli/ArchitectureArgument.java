@@ -1,12 +1,18 @@
 package org.memdse.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.memdse.architectures.Catalog;
 import org.memdse.architectures.CatalogEntry;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.read.ArchitectureReader;
+import org.memdse.core.spec.Diagnostic;
+import org.memdse.core.spec.SpecException;
 import org.memdse.core.spec.SpecSource;
+import org.memdse.core.spec.Validated;
+import org.memdse.cost.registry.ComponentModelRegistry;
 
 /** Turns what the user typed (a file, or the id of a bundled description) into a source to read. */
 final class ArchitectureArgument {
@@ -15,7 +21,8 @@ final class ArchitectureArgument {
 
     static SpecSource source(String nameOrFile) {
         Path path = Path.of(nameOrFile);
-        if (Files.exists(path)) {
+        // A dangling or looping link is the user's file too: the reader says what is wrong with it.
+        if (Files.exists(path) || Files.isSymbolicLink(path)) {
             return SpecSource.of(path);
         }
         Catalog catalog = Catalog.bundled();
@@ -25,7 +32,33 @@ final class ArchitectureArgument {
                         + "; 'memdse catalog' lists the bundled ones"));
     }
 
-    static Architecture read(String nameOrFile) {
-        return ArchitectureReader.read(source(nameOrFile));
+    /** Reads a description; its warnings go to {@code err}. */
+    static Architecture read(String nameOrFile, PrintWriter err) {
+        Validated<Architecture> read = ArchitectureReader.readValidated(source(nameOrFile));
+        MemdseCommand.printWarnings(err, read.warnings());
+        return read.value();
+    }
+
+    /**
+     * Reads a description and checks that a cost model (or the component's published figures)
+     * prices every component, as {@code evaluate} will need; its warnings go to {@code err}.
+     *
+     * @throws SpecException with every error, a component no model prices included
+     */
+    static Architecture readPriced(String nameOrFile, PrintWriter err) {
+        Validated<Architecture> read = readPriced(nameOrFile);
+        MemdseCommand.printWarnings(err, read.warnings());
+        return read.value();
+    }
+
+    /** As {@link #readPriced(String, PrintWriter)}, with the warnings returned instead of printed. */
+    static Validated<Architecture> readPriced(String nameOrFile) {
+        SpecSource source = source(nameOrFile);
+        Validated<Architecture> read = ArchitectureReader.readValidated(source);
+        List<Diagnostic> refusals = ModelCoverage.check(read, source.displayName(), ComponentModelRegistry.load());
+        if (!refusals.isEmpty()) {
+            throw new SpecException(refusals, read.warnings());
+        }
+        return read;
     }
 }

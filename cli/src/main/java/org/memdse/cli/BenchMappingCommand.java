@@ -51,7 +51,7 @@ final class BenchMappingCommand implements Callable<Integer> {
         List<String[]> rows = new ArrayList<>();
         for (String[] c : CASES) {
             NetworkGraph g = NetworkLoader.load(c[0]);
-            Architecture a = ArchitectureArgument.read(c[1]);
+            Architecture a = ArchitectureArgument.read(c[1], spec.commandLine().getErr());
             for (Mapper m : Mappers.all()) {
                 err.println("bench: " + c[0] + " on " + c[1] + " with " + m.name() + " ...");
                 err.flush();

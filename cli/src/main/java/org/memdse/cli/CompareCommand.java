@@ -89,7 +89,7 @@ final class CompareCommand implements Callable<Integer> {
         OutputPaths.notAnInput("-o", target, inputs);
         List<Architecture> read = new ArrayList<>();
         for (String a : architectures) {
-            read.add(ArchitectureArgument.read(a));
+            read.add(ArchitectureArgument.readPriced(a, spec.commandLine().getErr()));
         }
         PrintWriter err = spec.commandLine().getErr();
         List<Architecture> archs = distinctNames(read, architectures, err);

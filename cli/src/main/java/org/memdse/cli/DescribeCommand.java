@@ -30,7 +30,7 @@ final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = ArchitectureArgument.read(file);
+        Architecture a = ArchitectureArgument.read(file, spec.commandLine().getErr());
         spec.commandLine().getOut().print(format == Format.yaml ? ArchitectureWriter.toYaml(a) : HierarchyText.of(a));
         spec.commandLine().getOut().flush();
         return ExitCodes.OK;

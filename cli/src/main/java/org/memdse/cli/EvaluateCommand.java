@@ -71,7 +71,7 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = workload.architecture();
+        Architecture a = workload.pricedArchitecture(spec.commandLine().getErr());
         NetworkGraph g = workload.network();
         Mapper m = mapping.mapper();
         MappingOutcome outcome = m.map(a, g, mapping.options());

@@ -60,7 +60,7 @@ final class MapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Architecture a = workload.architecture();
+        Architecture a = workload.architecture(spec.commandLine().getErr());
         NetworkGraph g = workload.network();
         Mapper m = mapping.mapper();
         MappingOutcome outcome = m.map(a, g, mapping.options());

@@ -3,9 +3,13 @@ package org.memdse.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.memdse.core.eval.NonFiniteResultException;
 import org.memdse.core.spec.Diagnostic;
 import org.memdse.core.spec.SpecException;
+import org.memdse.cost.registry.NoModelException;
 import org.memdse.report.OutputFailure;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,7 +65,8 @@ public final class MemdseCommand implements Runnable {
         CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExitCodeExceptionMapper(t -> t instanceof SpecException ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE);
+        cl.setExitCodeExceptionMapper(t -> t instanceof SpecException || t instanceof NonFiniteResultException
+                || t instanceof NoModelException ? ExitCodes.BAD_INPUT : ExitCodes.FAILURE);
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("memdse: " + ex.getMessage());
@@ -76,6 +81,14 @@ public final class MemdseCommand implements Runnable {
             }
             if (ex instanceof UserInputException user) {
                 e.println("memdse: " + user.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            if (ex instanceof NonFiniteResultException overflow) {
+                e.println("memdse: cannot evaluate: " + overflow.getMessage());
+                return ExitCodes.BAD_INPUT;
+            }
+            if (ex instanceof NoModelException noModel) {
+                e.println("memdse: " + noModel.getMessage());
                 return ExitCodes.BAD_INPUT;
             }
             Optional<String> io = ioFailure(ex);
@@ -118,13 +131,28 @@ public final class MemdseCommand implements Runnable {
         return Optional.of(message.contains(reason) ? message : message + " (" + reason + ")");
     }
 
-    /** One diagnostic per line, sorted, then a count. */
+    /** One diagnostic per line (the errors and the warnings beside them), sorted, then a count. */
     static void printDiagnostics(PrintWriter err, SpecException ex) {
-        for (Diagnostic d : ex.diagnostics()) {
+        List<Diagnostic> all = new ArrayList<>(ex.diagnostics());
+        all.addAll(ex.warnings());
+        all.sort(null);
+        for (Diagnostic d : all) {
             err.println(d);
         }
         int n = ex.diagnostics().size();
-        err.println(n + (n == 1 ? " error" : " errors"));
+        int w = ex.warnings().size();
+        err.println(n + (n == 1 ? " error" : " errors") + (w == 0 ? "" : ", " + w + (w == 1 ? " warning" : " warnings")));
+        err.flush();
+    }
+
+    /**
+     * Warnings about an accepted input (values outside a model's calibrated range, settings no
+     * model uses yet), one per line; they never change the exit code.
+     */
+    static void printWarnings(PrintWriter err, List<Diagnostic> warnings) {
+        for (Diagnostic d : warnings) {
+            err.println(d);
+        }
         err.flush();
     }
 }

@@ -9,7 +9,11 @@ import org.memdse.architectures.Catalog;
 import org.memdse.architectures.CatalogEntry;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.read.NetworkReader;
+import org.memdse.core.spec.InputFiles;
+import org.memdse.core.spec.SourcePosition;
+import org.memdse.core.spec.SpecException;
 import org.memdse.onnx.OnnxImportOptions;
+import org.memdse.onnx.OnnxModelReader;
 import org.memdse.onnx.OnnxNetworkReader;
 
 /**
@@ -33,7 +37,12 @@ final class NetworkLoader {
         if (Files.isDirectory(path)) {
             throw new UserInputException("'" + nameOrFile + "' is a directory; give a network file or a bundled network id");
         }
-        if (Files.exists(path)) {
+        if (Files.exists(path) || Files.isSymbolicLink(path)) {
+            // Before any probe: opening a FIFO blocks, reading /dev/zero never ends.
+            String problem = InputFiles.problem(path, OnnxModelReader.MAX_BYTES);
+            if (problem != null) {
+                throw SpecException.of(SourcePosition.ofFile(nameOrFile), "", "cannot read the file: " + problem);
+            }
             if (isOnnx(path)) {
                 return readOnnx(path, onnxOptions);
             }

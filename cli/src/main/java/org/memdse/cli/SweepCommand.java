@@ -116,6 +116,7 @@ final class SweepCommand implements Callable<Integer> {
         Path record = part == null || dryRun ? null
                 : OutputPaths.file("the shard's record (beside -o)", ShardRecord.fileOf(results));
         SweepSetup setup = SweepSetup.prepare(sweep);
+        MemdseCommand.printWarnings(err, setup.warnings);
         SweepPlan plan = setup.plan.withObjectives(extra);
         PointEvaluator evaluator = setup.evaluator();
         Sampler sampler = part == null ? setup.sampler : new ShardSampler(setup.sampler, part);

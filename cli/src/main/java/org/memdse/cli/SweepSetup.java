@@ -22,9 +22,11 @@ import org.memdse.core.explore.WorkloadVariants;
 import org.memdse.core.mapping.Mapper;
 import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.spec.Diagnostic;
 import org.memdse.core.spec.SpecException;
 import org.memdse.core.spec.SpecSource;
 import org.memdse.core.spec.Suggestions;
+import org.memdse.core.spec.Validated;
 import org.memdse.cost.registry.ComponentModelRegistry;
 import org.memdse.mapping.Mappers;
 
@@ -48,16 +50,20 @@ final class SweepSetup {
     private final SpecSource architectureSource;
     private final List<SpecSource> networkSources;
     private final List<Path> networkFiles;
+    /** Warnings about the base architecture (printed once; the variants' are not repeated per point). */
+    final List<Diagnostic> warnings;
 
-    private SweepSetup(SweepPlan plan, Architecture base, ArchitectureVariants variants, WorkloadVariants workloads,
-                       List<NetworkGraph> networks, Mapper mapper, Map<Path, String> inputs, SpecSource source,
-                       SpecSource architectureSource, List<SpecSource> networkSources, List<Path> networkFiles) {
+    private SweepSetup(SweepPlan plan, Architecture base, List<Diagnostic> warnings, ArchitectureVariants variants,
+                       WorkloadVariants workloads, List<NetworkGraph> networks, Mapper mapper, Map<Path, String> inputs,
+                       SpecSource source, SpecSource architectureSource, List<SpecSource> networkSources,
+                       List<Path> networkFiles) {
         this.inputs = Map.copyOf(inputs);
         this.source = source;
         this.architectureSource = architectureSource;
         this.networkSources = List.copyOf(networkSources);
         this.networkFiles = java.util.Collections.unmodifiableList(new ArrayList<>(networkFiles));
         this.plan = plan;
+        this.warnings = List.copyOf(warnings);
         this.base = base;
         this.variants = variants;
         this.workloads = workloads;
@@ -74,6 +80,9 @@ final class SweepSetup {
         }
         if (Files.isDirectory(path)) {
             throw new UserInputException("'" + nameOrFile + "' is a directory; give a sweep file or a bundled sweep id");
+        }
+        if (Files.exists(path) || Files.isSymbolicLink(path)) {
+            return SpecSource.of(path);  // a device, pipe or broken link: the reader refuses it with the reason
         }
         Catalog catalog = Catalog.bundled();
         return catalog.sweep(nameOrFile).map(catalog::source).orElseThrow(() -> new UserInputException(
@@ -92,12 +101,15 @@ final class SweepSetup {
         List<SpecException> problems = new ArrayList<>();
         Architecture base = null;
         SpecSource arch = null;
+        List<Diagnostic> warnings = List.of();
         try {
             arch = resolve(source, plan.architecture(), CatalogEntry.Kind.ARCHITECTURE);
             if (arch instanceof SpecSource.FileSource f) {
                 inputs.putIfAbsent(f.file(), "the sweep's architecture");
             }
-            base = ArchitectureReader.read(arch);
+            Validated<Architecture> read = ArchitectureReader.readValidated(arch);
+            base = read.value();
+            warnings = read.warnings();
         } catch (SpecException e) {
             problems.add(e);
         }
@@ -152,8 +164,8 @@ final class SweepSetup {
             }
             names.add(networks.get(i).name());
         }
-        return new SweepSetup(plan, base, variants, workloads, List.copyOf(networks), mapper, inputs, source, arch,
-                networkSources, networkFiles);
+        return new SweepSetup(plan, base, warnings, variants, workloads, List.copyOf(networks), mapper, inputs, source,
+                arch, networkSources, networkFiles);
     }
 
     /** The documents the sweep is made of, read again (for its fingerprint, or to ship them to a cluster). */
@@ -201,7 +213,8 @@ final class SweepSetup {
         if (sweep instanceof SpecSource.FileSource f) {
             Path dir = f.file().toAbsolutePath().getParent();
             Path p = dir == null ? Path.of(r.text()) : dir.resolve(r.text()).normalize();
-            if (Files.isRegularFile(p)) {
+            // Not only regular files: a device or pipe named here is refused by the reader with the reason.
+            if (Files.exists(p) && !Files.isDirectory(p)) {
                 return Optional.of(p);
             }
         }

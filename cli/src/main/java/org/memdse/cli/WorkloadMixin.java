@@ -1,5 +1,6 @@
 package org.memdse.cli;
 
+import java.io.PrintWriter;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.network.NetworkGraph;
 import picocli.CommandLine.Option;
@@ -14,8 +15,14 @@ final class WorkloadMixin {
             description = "Network YAML, ONNX file, or bundled network id.")
     String network;
 
-    Architecture architecture() {
-        return ArchitectureArgument.read(arch);
+    /** The architecture, its warnings printed to {@code err}. */
+    Architecture architecture(PrintWriter err) {
+        return ArchitectureArgument.read(arch, err);
+    }
+
+    /** The architecture, checked to be priceable by the cost models; its warnings printed to {@code err}. */
+    Architecture pricedArchitecture(PrintWriter err) {
+        return ArchitectureArgument.readPriced(arch, err);
     }
 
     @Option(names = "--input-bit-density", paramLabel = "SHARE",

@@ -14,10 +14,95 @@ class ArchitectureCommandsTest {
 
     @Test
     void validateAcceptsBothBundledDescriptions() {
-        CliRunner r = CliRunner.run("validate", "fig4-hybrid", "isaac-ce");
+        CliRunner r = CliRunner.run("validate", "fig4-hybrid", "isaac-ce", "neurosim-vgg8");
         assertThat(r.exitCode()).isEqualTo(ExitCodes.OK);
-        assertThat(r.out()).contains("fig4-hybrid: ok", "isaac-ce: ok");
-        assertThat(r.err()).isEmpty();
+        assertThat(r.out()).contains("fig4-hybrid: ok (fig4-hybrid; 1 warning)", "isaac-ce: ok (isaac-ce; 1 warning)",
+                "neurosim-vgg8: ok (neurosim-vgg8)");
+        // Their device library sets a variability that no model uses yet: said, not hidden.
+        assertThat(r.err().lines()).hasSize(2).allSatisfy(line -> assertThat(line)
+                .startsWith("bundled:org/memdse/architectures/devices/rram_hfo2_neurosim_v13.yaml:18:18: warning: "
+                        + "devices.hfo2-rram.variability: variability is recorded but does not affect any figure yet"));
+    }
+
+    @Test
+    void aValueOutsideTheCalibratedRangeIsAWarningAndTheExitCodeStaysZero() throws IOException {
+        Path file = dir.resolve("old-node.yaml");
+        Files.writeString(file, CliRunner.run("describe", "--format", "yaml", "neurosim-vgg8").out()
+                .replace("node: 22 nm", "node: 250 nm"));
+        for (String command : new String[] {"validate", "describe"}) {
+            CliRunner r = CliRunner.run(command, file.toString());
+            assertThat(r.exitCode()).as(command).isEqualTo(ExitCodes.OK);
+            assertThat(r.err()).as(command).isEqualTo(file + ":5:9: warning: technology.node: '250 nm' is outside the "
+                    + "calibrated range 7 nm .. 130 nm: the scaling tables cover 7-130 nm (Stillmaker & Baas 2017); "
+                    + "results outside are extrapolated by constant-field scaling\n");
+        }
+    }
+
+    @Test
+    void physicallyImpossibleValuesAreErrorsWithTheRangeAndTheReason() throws IOException {
+        Path file = dir.resolve("impossible.yaml");
+        Files.writeString(file, CliRunner.run("describe", "--format", "yaml", "neurosim-vgg8").out()
+                .replace("vdd: 800 mV", "vdd: 1000 V").replace("clock: 487.47 MHz", "clock: 1e15 Hz")
+                .replace("t_read: 10 ns", "t_read: 1e300 s"));
+        CliRunner r = CliRunner.run("validate", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains(
+                file + ":6:8: error: technology.vdd: expected a value in 50 mV .. 12 V, found '1000 V': ",
+                file + ":7:10: error: technology.clock: expected a value in 1 Hz .. 100 GHz, found '1e15 Hz': ",
+                "error: devices.rram-neurosim.t_read: expected a value in 1 ps .. 1 s, found '1e300 s': ",
+                "3 errors").doesNotContain("Exception");
+        CliRunner evaluate = CliRunner.run("evaluate", "--arch", file.toString(), "--network", "vgg8", "--mapper",
+                "sequential");
+        assertThat(evaluate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(evaluate.out()).isEmpty();
+    }
+
+    @Test
+    void validateRefusesAComponentNoModelPricesWithEveryModelsReason() throws IOException {
+        Path file = dir.resolve("flash12.yaml");
+        String yaml = CliRunner.run("describe", "--format", "yaml", "neurosim-vgg8").out();
+        Files.writeString(file, yaml.replace("        kind: flash\n        bits: 5", "        kind: flash\n        bits: 12"));
+        int adcLine = yaml.substring(0, yaml.indexOf("      adc:")).split("\n", -1).length;
+        CliRunner r = CliRunner.run("validate", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith(file + ":" + adcLine + ":9: error: templates.neurosim-tile.macro.adc: no cost model "
+                + "prices cim.macro.adc (adc) and it has no published figures: adc-survey: flash ADC with 12 bits: above "
+                + "8 bits, outside the survey data this model is fitted to; ")
+                .doesNotContain("not a crossbar");
+        CliRunner evaluate = CliRunner.run("evaluate", "--arch", file.toString(), "--network", "vgg8", "--mapper",
+                "sequential");
+        assertThat(evaluate.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(evaluate.err()).contains("adc-survey: flash ADC with 12 bits");
+        // Published figures price it without a model.
+        Files.writeString(file, yaml.replace("        kind: flash\n        bits: 5",
+                "        kind: flash\n        bits: 12\n        energy: 2 pJ\n        area: 100 um^2"));
+        assertThat(CliRunner.run("validate", file.toString()).exitCode()).isEqualTo(ExitCodes.OK);
+    }
+
+    @Test
+    void filesThatAreNotRegularFilesAreRefusedBeforeAnyRead() throws IOException {
+        Path link = dir.resolve("zero.yaml");
+        Files.createSymbolicLink(link, Path.of("/dev/zero"));
+        Path big = dir.resolve("big.yaml");
+        Files.writeString(big, "# " + "x".repeat(17 << 20));
+        Path including = dir.resolve("including.yaml");
+        Files.writeString(including, CliRunner.run("describe", "--format", "yaml", "neurosim-vgg8").out()
+                .replace("version: 1\n", "version: 1\ninclude: [" + dir + ", zero.yaml, big.yaml]\n"));
+        CliRunner r = CliRunner.run("validate", dir.toString(), link.toString(), big.toString(), including.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains(
+                dir + ": error: cannot read the file: is a directory, not a file",
+                link + ": error: cannot read the file: is not a regular file (a device, a pipe or a socket)",
+                big + ": error: cannot read the file: is 17 MiB, more than the 16 MiB memdse reads",
+                including + ":2:10: error: include: cannot include '" + dir + "': is a directory, not a file",
+                including + ":2:" , "cannot include 'zero.yaml': is not a regular file",
+                "cannot include 'big.yaml': is 17 MiB, more than the 16 MiB memdse reads");
+        for (String[] command : new String[][] {{"network", link.toString()}, {"describe", link.toString()},
+            {"sweep", link.toString(), "--dry-run"}}) {
+            CliRunner c = CliRunner.run(command);
+            assertThat(c.exitCode()).as(String.join(" ", command)).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(c.err()).as(String.join(" ", command)).contains("is not a regular file");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.memdse.core.spec.InputFiles;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.spec.SpecException;
 
@@ -30,7 +31,8 @@ public final class OnnxNetworkReader {
      */
     public static boolean isOnnx(Path file) {
         try {
-            if (!Files.isRegularFile(file)) {
+            // Not a regular file, or too large to read: not ONNX by content (the readers say why).
+            if (InputFiles.problem(file, OnnxModelReader.MAX_BYTES) != null) {
                 return false;
             }
             byte[] head;

@@ -112,7 +112,7 @@ public final class AdcModelProvider implements ComponentModelProvider {
     public Support supports(ModelQuery query) {
         Adc adc = query.spec(Adc.class);
         if (adc == null) {
-            return Support.no("not an ADC");
+            return Support.notFor("not an ADC");
         }
         int max = maxBits(adc.kind());
         if (adc.bits() > max) {

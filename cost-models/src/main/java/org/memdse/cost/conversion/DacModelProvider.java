@@ -70,7 +70,7 @@ public final class DacModelProvider implements ComponentModelProvider {
     public Support supports(ModelQuery query) {
         Dac dac = query.spec(Dac.class);
         if (dac == null) {
-            return Support.no("not a DAC");
+            return Support.notFor("not a DAC");
         }
         if (dac.bits() > MAX_BITS) {
             return Support.no("DAC with " + dac.bits() + " bits: above " + MAX_BITS

@@ -37,7 +37,7 @@ public final class SampleHoldModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(SampleHold.class) == null ? Support.no("not a sample-and-hold") : Support.accuracy(50);
+        return query.spec(SampleHold.class) == null ? Support.notFor("not a sample-and-hold") : Support.accuracy(50);
     }
 
     @Override

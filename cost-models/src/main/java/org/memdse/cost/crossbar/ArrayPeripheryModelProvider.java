@@ -73,12 +73,13 @@ public final class ArrayPeripheryModelProvider implements ComponentModelProvider
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(ArrayPeriphery.class) == null ? Support.no("not an array's periphery") : Support.accuracy(40);
+        return query.spec(ArrayPeriphery.class) == null ? Support.notFor("not an array's periphery") : Support.accuracy(40);
     }
 
     /** Area of one transistor {@code widthF} wide (in F), F² (also the sleep switches' layout rule). */
     public static double transistorAreaF2(double widthF) {
-        int folds = Math.max(1, (int) Math.ceil(widthF / FOLD_HEIGHT_F - 1e-9));
+        // In double: a switch for an extreme current is wider than an int count of folds.
+        double folds = Math.max(1, Math.ceil(widthF / FOLD_HEIGHT_F - 1e-9));
         return ((folds + 1) * CONTACT_PITCH_F + folds * POLY_F) * HALF_CELL_HEIGHT_F;
     }
 

@@ -58,7 +58,7 @@ public final class CrossbarModelProvider implements ComponentModelProvider {
     public Support supports(ModelQuery query) {
         Crossbars x = query.spec(Crossbars.class);
         if (x == null) {
-            return Support.no("not a crossbar");
+            return Support.notFor("not a crossbar");
         }
         if (x.bitsPerCell() > x.device().maxBitsPerCell()) {
             return Support.no("bits_per_cell " + x.bitsPerCell() + " exceeds the device's " + x.device().levels()

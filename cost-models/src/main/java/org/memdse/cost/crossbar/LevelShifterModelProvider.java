@@ -59,7 +59,7 @@ public final class LevelShifterModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(LevelShifters.class) == null ? Support.no("not an array's level shifters") : Support.accuracy(40);
+        return query.spec(LevelShifters.class) == null ? Support.notFor("not an array's level shifters") : Support.accuracy(40);
     }
 
     @Override

@@ -100,7 +100,7 @@ public final class BufferModelProvider implements ComponentModelProvider {
     public Support supports(ModelQuery query) {
         Buffer b = query.spec(Buffer.class);
         if (b == null) {
-            return Support.no("not a buffer");
+            return Support.notFor("not a buffer");
         }
         if (b.widthBits() > b.capacityBits()) {
             return Support.no("width " + b.widthBits() + " bits exceeds capacity " + b.capacityBits() + " bits");

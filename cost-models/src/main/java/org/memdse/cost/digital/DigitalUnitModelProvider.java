@@ -53,7 +53,7 @@ public final class DigitalUnitModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(DigitalUnit.class) == null ? Support.no("not a digital unit") : Support.accuracy(40);
+        return query.spec(DigitalUnit.class) == null ? Support.notFor("not a digital unit") : Support.accuracy(40);
     }
 
     @Override

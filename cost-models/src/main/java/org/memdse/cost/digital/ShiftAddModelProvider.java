@@ -37,7 +37,7 @@ public final class ShiftAddModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(ShiftAdd.class) == null ? Support.no("not a shift-and-add unit") : Support.accuracy(50);
+        return query.spec(ShiftAdd.class) == null ? Support.notFor("not a shift-and-add unit") : Support.accuracy(50);
     }
 
     @Override

@@ -40,7 +40,7 @@ public final class ChipLinkModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(ChipLinks.class) == null ? Support.no("not chip-to-chip links") : Support.accuracy(30);
+        return query.spec(ChipLinks.class) == null ? Support.notFor("not chip-to-chip links") : Support.accuracy(30);
     }
 
     @Override

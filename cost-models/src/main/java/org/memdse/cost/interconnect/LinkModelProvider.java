@@ -57,7 +57,7 @@ public final class LinkModelProvider implements ComponentModelProvider {
     @Override
     public Support supports(ModelQuery query) {
         if (query.spec(OnChipNetwork.class) == null || query.component().kind() != ComponentKind.LINK) {
-            return Support.no("not an on-chip link");
+            return Support.notFor("not an on-chip link");
         }
         return Support.accuracy(50);
     }

@@ -50,7 +50,7 @@ public final class RouterModelProvider implements ComponentModelProvider {
     @Override
     public Support supports(ModelQuery query) {
         if (query.spec(OnChipNetwork.class) == null || query.component().kind() != ComponentKind.ROUTER) {
-            return Support.no("not an on-chip router");
+            return Support.notFor("not an on-chip router");
         }
         return Support.accuracy(40);
     }

@@ -39,7 +39,7 @@ public final class SpikeRouterModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(SpikeNetwork.class) == null ? Support.no("not a spike network") : Support.accuracy(40);
+        return query.spec(SpikeNetwork.class) == null ? Support.notFor("not a spike network") : Support.accuracy(40);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class EncoderModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(Encoder.class) == null ? Support.no("not an encoder") : Support.accuracy(20);
+        return query.spec(Encoder.class) == null ? Support.notFor("not an encoder") : Support.accuracy(20);
     }
 
     @Override

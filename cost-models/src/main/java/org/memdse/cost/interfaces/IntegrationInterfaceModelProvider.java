@@ -45,7 +45,7 @@ public final class IntegrationInterfaceModelProvider implements ComponentModelPr
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(IntegrationInterface.class) == null ? Support.no("not an integration interface")
+        return query.spec(IntegrationInterface.class) == null ? Support.notFor("not an integration interface")
                 : Support.accuracy(20);
     }
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.Component;
+import org.memdse.core.eval.NonFiniteResultException;
 import org.memdse.cost.published.PublishedOverride;
 import org.memdse.cost.spi.ActionCosts;
 import org.memdse.cost.spi.ComponentModel;
@@ -75,20 +76,48 @@ public final class ComponentModelRegistry {
         ModelQuery query = new ModelQuery(component, architecture);
         java.util.Optional<ComponentModelProvider> provider = providerFor(query);
         if (provider.isPresent()) {
-            return PublishedOverride.apply(ActionCosts.of(provider.get().create(query)), component.figures(),
-                    component.kind());
+            try {
+                return PublishedOverride.apply(ActionCosts.of(provider.get().create(query)), component.figures(),
+                        component.kind());
+            } catch (NonFiniteResultException e) {
+                throw new NonFiniteResultException(e.quantity() + " of " + component.path() + " (cost model "
+                        + provider.get().name() + ")", e.value());
+            }
         }
         if (!component.figures().isEmpty()) {
             ActionCosts nothing = new ActionCosts(0, 0, 0, java.util.Map.of(), java.util.Map.of());
             return PublishedOverride.apply(nothing, component.figures(), component.kind());
         }
-        StringBuilder why = new StringBuilder("no cost model for " + component.path() + " (" + component.kind().key()
-                + ") and no published figures (area, energy, power, leakage_power, latency) on it");
+        throw new NoModelException("no cost model for " + component.path() + " (" + component.kind().key()
+                + ") and no published figures (area, energy, power, leakage_power, latency) on it: "
+                + refusals(query) + "; give the component published figures to price it without a model");
+    }
+
+    /**
+     * Why no model can price a component, or empty when one can (a supporting provider, or
+     * published figures of its own): what {@code memdse validate} reports before any evaluation.
+     */
+    public java.util.Optional<String> refusal(Component component, Architecture architecture) {
+        ModelQuery query = new ModelQuery(component, architecture);
+        if (!component.figures().isEmpty() || providerFor(query).isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(refusals(query));
+    }
+
+    /**
+     * The refusals of the providers of the component's kind ("adc-survey: flash ADC with 12 bits:
+     * ..."), joined; the providers of other kinds, which only say "not an ADC", are left out.
+     */
+    private String refusals(ModelQuery query) {
+        java.util.List<String> reasons = new ArrayList<>();
         for (ComponentModelProvider p : providers) {
             Support s = p.supports(query);
-            why.append("\n  ").append(p.name()).append(": ").append(s.reason());
+            if (!s.supported() && !s.otherKind()) {
+                reasons.add(p.name() + ": " + s.reason());
+            }
         }
-        why.append("\n'memdse catalog' lists the models; give the component published figures to price it without one");
-        throw new NoModelException(why.toString());
+        return reasons.isEmpty() ? "no model prices " + query.component().kind().key() + " components"
+                : String.join("; ", reasons);
     }
 }

@@ -52,7 +52,7 @@ public final class NeuronModelProvider implements ComponentModelProvider {
     public Support supports(ModelQuery query) {
         NeuronSpec n = query.spec(NeuronSpec.class);
         if (n == null) {
-            return Support.no("not a neuron");
+            return Support.notFor("not a neuron");
         }
         if (n.circuit() != NeuronCircuit.CMOS && volatileDevice(query, n.circuit()).isEmpty()) {
             return Support.no("a " + n.circuit().key() + " neuron needs a volatile device in the architecture's devices");

@@ -45,7 +45,7 @@ public final class SynapseModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(SynapseArray.class) == null ? Support.no("not a synapse array") : Support.accuracy(40);
+        return query.spec(SynapseArray.class) == null ? Support.notFor("not a synapse array") : Support.accuracy(40);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Set;
 import org.memdse.core.eval.Action;
+import org.memdse.core.eval.NonFiniteResultException;
 
 /**
  * A component model as numbers: what every {@link ComponentModelProvider} computes once per
@@ -29,7 +30,9 @@ public record ActionCosts(double area, double leakagePower, double peakPower, Ma
     }
 
     private static void check(String what, double v) {
-        if (!(v >= 0) || Double.isInfinite(v)) {
+        // Extreme inputs overflow: a clear error naming the figure, not an internal one.
+        NonFiniteResultException.requireFinite(what, v);
+        if (v < 0) {
             throw new IllegalArgumentException(what + " must be finite and >= 0, was " + v);
         }
     }
