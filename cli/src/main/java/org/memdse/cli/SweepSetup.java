@@ -212,7 +212,12 @@ final class SweepSetup {
     private static Optional<Path> file(SpecSource sweep, Reference r) {
         if (sweep instanceof SpecSource.FileSource f) {
             Path dir = f.file().toAbsolutePath().getParent();
-            Path p = dir == null ? Path.of(r.text()) : dir.resolve(r.text()).normalize();
+            Path p;
+            try {
+                p = dir == null ? Path.of(r.text()) : dir.resolve(r.text()).normalize();
+            } catch (java.nio.file.InvalidPathException e) {
+                return Optional.empty();  // not a file name: looked up as a bundled id, then reported
+            }
             // Not only regular files: a device or pipe named here is refused by the reader with the reason.
             if (Files.exists(p) && !Files.isDirectory(p)) {
                 return Optional.of(p);

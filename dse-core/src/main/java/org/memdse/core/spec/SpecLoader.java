@@ -2,6 +2,7 @@ package org.memdse.core.spec;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.nio.file.InvalidPathException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -164,7 +165,13 @@ public final class SpecLoader {
                     if (relative.isEmpty()) {
                         continue;
                     }
-                    SpecSource included = source.resolve(relative);
+                    SpecSource included;
+                    try {
+                        included = source.resolve(relative);
+                    } catch (InvalidPathException e) {
+                        item.error("cannot include '" + relative + "': not a valid file name (" + e.getReason() + ")");
+                        continue;
+                    }
                     if (stack.stream().anyMatch(s -> s.identity().equals(included.identity()))) {
                         // Named as the user wrote them (display names), not as absolute identities.
                         item.error("include cycle: '" + relative + "' is already being read ("

@@ -109,6 +109,12 @@ class InputFilesTest {
     }
 
     @Test
+    void anIncludeThatIsNoFileNameIsAnErrorNotACrash() throws IOException {
+        assertThat(includeErrors("\"a\\0b.yaml\"")).singleElement().asString()
+                .contains("cannot include 'a\u0000b.yaml': not a valid file name (Nul character not allowed)");
+    }
+
+    @Test
     void textThatIsNotUtf8IsRefused() throws IOException {
         Path latin1 = dir.resolve("latin1.yaml");
         Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9, '\n'});
