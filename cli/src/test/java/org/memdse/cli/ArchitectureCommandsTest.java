@@ -65,7 +65,7 @@ class ArchitectureCommandsTest {
         int adcLine = yaml.substring(0, yaml.indexOf("      adc:")).split("\n", -1).length;
         CliRunner r = CliRunner.run("validate", file.toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(r.err()).startsWith(file + ":" + adcLine + ":9: error: templates.neurosim-tile.macro.adc: no cost model "
+        assertThat(r.err()).startsWith(file + ":" + adcLine + ":7: error: templates.neurosim-tile.macro.adc: no cost model "
                 + "prices cim.macro.adc (adc) and it has no published figures: adc-survey: flash ADC with 12 bits: above "
                 + "8 bits, outside the survey data this model is fitted to; ")
                 .doesNotContain("not a crossbar");
@@ -94,8 +94,8 @@ class ArchitectureCommandsTest {
                 dir + ": error: cannot read the file: is a directory, not a file",
                 link + ": error: cannot read the file: is not a regular file (a device, a pipe or a socket)",
                 big + ": error: cannot read the file: is 17 MiB, more than the 16 MiB memdse reads",
-                including + ":2:10: error: include: cannot include '" + dir + "': is a directory, not a file",
-                including + ":2:" , "cannot include 'zero.yaml': is not a regular file",
+                including + ":2:11: error: include[0]: cannot include '" + dir + "': is a directory, not a file",
+                "error: include[1]: cannot include 'zero.yaml': is not a regular file",
                 "cannot include 'big.yaml': is 17 MiB, more than the 16 MiB memdse reads");
         for (String[] command : new String[][] {{"network", link.toString()}, {"describe", link.toString()},
             {"sweep", link.toString(), "--dry-run"}}) {

@@ -49,7 +49,7 @@ public final class InputFiles {
         if (attributes.size() > maxBytes) {
             // Just over the limit, "1.0 GiB, more than the 1 GiB" would read oddly: then in bytes.
             String found = size(attributes.size());
-            boolean sameText = found.replace(".0 ", " ").equals(size(maxBytes));
+            boolean sameText = found.equals(size(maxBytes));
             return "is " + (sameText ? attributes.size() + " bytes" : found) + ", more than the " + size(maxBytes)
                     + " memdse reads";
         }
@@ -116,6 +116,7 @@ public final class InputFiles {
         if (u == 0) {
             return bytes + " bytes";
         }
-        return (v == Math.rint(v) ? String.valueOf((long) v) : String.format(Locale.ROOT, "%.1f", v)) + " " + units[u];
+        String number = String.format(Locale.ROOT, "%.1f", v);
+        return (number.endsWith(".0") ? number.substring(0, number.length() - 2) : number) + " " + units[u];
     }
 }

@@ -207,6 +207,13 @@ public final class ArchitectureBounds {
     public static final Bounds CHIP_FREQUENCY = Bounds.quantity(FREQUENCY, 1, 1e12,
             "no chip-to-chip link signals faster than about 200 GBd");
 
+    // ---- power gating ---------------------------------------------------------------------------
+
+    public static final Bounds RESIDUAL_LEAKAGE = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a share of a switched-off block's leakage: 0 (none flows) to 1 (the switch cuts nothing)")
+            .calibrated(0.01, 0.2, "the default 0.05 is Tschanz et al. 2003's measured 20x cut; published sleep "
+                    + "transistors cut leakage 5-100x");
+
     // ---- whole system -------------------------------------------------------------------------
 
     /** Endpoints (tiles, cores and one per other block) of the on-chip network. */
@@ -271,6 +278,8 @@ public final class ArchitectureBounds {
         t.put("chip_to_chip.links", CHIP_LINKS);
         t.put("chip_to_chip.width", CHIP_WIDTH);
         t.put("chip_to_chip.frequency", CHIP_FREQUENCY);
+        t.put("power_gating.residual_leakage", RESIDUAL_LEAKAGE);
+        t.put("power_gating.area (figure)", FIGURE_AREA);
         t.put("network endpoints (whole system)", ENDPOINTS);
         t.put("routers (whole system)", ROUTERS);
         t.put("memristor cells (whole system)", CELLS);

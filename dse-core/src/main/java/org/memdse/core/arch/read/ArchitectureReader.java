@@ -217,16 +217,9 @@ public final class ArchitectureReader {
     private static PowerGating readPowerGating(SpecMap m) {
         PowerGating.Gate gate = m.enumValue("gate", PowerGating.Gate.class,
                 "none, or unused (switch off the tiles and cores the mapping leaves empty)");
-        double residual = m.get("residual_leakage").map(n -> {
-            double v = n.asQuantity(Dimension.DIMENSIONLESS, null, 0, false);
-            if (v > 1) {
-                n.error("expected the share of a switched-off block's leakage that still flows, 0..1, found "
-                        + n.describeFound());
-                return PowerGating.DEFAULT_RESIDUAL_LEAKAGE;
-            }
-            return v;
-        }).orElse(PowerGating.DEFAULT_RESIDUAL_LEAKAGE);
-        OptionalDouble area = m.optionalNonNegativeQuantity("area", Dimension.AREA, null);
+        double residual = m.optionalQuantity("residual_leakage", ArchitectureBounds.RESIDUAL_LEAKAGE)
+                .orElse(PowerGating.DEFAULT_RESIDUAL_LEAKAGE);
+        OptionalDouble area = m.optionalQuantity("area", ArchitectureBounds.FIGURE_AREA);
         return new PowerGating(gate == null ? PowerGating.Gate.NONE : gate, residual, area);
     }
 
@@ -242,7 +235,7 @@ public final class ArchitectureReader {
             }
             deviceAt.put(e.getKey(), key.position());
             int errorsBefore = context.diagnostics().size();
-            devices.put(e.getKey(), sources.put(readDevice(e.getKey(), e.getValue().asMap()), e.getValue()));
+            devices.put(e.getKey(), sources.put(readDevice(e.getKey(), e.getValue().asMap()), key));
             if (context.diagnostics().size() > errorsBefore) {
                 brokenDevices.add(e.getKey());
             }
@@ -349,7 +342,7 @@ public final class ArchitectureReader {
                 brokenTemplates.add(e.getKey());
                 continue;
             }
-            templates.put(e.getKey(), sources.put(template, e.getValue()));
+            templates.put(e.getKey(), sources.put(template, key));
         }
     }
 
@@ -392,15 +385,15 @@ public final class ArchitectureReader {
                 deviceRef(x, "device"),
                 x.enumValue("cell", CellType.class, CellType.ONE_T_ONE_R),
                 x.enumValue("signed_weights", SignedWeights.class, SignedWeights.DIFFERENTIAL),
-                readFigures(x)), x.node());
+                readFigures(x)), m.keyNode("crossbars"));
         SpecMap a = m.map("adc", "kind, bits and columns_per_adc");
-        Adc adc = sources.put(readAdc(a, OptionalInt.of(crossbars.cols())), a.node());
+        Adc adc = sources.put(readAdc(a, OptionalInt.of(crossbars.cols())), m.keyNode("adc"));
         InputEncoding encoding = m.enumValue("input_encoding", InputEncoding.class, InputEncoding.BIT_SERIAL);
         Dac dac;
         Optional<SpecMap> dacMap = m.optionalMap("dac");
         if (dacMap.isPresent()) {
             SpecMap d = dacMap.get();
-            dac = sources.put(new Dac(d.integer("bits", ArchitectureBounds.CONVERTER_BITS, 1), readFigures(d)), d.node());
+            dac = sources.put(new Dac(d.integer("bits", ArchitectureBounds.CONVERTER_BITS, 1), readFigures(d)), m.keyNode("dac"));
         } else {
             dac = new Dac(encoding == InputEncoding.MULTI_BIT_DAC ? 2 : 1, PublishedFigures.NONE);
             if (encoding == InputEncoding.MULTI_BIT_DAC) {
@@ -408,16 +401,16 @@ public final class ArchitectureReader {
             }
         }
         Optional<SampleHold> sampleHold = m.optionalMap("sample_hold")
-                .map(s -> sources.put(new SampleHold(readFigures(s)), s.node()));
+                .map(s -> sources.put(new SampleHold(readFigures(s)), m.keyNode("sample_hold")));
         Optional<ShiftAdd> shiftAdd = m.optionalMap("shift_add")
                 .map(s -> sources.put(new ShiftAdd(s.integer("count", ArchitectureBounds.UNIT_COUNT, 1), readFigures(s)),
-                        s.node()));
+                        m.keyNode("shift_add")));
         PublishedFigures periphery = m.optionalMap("array_periphery").map(ArchitectureReader::readFigures)
                 .orElse(PublishedFigures.NONE);
         PublishedFigures shifters = m.optionalMap("level_shifters").map(ArchitectureReader::readFigures)
                 .orElse(PublishedFigures.NONE);
         Macro macro = sources.put(new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m), periphery,
-                shifters), m.node());
+                shifters), m.node());  // the macro's first key: its own key is the template's
         // Cross checks against placeholders (cols 1 for '0') would mislead; the values are reported already.
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkMacro(m, macro);
@@ -467,14 +460,14 @@ public final class ArchitectureReader {
         int neurons = t.integer("neurons", ArchitectureBounds.NEURONS, "neurons per core, e.g. 256");
         SpecMap n = t.map("neuron", "model and circuit");
         NeuronSpec neuron = sources.put(new NeuronSpec(n.enumValue("model", NeuronModel.class, "if, lif or adaptive-lif"),
-                n.enumValue("circuit", NeuronCircuit.class, NeuronCircuit.CMOS), readFigures(n)), n.node());
+                n.enumValue("circuit", NeuronCircuit.class, NeuronCircuit.CMOS), readFigures(n)), t.keyNode("neuron"));
         SpecMap s = t.map("synapses", "rows, cols and device of the synapse array");
         SynapseArray synapses = sources.put(new SynapseArray(
                 s.integer("rows", ArchitectureBounds.SYNAPSE_LINES, "input axons, e.g. 256"),
                 s.integer("cols", ArchitectureBounds.SYNAPSE_LINES, neurons),
                 s.integer("weight_bits", ArchitectureBounds.WEIGHT_BITS, 4),
                 deviceRef(s, "device"),
-                readFigures(s)), s.node());
+                readFigures(s)), t.keyNode("synapses"));
         LearningRule learning = t.optionalMap("learning")
                 .map(l -> l.enumValue("rule", LearningRule.class, "none, stdp or in-situ-backprop"))
                 .orElse(LearningRule.NONE);
@@ -512,25 +505,25 @@ public final class ArchitectureReader {
                     }
                     continue;
                 }
-                subsystems.add(sources.put(new TileArray(name, template, count), e.getValue()));
+                subsystems.add(sources.put(new TileArray(name, template, count), m.keyNode(name)));
                 continue;
             }
             String kind = s.string("kind", "template: <name> for tiles/cores, or kind: encoder, integration, adda or global-buffer");
             switch (kind) {
                 case Encoder.KIND -> subsystems.add(sources.put(new Encoder(name, s.integer("channels", ArchitectureBounds.CHANNELS, 1),
                         s.enumValue("scheme", EncodingScheme.class, "rate, temporal, delta or voltage"), readFigures(s)),
-                        e.getValue()));
+                        m.keyNode(name)));
                 case IntegrationInterface.KIND -> subsystems.add(sources.put(new IntegrationInterface(name,
                         s.enumValue("direction", IntegrationDirection.class, IntegrationDirection.SPIKE_TO_VOLTAGE),
-                        s.integer("channels", ArchitectureBounds.CHANNELS, 1), readFigures(s)), e.getValue()));
+                        s.integer("channels", ArchitectureBounds.CHANNELS, 1), readFigures(s)), m.keyNode(name)));
                 case AdDa.KIND -> {
                     SpecMap a = s.map("adc", "kind and bits of the converters to digital");
-                    Adc adc = sources.put(readAdc(a, OptionalInt.empty()), a.node());
+                    Adc adc = sources.put(readAdc(a, OptionalInt.empty()), s.keyNode("adc"));
                     SpecMap d = s.map("dac", "bits of the converters from digital");
                     Dac dac = sources.put(new Dac(d.integer("bits", ArchitectureBounds.CONVERTER_BITS, "resolution in bits"),
-                            readFigures(d)), d.node());
+                            readFigures(d)), s.keyNode("dac"));
                     subsystems.add(sources.put(new AdDa(name, s.integer("channels", ArchitectureBounds.CHANNELS, 1), adc, dac),
-                            e.getValue()));
+                            m.keyNode(name)));
                 }
                 case GlobalBuffer.KIND -> {
                     int errorsBefore = context.diagnostics().size();
@@ -541,9 +534,9 @@ public final class ArchitectureReader {
                     if (context.diagnostics().size() == errorsBefore) {
                         ArchitectureChecks.checkBuffer(s, b);
                     }
-                    sources.put(b, e.getValue());
+                    sources.put(b, m.keyNode(name));
                     subsystems.add(sources.put(new GlobalBuffer(name, b, s.integer("banks", ArchitectureBounds.BANKS, 1)),
-                            e.getValue()));
+                            m.keyNode(name)));
                 }
                 default -> {
                     if (!kind.isEmpty()) {
@@ -572,16 +565,16 @@ public final class ArchitectureReader {
                 columns, rows, o.quantity("flit", ArchitectureBounds.FLIT, "flit or bus width, e.g. '64 bit'"),
                 o.optionalQuantity("link_length", ArchitectureBounds.LINK_LENGTH),
                 o.optionalMap("router").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE),
-                o.optionalMap("link").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE)), o.node());
+                o.optionalMap("link").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE)), m.keyNode("on_chip"));
         Optional<SpikeNetwork> spikes = m.optionalMap("spikes").map(s -> sources.put(new SpikeNetwork(
                 s.enumValue("routing", SpikeRouting.class, SpikeRouting.ADDRESS_EVENT),
                 s.optionalQuantity("packet", ArchitectureBounds.PACKET).orElse(32),
-                readFigures(s)), s.node()));
+                readFigures(s)), m.keyNode("spikes")));
         Optional<ChipLinks> chips = m.optionalMap("chip_to_chip").map(c -> sources.put(new ChipLinks(
                 c.integer("links", ArchitectureBounds.CHIP_LINKS, "number of links"),
                 c.quantity("width", ArchitectureBounds.CHIP_WIDTH, "bits per transfer, e.g. '32 bit'"),
                 c.quantity("frequency", ArchitectureBounds.CHIP_FREQUENCY, "transfers per second, e.g. '1.6 GHz'"),
-                readFigures(c)), c.node()));
+                readFigures(c)), m.keyNode("chip_to_chip")));
         return new Interconnect(onChip, spikes, chips);
     }
 }
