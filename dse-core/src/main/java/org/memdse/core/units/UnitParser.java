@@ -1,5 +1,6 @@
 package org.memdse.core.units;
 
+import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -59,7 +60,7 @@ public final class UnitParser {
         Optional<Unit> unit = Units.bySymbol(symbol);
         if (unit.isEmpty()) {
             throw new UnitFormatException("unknown unit '" + symbol + "' in '" + text.trim() + "'"
-                    + suggestion(symbol, expected) + "; units for " + expected.description() + ": " + symbols(expected));
+                    + suggestion(symbol, expected, m.group(1)) + "; units for " + expected.description() + ": " + symbols(expected));
         }
         if (unit.get().dimension() != expected) {
             throw wrongDimension(text, expected, withArticle(unit.get().dimension().description()));
@@ -120,7 +121,36 @@ public final class UnitParser {
         return sb.length() == 0 ? "(none: write a plain number)" : sb.toString();
     }
 
-    private static String suggestion(String symbol, Dimension expected) {
+    /** SI prefixes the unit table leaves out for some units (e.g. kV, PHz), with their powers of ten. */
+    private static final String[] SI_PREFIXES = {"a", "f", "p", "n", "u", "m", "k", "M", "G", "T", "P", "E"};
+    private static final int[] SI_EXPONENTS = {-18, -15, -12, -9, -6, -3, 3, 6, 9, 12, 15, 18};
+
+    /**
+     * For an SI-prefixed unit the table does not list ('1 kV', '1 PHz'), the value in the base
+     * unit, so that the fix is obvious (and the bounds of the key then judge it).
+     */
+    private static String prefixedValue(String symbol, Dimension expected, String number) {
+        if (expected == Dimension.INFORMATION || expected == Dimension.AREA || expected == Dimension.DIMENSIONLESS) {
+            return "";
+        }
+        Unit base = Units.base(expected).orElse(null);
+        if (base == null || symbol.length() <= base.symbol().length() || !symbol.endsWith(base.symbol())) {
+            return "";
+        }
+        String prefix = symbol.substring(0, symbol.length() - base.symbol().length());
+        for (int i = 0; i < SI_PREFIXES.length; i++) {
+            if (SI_PREFIXES[i].equals(prefix)) {
+                BigDecimal value = new BigDecimal(number).scaleByPowerOfTen(SI_EXPONENTS[i]).stripTrailingZeros();
+                String written = value.abs().compareTo(new BigDecimal("1e-3")) >= 0
+                        && value.abs().compareTo(new BigDecimal("1e6")) < 0
+                        ? value.toPlainString() : value.toString().replace("E+", "e").replace('E', 'e');
+                return " (that is " + written + " " + base.symbol() + ")";
+            }
+        }
+        return "";
+    }
+
+    private static String suggestion(String symbol, Dimension expected, String number) {
         String folded = symbol.replace('µ', 'u').replace('μ', 'u').toLowerCase(Locale.ROOT)
                 .replace("ohms", "ohm").replace("bits", "bit");
         for (Unit u : Units.of(expected)) {
@@ -130,6 +160,10 @@ public final class UnitParser {
         }
         if (expected == Dimension.INFORMATION && folded.matches("[kmg]b")) {
             return " (did you mean '" + Character.toUpperCase(folded.charAt(0)) + "iB'? memdse uses binary prefixes)";
+        }
+        String prefixed = prefixedValue(symbol, expected, number);
+        if (!prefixed.isEmpty()) {
+            return prefixed;
         }
         for (Unit u : Units.all()) {
             if (u.symbol().toLowerCase(Locale.ROOT).equals(folded)) {

@@ -229,6 +229,21 @@ class UnitParserTest {
                 .hasMessageContaining("(did you mean '" + suggestion + "'?)");
     }
 
+    @ParameterizedTest(name = "''{0}'' as {1}")
+    @CsvSource({
+        "1 kV,      VOLTAGE,     1000 V",
+        "1 PHz,     FREQUENCY,   1e15 Hz",
+        "2.5 THz,   FREQUENCY,   2.5e12 Hz",
+        "1e300 TOhm, RESISTANCE, 1e312 Ohm",
+        "3 aJ,      ENERGY,      3e-18 J",
+        "5 km,      LENGTH,      5000 m",
+    })
+    void prefixedUnitsOutsideTheTableGiveTheValueInTheBaseUnit(String text, Dimension dimension, String value) {
+        assertThatThrownBy(() -> UnitParser.parse(text, dimension))
+                .isInstanceOf(UnitFormatException.class)
+                .hasMessageStartingWith("unknown unit '" + text.split(" ")[1] + "' in '" + text + "' (that is " + value + ");");
+    }
+
     @Test
     void decimalKilobytesSuggestTheBinaryUnit() {
         assertThatThrownBy(() -> UnitParser.parse("64 KB", Dimension.INFORMATION))
