@@ -154,6 +154,13 @@ public final class ArchitectureBounds {
             "no memory port is wider than 65536 bits")
             .calibrated(8, 2048, "the buffer fits are anchored on 64- to 256-bit ports");
 
+    public static final Bounds WIRING_WIDTH = Bounds.bits(1, 65536,
+            "the wiring carries words from the tile's buffers, and no memory port is wider than 65536 bits "
+                    + "(65536 wires at the semi-global pitch of 4 F are 1.8 mm wide at 7 nm, 47 mm at 180 nm)")
+            .calibrated(8, 4096, "the tile-wiring model is compared with ISAAC's 384-wire eDRAM-to-IMA bus "
+                    + "(docs/reference/wires.md §5) and by default takes the width of the tile's buffers (8-2048 bit "
+                    + "each); wider or narrower wiring is extrapolated");
+
     // ---- SNN cores ----------------------------------------------------------------------------
 
     public static final Bounds NEURONS = Bounds.count(1, 1 << 20,
@@ -263,6 +270,7 @@ public final class ArchitectureBounds {
         t.put("shift_add.count, digital count", UNIT_COUNT);
         t.put("buffer capacity", BUFFER_CAPACITY);
         t.put("buffer width", BUFFER_WIDTH);
+        t.put("wiring.width", WIRING_WIDTH);
         t.put("neurons", NEURONS);
         t.put("synapses.rows, synapses.cols", SYNAPSE_LINES);
         t.put("weight_bits", WEIGHT_BITS);

@@ -366,11 +366,7 @@ public final class ArchitectureReader {
     /** A tile's wiring: topology (htree or bus), width, published figures for one tile's wires. */
     private static TileWiring readWiring(SpecMap w) {
         WiringTopology topology = w.enumValue("topology", WiringTopology.class, WiringTopology.HTREE);
-        OptionalDouble width = w.optionalQuantity("width", Dimension.INFORMATION, null);
-        if (width.isPresent() && !(width.getAsDouble() >= 1)) {
-            w.get("width").orElseThrow().error("expected at least 1 bit of wiring width, e.g. '384 bit'");
-            width = OptionalDouble.empty();
-        }
+        OptionalDouble width = w.optionalQuantity("width", ArchitectureBounds.WIRING_WIDTH);
         return new TileWiring(topology, width, readFigures(w));
     }
 
