@@ -45,7 +45,7 @@ public final class GlobalBusModelProvider implements ComponentModelProvider {
 
     @Override
     public Support supports(ModelQuery query) {
-        return query.spec(GlobalBuffer.class) == null ? Support.no("not a global buffer's bus") : Support.accuracy(50);
+        return query.spec(GlobalBuffer.class) == null ? Support.notFor("not a global buffer's bus") : Support.accuracy(50);
     }
 
     @Override

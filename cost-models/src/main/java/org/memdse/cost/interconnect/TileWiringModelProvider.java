@@ -57,7 +57,7 @@ public final class TileWiringModelProvider implements ComponentModelProvider {
     @Override
     public Support supports(ModelQuery query) {
         if (query.spec(TileWiring.class) == null) {
-            return Support.no("not a tile's wiring");
+            return Support.notFor("not a tile's wiring");
         }
         return Support.accuracy(50);
     }
