@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.memdse.core.explore.ExplorationEngine;
+import org.memdse.core.mapping.Mapper;
+import org.memdse.report.ReportFiles;
 import org.memdse.report.csv.CsvResultSink;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,23 +45,38 @@ final class BenchSweepCommand implements Callable<Integer> {
             description = "Untimed runs first, for the JIT (default: ${DEFAULT-VALUE}).")
     int warmup;
 
+    @Option(names = "--solve-every-point",
+            description = "Map every point afresh instead of reusing the mapping of points with the same mapping "
+                + "problem (what 'memdse sweep' does): what the reuse saves, e.g. with the solver.")
+    boolean solveEveryPoint;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Keep the last timed run's rows in FILE (in the order they finished, pareto column empty), "
+                + "e.g. to check that two ways of running give the same rows.")
+    Path output;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Integer> counts = threads != null ? threads : defaultCounts(Runtime.getRuntime().availableProcessors());
+        Path keep = output == null ? null : OutputPaths.file("-o", output);
         SweepSetup setup = SweepSetup.prepare(sweep);
         int cores = Runtime.getRuntime().availableProcessors();
-        err.printf(Locale.ROOT, "bench: %s: %,d points x %d network(s), mapper %s, %d cores; %d warm-up run(s)%n",
-                setup.plan.name(), setup.sampler.size(), setup.networks.size(), setup.mapper.name(), cores, warmup);
+        err.printf(Locale.ROOT, "bench: %s: %,d points x %d network(s), mapper %s%s, %d cores; %d warm-up run(s)%n",
+                setup.plan.name(), setup.sampler.size(), setup.networks.size(), setup.mapper.name(),
+                solveEveryPoint ? " solving every point" : " reusing mappings", cores, warmup);
         err.flush();
         for (int i = 0; i < warmup; i++) {
-            run(setup, cores);
+            run(setup, cores, solveEveryPoint ? setup.mapper : setup.mappingCache(), null);
         }
         List<String[]> rows = new ArrayList<>();
         double base = 0;
-        for (int n : counts) {
-            ExplorationEngine.Summary s = run(setup, n);
+        for (int k = 0; k < counts.size(); k++) {
+            int n = counts.get(k);
+            SweepCaches.MappingCache mappings = setup.mappingCache();
+            ExplorationEngine.Summary s = run(setup, n, solveEveryPoint ? setup.mapper : mappings,
+                    k == counts.size() - 1 ? keep : null);
             double rate = s.pointsPerSecond();
             if (base == 0) {
                 base = rate;
@@ -67,10 +84,11 @@ final class BenchSweepCommand implements Callable<Integer> {
             rows.add(new String[] {Integer.toString(n), Long.toString(s.points()),
                 String.format(Locale.ROOT, "%.2f", s.elapsedNanos() / 1e9), String.format(Locale.ROOT, "%.0f", rate),
                 String.format(Locale.ROOT, "%,.0f", rate * 60), String.format(Locale.ROOT, "%.2fx", rate / base),
-                s.ok() + "/" + s.infeasible() + "/" + s.invalid()});
+                s.ok() + "/" + s.infeasible() + "/" + s.invalid(),
+                solveEveryPoint ? "every point" : mappings.solved() + "/" + mappings.reused()});
         }
         MapCommand.printTable(out, new String[] {"threads", "points", "seconds", "points/s", "points/min", "speed-up",
-            "ok/infeasible/invalid"}, rows);
+            "ok/infeasible/invalid", "mappings solved/reused"}, rows);
         out.flush();
         return ExitCodes.OK;
     }
@@ -84,15 +102,24 @@ final class BenchSweepCommand implements Callable<Integer> {
         return out;
     }
 
-    /** One cold run (fresh caches) into a temporary CSV, deleted afterwards. */
-    private static ExplorationEngine.Summary run(SweepSetup setup, int threads) {
+    /**
+     * One cold run (fresh caches) mapping with {@code mapping}, into a temporary CSV that is moved to
+     * {@code keep} when given and deleted otherwise.
+     */
+    private static ExplorationEngine.Summary run(SweepSetup setup, int threads, Mapper mapping, Path keep) {
         Path csv = null;
+        ExplorationEngine.Summary summary;
         try {
-            csv = Files.createTempFile("memdse-bench-", ".csv");
+            csv = keep != null ? Files.createTempFile(keep.getParent(), "." + keep.getFileName(), ".tmp")
+                    : Files.createTempFile("memdse-bench-", ".csv");
             try (CsvResultSink sink = CsvResultSink.create(csv, setup.plan.parameters(), setup.plan.variantNames())) {
-                return new ExplorationEngine(setup.sampler, setup.evaluator(), threads)
+                summary = new ExplorationEngine(setup.sampler, setup.evaluator(mapping), threads)
                         .run(sink, ExplorationEngine.ProgressListener.NONE);
             }
+            if (keep != null) {
+                ReportFiles.move(csv, keep);
+            }
+            return summary;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

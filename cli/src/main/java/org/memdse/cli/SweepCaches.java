@@ -3,10 +3,15 @@ package org.memdse.cli;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Crossbars;
+import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
 import org.memdse.core.arch.TileArray;
 import org.memdse.core.eval.Evaluator;
@@ -24,9 +29,9 @@ import org.memdse.cost.registry.ComponentModelRegistry;
 /**
  * The work a sweep's points share, cached (the wiring of issue 6's "reuse work shared by
  * points"): a mapping is reused by every point whose architecture has the same mapping-relevant
- * structure (see {@link #mappingKey}), and priced components by every point whose architecture
- * is equal. Both caches are bounded (cleared when full) and thread-safe; a miss computed twice
- * by two threads gives equal values.
+ * structure (see {@link #mappingKey}) and solved once however many threads want it, and priced
+ * components by every point whose architecture is equal. Both caches are bounded (cleared when
+ * full) and thread-safe; a pricing miss computed twice by two threads gives equal values.
  */
 final class SweepCaches {
     /** Entries kept before a cache is cleared (memory stays flat in long sweeps). */
@@ -36,57 +41,116 @@ final class SweepCaches {
     }
 
     /**
-     * What a mapping depends on. Mappers see the architecture's name, its subsystems (kinds,
-     * names, counts: the network endpoints), each CIM template's crossbar geometry and crossbars
-     * per tile, SNN templates (neurons, synapses) and the on-chip and spike networks; never
-     * ADCs, DACs, encodings, buffers, digital units, technology or published figures (the mapping
-     * module scores structure only, DESIGN.md's module rule). Conservative: whole records where
-     * in doubt.
+     * What a mapping depends on, and nothing else. The mapping module reads the architecture's
+     * name; per subsystem its name, kind and network endpoints (the tile or core count); per CIM
+     * tile template its crossbars per tile and crossbar geometry (rows, columns, bits per cell,
+     * signed-weight encoding: how a weight matrix is cut); per SNN core template its neurons and
+     * synapse rows and columns; and the on-chip network's shape (topology, concentration, columns,
+     * rows: the hop distances). It never reads ADCs, DACs, input encodings, buffers, digital units,
+     * wiring, devices, cell types, neuron circuits, learning rules, flit widths, link lengths, spike
+     * routing, chip-to-chip links, technology or published figures (DESIGN.md: mapping scores structure
+     * only), so a sweep over those maps once. {@code SweepCachesTest} checks that points with one key
+     * get one mapping.
      */
     static List<Object> mappingKey(Architecture a) {
         List<Object> key = new ArrayList<>();
         key.add(a.name());
         for (Subsystem s : a.subsystems()) {
+            List<Object> part = new ArrayList<>(List.of(s.name(), s.getClass().getSimpleName(), s.networkEndpoints()));
             if (s instanceof TileArray t && t.template() instanceof CimTileTemplate cim) {
                 Crossbars c = cim.macro().crossbars();
-                key.add(List.of(t.name(), t.count(), cim.name(), cim.macros(), c.count(), c.rows(), c.cols(),
-                        c.bitsPerCell(), c.signedWeights(), c.cell(), c.device().name(), c.device().levels()));
-            } else {
-                key.add(s); // SNN arrays, encoders, interfaces, AD/DA: the whole record
+                part.addAll(List.of(cim.crossbarsPerTile(), c.rows(), c.cols(), c.bitsPerCell(), c.signedWeights()));
+            } else if (s instanceof TileArray t && t.template() instanceof SnnCoreTemplate snn) {
+                part.addAll(List.of(snn.neurons(), snn.synapses().rows(), snn.synapses().cols()));
+            } else if (s instanceof TileArray t) {
+                part.add(t.template()); // a template kind the mapping module does not know yet: all of it
             }
+            key.add(part);
         }
-        key.add(a.interconnect().onChip());
-        key.add(a.interconnect().spikes());
+        OnChipNetwork noc = a.interconnect().onChip();
+        key.add(List.of(noc.topology(), noc.concentration(), noc.columns(), noc.rows()));
         return key;
     }
 
-    /** A mapper that maps each distinct structure once per network. */
-    static Mapper mapping(Mapper inner) {
-        Map<List<Object>, MappingOutcome> cache = new ConcurrentHashMap<>();
-        return new Mapper() {
-            @Override
-            public String name() {
-                return inner.name();
-            }
+    /** A mapper that maps each distinct structure once per network (see {@link MappingCache}). */
+    static MappingCache mapping(Mapper inner) {
+        return new MappingCache(inner);
+    }
 
-            @Override
-            public MappingOutcome map(Architecture architecture, NetworkGraph network, MapperOptions options) {
-                // The network's graph, not the network: a sweep's input-bit densities (network paths)
-                // give new networks that share the graph, and a mapping does not depend on them.
-                List<Object> key = List.of(mappingKey(architecture), System.identityHashCode(network.graph()),
-                        network.name());
-                MappingOutcome cached = cache.get(key);
-                if (cached != null) {
-                    return cached;
-                }
-                MappingOutcome outcome = inner.map(architecture, network, options);
-                if (cache.size() >= LIMIT) {
-                    cache.clear();
-                }
-                cache.put(key, outcome);
-                return outcome;
+    /**
+     * Maps each distinct mapping problem once: the key is {@link #mappingKey}, the options and the
+     * network's graph (by identity: a sweep's input-bit densities give new networks that share the graph, and
+     * a mapping does not depend on them). A point whose problem is being solved by another thread
+     * waits for that solution instead of solving it again, so with the solver a problem costs one
+     * solve whatever the thread count. Counts what it solved and what it reused, for the progress
+     * line.
+     */
+    static final class MappingCache implements Mapper {
+        private final Mapper inner;
+        private final Map<List<Object>, CompletableFuture<MappingOutcome>> cache = new ConcurrentHashMap<>();
+        private final LongAdder solved = new LongAdder();
+        private final LongAdder reused = new LongAdder();
+
+        private MappingCache(Mapper inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public MappingOutcome map(Architecture architecture, NetworkGraph network, MapperOptions options) {
+            List<Object> key = List.of(mappingKey(architecture), new Identity(network.graph()), network.name(),
+                    options);
+            CompletableFuture<MappingOutcome> mine = new CompletableFuture<>();
+            if (cache.size() >= LIMIT) {
+                cache.clear(); // memory stays flat; a thread waiting on a dropped entry still gets its answer
             }
-        };
+            CompletableFuture<MappingOutcome> there = cache.putIfAbsent(key, mine);
+            if (there != null) {
+                reused.increment();
+                try {
+                    return there.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : e;
+                }
+            }
+            try {
+                MappingOutcome outcome = inner.map(architecture, network, options);
+                solved.increment();
+                mine.complete(outcome);
+                return outcome;
+            } catch (RuntimeException | Error e) {
+                cache.remove(key, mine);
+                mine.completeExceptionally(e);
+                throw e;
+            }
+        }
+
+        /** Mapping problems solved (or mapped, for the sequential mapper) so far. */
+        long solved() {
+            return solved.sum();
+        }
+
+        /** Points that took a mapping solved for another point. */
+        long reused() {
+            return reused.sum();
+        }
+    }
+
+    /** Equal only to itself: a key part compared by identity (a graph's equals walks the graph). */
+    private record Identity(Object value) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Identity other && other.value == value;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(value);
+        }
     }
 
     /** An evaluator that prices each distinct architecture once. */

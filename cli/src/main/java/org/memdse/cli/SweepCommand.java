@@ -79,6 +79,9 @@ final class SweepCommand implements Callable<Integer> {
             description = "A further Pareto objective, e.g. minimise:energy_pj or maximise:tops_per_w (repeatable).")
     List<String> objectives = new ArrayList<>();
 
+    /** This run's mappings: reused by every point with the same mapping problem; counted for stderr. */
+    private SweepCaches.MappingCache mappings;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -118,7 +121,8 @@ final class SweepCommand implements Callable<Integer> {
         SweepSetup setup = SweepSetup.prepare(sweep);
         MemdseCommand.printWarnings(err, setup.warnings);
         SweepPlan plan = setup.plan.withObjectives(extra);
-        PointEvaluator evaluator = setup.evaluator();
+        mappings = setup.mappingCache();
+        PointEvaluator evaluator = setup.evaluator(mappings);
         Sampler sampler = part == null ? setup.sampler : new ShardSampler(setup.sampler, part);
         if (dryRun) {
             return dryRun(setup, sampler, evaluator, out, err);
@@ -234,7 +238,7 @@ final class SweepCommand implements Callable<Integer> {
             err.flush();
         }
         ExplorationEngine engine = new ExplorationEngine(sampler, evaluator, workers);
-        ExplorationEngine.ProgressListener progress = SweepProgress.forTerminal(err, quiet);
+        ExplorationEngine.ProgressListener progress = SweepProgress.forTerminal(err, quiet, mappings);
         ExplorationEngine.Summary summary;
         try (CsvResultSink sink = done != null ? CsvResultSink.append(results, plan.parameters(), plan.variantNames())
                 : CsvResultSink.create(results, plan.parameters(), plan.variantNames())) {
@@ -255,6 +259,9 @@ final class SweepCommand implements Callable<Integer> {
                     summary.skipped() > 0 ? String.format(Locale.ROOT, " (%,d already done)", summary.skipped()) : "",
                     summary.elapsedNanos() / 1e9, summary.pointsPerSecond(), summary.ok(), summary.infeasible(),
                     summary.invalid(), rows, output);
+            err.printf(Locale.ROOT, "sweep: %s (mapper %s; a mapping is reused by every point with the same "
+                    + "mapping problem)%n", SweepProgress.mappings(mappings.solved(), mappings.reused()),
+                    mappings.name());
             err.flush();
         }
         return rows;

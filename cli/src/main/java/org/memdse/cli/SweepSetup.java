@@ -175,10 +175,28 @@ final class SweepSetup {
 
     /** A fresh point evaluator (fresh caches: benchmarks start cold). */
     PointEvaluator evaluator() {
+        return evaluator(mappingCache());
+    }
+
+    /** A fresh cache of this sweep's mapper, for {@link #evaluator(Mapper)}: its counts go on the progress line. */
+    SweepCaches.MappingCache mappingCache() {
+        return SweepCaches.mapping(mapper);
+    }
+
+    /**
+     * A point evaluator that maps with {@code mapping}: a {@link #mappingCache()}, or the bare
+     * {@link #mapper} to solve every point (what reuse saves, for {@code bench sweep}).
+     */
+    PointEvaluator evaluator(Mapper mapping) {
+        return new PipelinePointEvaluator(variants, workloads, networks, mapping, mapperOptions(),
+                SweepCaches.pricing(ComponentModelRegistry.load()), plan.convention(), plan.constraints());
+    }
+
+    /** The mapper's options from the sweep file: seed, time limit, step limit, replication. */
+    MapperOptions mapperOptions() {
         MapperOptions options = MapperOptions.DEFAULT.withSeed(plan.seed()).withTimeLimit(plan.timeLimit())
                 .withReplication(plan.replicate() ? MapperOptions.Replication.BALANCE : MapperOptions.Replication.NONE);
-        return new PipelinePointEvaluator(variants, workloads, networks, SweepCaches.mapping(mapper), options,
-                SweepCaches.pricing(ComponentModelRegistry.load()), plan.convention(), plan.constraints());
+        return plan.stepLimit().isPresent() ? options.withStepLimit(plan.stepLimit().getAsLong()) : options;
     }
 
     /** The network names, in sweep order. */

@@ -3,6 +3,7 @@ package org.memdse.core.explore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.spec.Keyed;
 import org.memdse.core.spec.SourcePosition;
@@ -28,11 +29,13 @@ import org.memdse.core.spec.SourcePosition;
  * @param objectives   the Pareto front's objectives (may be empty: no front)
  * @param variants     named points that set several paths at once, each crossed with the grid (may be empty)
  * @param replicate    whether the mapper copies the slowest layers onto spare crossbars ({@code mapper.replicate})
+ * @param stepLimit    the solver's step limit per point ({@code mapper.steps}), if given: the same mapping on
+ *                     any machine, so a solver-mapped sweep is reproducible
  */
 public record SweepPlan(String file, String name, String description, Reference architecture, List<Reference> networks,
                         Reference mapper, Duration timeLimit, long seed, OpConvention convention, Sampling sampling,
                         List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives,
-                        List<Variant> variants, boolean replicate) {
+                        List<Variant> variants, boolean replicate, OptionalLong stepLimit) {
     /** A name or file as written in the sweep file, and where. */
     public record Reference(String text, SourcePosition at) {
         public Reference {
@@ -83,6 +86,7 @@ public record SweepPlan(String file, String name, String description, Reference 
         constraints = List.copyOf(constraints);
         objectives = List.copyOf(objectives);
         variants = List.copyOf(variants);
+        Objects.requireNonNull(stepLimit, "stepLimit");
     }
 
     /** A plan without variants or replication (the form before they existed). */
@@ -90,7 +94,7 @@ public record SweepPlan(String file, String name, String description, Reference 
                      Reference mapper, Duration timeLimit, long seed, OpConvention convention, Sampling sampling,
                      List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives) {
         this(file, name, description, architecture, networks, mapper, timeLimit, seed, convention, sampling, parameters,
-                constraints, objectives, List.of(), false);
+                constraints, objectives, List.of(), false, OptionalLong.empty());
     }
 
     /** The sampler of this plan (lazy: nothing is expanded): the parameters' points, times the variants if any. */
@@ -117,7 +121,7 @@ public record SweepPlan(String file, String name, String description, Reference 
             }
         }
         return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,
-                sampling, parameters, constraints, all, variants, replicate);
+                sampling, parameters, constraints, all, variants, replicate, stepLimit);
     }
 
     /** The CSV's parameter columns ({@code param.<path>}), in parameter order. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +41,13 @@ import org.yaml.snakeyaml.nodes.Tag;
 public final class SweepReader {
     /** The sweep format version this reader understands. */
     public static final int FORMAT_VERSION = 1;
+
+    /**
+     * The solver's clock when {@code mapper.steps} is given without {@code time_limit}: far beyond
+     * any step limit's run (ResNet-18 on ISAAC-CE takes about 16 s for 10,000 steps), so the steps
+     * stop the search and the mapping is the same on a loaded machine.
+     */
+    static final Duration STEP_LIMITED_TIME_LIMIT = Duration.ofMinutes(30);
     /** More values than this in one parameter is almost certainly a mistake in a range. */
     public static final int MAX_VALUES = 100_000;
     /**
@@ -126,6 +134,7 @@ public final class SweepReader {
         Duration timeLimit = Duration.ofSeconds(2);
         long seed = 42;
         boolean replicate = false;
+        OptionalLong steps = OptionalLong.empty();
         Optional<SpecNode> mapperNode = top.get("mapper");
         if (mapperNode.isPresent()) {
             SpecNode m = mapperNode.get();
@@ -133,6 +142,13 @@ public final class SweepReader {
                 SpecMap mm = m.asMap();
                 mapper = reference(mm, "name", "the mapper: sequential, random or solver");
                 Optional<SpecNode> limit = mm.get("time_limit");
+                Optional<SpecNode> stepNode = mm.get("steps");
+                if (stepNode.isPresent()) {
+                    steps = OptionalLong.of(stepNode.get().asInt(1, Integer.MAX_VALUE));
+                    // The steps decide (the same mapping on any machine); the clock only guards
+                    // against a runaway search, unless the file gives a time limit as well.
+                    timeLimit = STEP_LIMITED_TIME_LIMIT;
+                }
                 if (limit.isPresent()) {
                     double seconds = limit.get().asQuantity(Dimension.TIME, null, 0, true);
                     timeLimit = Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
@@ -166,7 +182,7 @@ public final class SweepReader {
             return null; // already reported
         }
         return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,
-                sampling, parameters, constraints, objectives, variants, replicate);
+                sampling, parameters, constraints, objectives, variants, replicate, steps);
     }
 
     private static Reference reference(SpecMap map, String key, String what) {

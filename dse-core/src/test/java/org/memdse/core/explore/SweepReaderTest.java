@@ -64,6 +64,33 @@ class SweepReaderTest {
                 });
     }
 
+    private static SweepPlan withMapper(String mapper) {
+        return SweepReader.read(SpecSource.ofText("s.yaml", """
+                name: t
+                architecture: mini
+                networks: net
+                mapper: %s
+                parameters:
+                  - {path: a, values: [1, 2]}
+                """.formatted(mapper)));
+    }
+
+    @Test
+    void aStepLimitMakesTheSolverReproducibleAndTheClockOnlyAGuard() {
+        SweepPlan steps = withMapper("{name: solver, steps: 500}");
+        assertThat(steps.stepLimit()).hasValue(500);
+        assertThat(steps.timeLimit()).isEqualTo(SweepReader.STEP_LIMITED_TIME_LIMIT);
+        SweepPlan both = withMapper("{name: solver, steps: 500, time_limit: 3 s}");
+        assertThat(both.stepLimit()).hasValue(500);
+        assertThat(both.timeLimit()).isEqualTo(java.time.Duration.ofSeconds(3));
+        SweepPlan clock = withMapper("{name: solver}");
+        assertThat(clock.stepLimit()).isEmpty();
+        assertThat(clock.timeLimit()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThatThrownBy(() -> withMapper("{name: solver, steps: 0}")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("s.yaml:4:")
+                .hasMessageContaining("mapper.steps");
+    }
+
     private static Architecture mini() throws URISyntaxException {
         return ArchitectureReader.read(Path.of(SweepReaderTest.class.getResource("/org/memdse/core/arch/read/minimal.yaml")
                 .toURI()));
