@@ -62,7 +62,17 @@ public final class MemdseCommand implements Runnable {
     /** The same, writing to the given streams (tests capture them). */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
         MemdseCommand root = new MemdseCommand();
-        CommandLine cl = new CommandLine(root);
+        return configure(new CommandLine(root), out, err, () -> root.verbose);
+    }
+
+    /**
+     * Gives a command line memdse's streams and error handling: bad input (a {@link SpecException},
+     * a {@link UserInputException}, a bad option) is exit code 2 with its message, an I/O failure
+     * exit code 1 in words, anything else an internal error (the stack trace when {@code verbose}).
+     * Other front ends (the Spark job) use it too.
+     */
+    public static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err,
+                                        java.util.function.BooleanSupplier verbose) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(t -> t instanceof SpecException || t instanceof NonFiniteResultException
@@ -94,13 +104,13 @@ public final class MemdseCommand implements Runnable {
             Optional<String> io = ioFailure(ex);
             if (io.isPresent()) {
                 e.println("memdse: " + io.get());
-                if (root.verbose) {
+                if (verbose.getAsBoolean()) {
                     ex.printStackTrace(e);
                 }
                 return ExitCodes.FAILURE;
             }
             e.println("memdse: internal error: " + ex);
-            if (root.verbose) {
+            if (verbose.getAsBoolean()) {
                 ex.printStackTrace(e);
             } else {
                 e.println("(run with --verbose for the stack trace, and please report it)");

@@ -17,7 +17,7 @@ import java.util.Set;
  * a folder asked for (the demo's) is created with its missing parents. Read-only means what {@code access(2)} says or, since it lets root
  * write anything, a file or folder without any write permission bit.
  */
-final class OutputPaths {
+public final class OutputPaths {
     private static final Set<PosixFilePermission> WRITE_BITS = Set.of(PosixFilePermission.OWNER_WRITE,
             PosixFilePermission.GROUP_WRITE, PosixFilePermission.OTHERS_WRITE);
 
@@ -31,7 +31,7 @@ final class OutputPaths {
      * @return the file to write: absolute, with symbolic links resolved (so writes go to the file
      *         the link points to, and two spellings of one file compare equal)
      */
-    static Path file(String option, Path path) {
+    public static Path file(String option, Path path) {
         return file(option, path, path);
     }
 
@@ -71,7 +71,7 @@ final class OutputPaths {
      *
      * @return the folder, absolute, symbolic links resolved where it exists
      */
-    static Path folder(String option, Path path) {
+    public static Path folder(String option, Path path) {
         String named = option + " " + path;
         if (Files.exists(path)) {
             if (!Files.isDirectory(path)) {
@@ -100,7 +100,7 @@ final class OutputPaths {
     }
 
     /** Two outputs (each from {@link #file}) must be different files. */
-    static void distinct(String option, Path output, String otherOption, Path other) {
+    public static void distinct(String option, Path output, String otherOption, Path other) {
         if (output.equals(other)) {
             throw new UserInputException(option + ": is the same file as " + otherOption + " (" + output
                     + "); give two different files");
@@ -112,7 +112,7 @@ final class OutputPaths {
      *
      * @param inputs each input file and what it is ("the sweep file")
      */
-    static void notAnInput(String option, Path output, Map<Path, String> inputs) {
+    public static void notAnInput(String option, Path output, Map<Path, String> inputs) {
         if (!Files.exists(output)) {
             return;
         }

@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
             "1:failure (e.g. a full disk: the rows written stay valid, --resume continues)",
             "2:bad input (the sweep file, its architecture, networks or parameter paths; an output path, or an output"
                 + " another sweep is writing)"})
-final class SweepCommand implements Callable<Integer> {
+public final class SweepCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
@@ -151,7 +151,7 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** Holds {@code file} for this run, or refuses at once (exit code 2) when another sweep writes it. */
-    static OutputLock lock(Path file) {
+    public static OutputLock lock(Path file) {
         try {
             return OutputLock.acquire(file);
         } catch (OutputLock.HeldException e) {
@@ -288,7 +288,8 @@ final class SweepCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    static Path paretoPath(Path output) {
+    /** The front's default file: the output with .pareto.csv instead of .csv. */
+    public static Path paretoPath(Path output) {
         String name = output.getFileName().toString();
         String base = name.toLowerCase(Locale.ROOT).endsWith(".csv") ? name.substring(0, name.length() - 4) : name;
         return output.resolveSibling(base + ".pareto.csv");

@@ -36,7 +36,7 @@ import org.memdse.mapping.Mappers;
  * implementations (mapper by name, the cost models' evaluator), with the caches of
  * {@link SweepCaches}. Every problem is a {@link SpecException} at its place in the sweep file.
  */
-final class SweepSetup {
+public final class SweepSetup {
     final SweepPlan plan;
     final Architecture base;
     final ArchitectureVariants variants;
@@ -91,7 +91,7 @@ final class SweepSetup {
                         + "; 'memdse catalog' lists the bundled ones"));
     }
 
-    static SweepSetup prepare(String nameOrFile) {
+    public static SweepSetup prepare(String nameOrFile) {
         SpecSource source = source(nameOrFile);
         SweepPlan plan = SweepReader.read(source);
         Map<Path, String> inputs = new LinkedHashMap<>();
@@ -169,12 +169,12 @@ final class SweepSetup {
     }
 
     /** The documents the sweep is made of, read again (for its fingerprint, or to ship them to a cluster). */
-    SweepDocuments documents() {
+    public SweepDocuments documents() {
         return SweepDocuments.of(source, architectureSource, networkSources, networkFiles);
     }
 
     /** A fresh point evaluator (fresh caches: benchmarks start cold). */
-    PointEvaluator evaluator() {
+    public PointEvaluator evaluator() {
         return evaluator(mappingCache());
     }
 
@@ -199,8 +199,23 @@ final class SweepSetup {
         return plan.stepLimit().isPresent() ? options.withStepLimit(plan.stepLimit().getAsLong()) : options;
     }
 
+    /** The sweep as read. */
+    public SweepPlan plan() {
+        return plan;
+    }
+
+    /** Which points the sweep visits (every one: not a shard). */
+    public Sampler sampler() {
+        return sampler;
+    }
+
+    /** The files read and what each is, for messages (an output must not be one of them). */
+    public Map<Path, String> inputs() {
+        return inputs;
+    }
+
     /** The network names, in sweep order. */
-    List<String> networkNames() {
+    public List<String> networkNames() {
         return networks.stream().map(NetworkGraph::name).toList();
     }
 

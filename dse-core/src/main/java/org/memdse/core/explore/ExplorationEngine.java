@@ -175,6 +175,16 @@ public final class ExplorationEngine {
     }
 
     private List<PointResult> evaluateSafely(long index, List<String> networks) {
+        return evaluateSafely(sampler, evaluator, index, networks);
+    }
+
+    /**
+     * Evaluates point {@code index} of {@code sampler} as every run does: a point whose evaluation
+     * fails becomes an {@code invalid} row per network that names the failure, never a lost row.
+     * Other front ends (the Spark job) use it so their rows are this engine's.
+     */
+    public static List<PointResult> evaluateSafely(Sampler sampler, PointEvaluator evaluator, long index,
+                                                   List<String> networks) {
         DesignPoint point = sampler.point(index);
         try {
             List<PointResult> results = evaluator.evaluate(point);

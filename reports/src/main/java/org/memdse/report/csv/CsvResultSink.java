@@ -120,6 +120,34 @@ public final class CsvResultSink implements ResultSink, Closeable {
         rows++;
     }
 
+    /**
+     * Rows formatted as this sink writes them, one line each ({@link #row}): work that can be done
+     * where the results are computed (a Spark executor), so the writer only appends text.
+     */
+    public static String format(List<PointResult> results, List<Parameter> parameters, List<String> variants) {
+        StringBuilder out = new StringBuilder(results.size() * 256);
+        try (CSVPrinter p = new CSVPrinter(out, FORMAT)) {
+            for (PointResult r : results) {
+                p.printRecord(row(r, parameters, variants));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("formatting into memory cannot fail", e);
+        }
+        return out.toString();
+    }
+
+    /**
+     * Appends {@code count} rows formatted by {@link #format}, in one write: a batch that arrives
+     * whole (a Spark partition's) goes to disk whole or, when the write fails, not at all.
+     */
+    public synchronized void acceptFormatted(String rows, long count) {
+        if (failure != null) {
+            throw failure;
+        }
+        writeBytes(ByteBuffer.wrap(rows.getBytes(StandardCharsets.UTF_8)), rowsState());
+        this.rows += count;
+    }
+
     private String rowsState() {
         return "every row before it is complete (" + rows + " written in this run); once that is fixed, run the same "
                 + "command with --resume to continue";
@@ -135,6 +163,11 @@ public final class CsvResultSink implements ResultSink, Closeable {
         } catch (IOException e) {
             throw new IllegalStateException("formatting into memory cannot fail", e);
         }
+        writeBytes(bytes, state);
+    }
+
+    /** Writes bytes (whole lines) at the end of the complete rows, or cuts off what got through and fails. */
+    private void writeBytes(ByteBuffer bytes, String state) {
         long at = end;
         try {
             while (bytes.hasRemaining()) {
