@@ -253,12 +253,15 @@ public final class SparkSweep implements Callable<Integer> {
     private static JavaSparkContext context(SparkConf conf, String url) {
         try {
             return new JavaSparkContext(conf);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Scala throws SparkException undeclared
             if (e.getMessage() != null && e.getMessage().contains("Master URL")) {
                 throw new UserInputException("--master '" + url + "': Spark cannot use it (" + e.getMessage()
-                        + "); give local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT");
+                        + "); give local[N], spark://HOST:PORT, yarn or k8s://https://HOST:PORT; nothing was written");
             }
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e);
         }
     }
 

@@ -135,6 +135,10 @@ class SparkSweepTest {
         Run bad = spark(sweep.toString(), "-o", out.toString(), "--master", "spark://head-node");
         assertThat(bad.exitCode()).isEqualTo(2);
         assertThat(bad.err()).contains("'head-node' is not HOST:PORT");
+        Run unknown = spark(sweep.toString(), "-o", out.toString(), "--master", "mesos-ish://x");
+        assertThat(unknown.exitCode()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("memdse: --master 'mesos-ish://x': Spark cannot use it (Could not parse "
+                + "Master URL").contains("nothing was written");
         try (Stream<Path> files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("s.yaml");
         }
