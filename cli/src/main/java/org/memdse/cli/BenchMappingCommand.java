@@ -34,9 +34,13 @@ final class BenchMappingCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Time limit per solve (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Wall-clock limit per solve (default: none).")
     Duration timeLimit;
+
+    @Option(names = "--steps", paramLabel = "N",
+            description = "Solver steps per solve (default: the solver's budget for each problem).")
+    Long steps;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -45,7 +49,16 @@ final class BenchMappingCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit);
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed);
+        if (timeLimit != null) {
+            options = options.withTimeLimit(timeLimit);
+        }
+        if (steps != null) {
+            if (steps < 1) {
+                throw new UserInputException("--steps must be at least 1, found " + steps);
+            }
+            options = options.withStepLimit(steps);
+        }
         String[] header = {"network", "architecture", "mapper", "solve ms", "tiles used", "tiles bound",
             "traffic x hops", "baseline", "bound", "vs baseline", "feasible"};
         List<String[]> rows = new ArrayList<>();

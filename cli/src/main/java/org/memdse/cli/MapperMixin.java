@@ -15,8 +15,9 @@ final class MapperMixin {
             description = "solver, sequential or random (default: solver when present, else sequential).")
     String mapper;
 
-    @Option(names = "--time-limit", paramLabel = "DURATION", defaultValue = "2s", converter = DurationConverter.class,
-            description = "Solver time limit, e.g. 500ms, 2s, 1m (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = {"Solver wall-clock limit, e.g. 500ms, 2s, 1m (default: none). With it the result may",
+                "depend on the machine's speed; without it the step budget alone ends the solve."})
     Duration timeLimit;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -24,7 +25,8 @@ final class MapperMixin {
     long seed;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Solver step limit (reproducible whatever the CPU speed, unlike the time limit).")
+            description = {"Solver steps (default: sized to the problem, 1,000 per planning entity).",
+                "The same steps and seed give the same mapping on any machine."})
     Long steps;
 
     @Option(names = "--replicate",
@@ -46,8 +48,11 @@ final class MapperMixin {
     }
 
     MapperOptions options() {
-        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(timeLimit)
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(seed)
                 .withReplication(replicate ? MapperOptions.Replication.BALANCE : MapperOptions.Replication.NONE);
+        if (timeLimit != null) {
+            options = options.withTimeLimit(timeLimit);
+        }
         if (steps != null) {
             if (steps < 1) {
                 throw new UserInputException("--steps must be at least 1, found " + steps);

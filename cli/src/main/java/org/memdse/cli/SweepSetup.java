@@ -194,8 +194,11 @@ public final class SweepSetup {
 
     /** The mapper's options from the sweep file: seed, time limit, step limit, replication. */
     MapperOptions mapperOptions() {
-        MapperOptions options = MapperOptions.DEFAULT.withSeed(plan.seed()).withTimeLimit(plan.timeLimit())
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(plan.seed())
                 .withReplication(plan.replicate() ? MapperOptions.Replication.BALANCE : MapperOptions.Replication.NONE);
+        if (plan.timeLimit().isPresent()) {
+            options = options.withTimeLimit(plan.timeLimit().get());
+        }
         return plan.stepLimit().isPresent() ? options.withStepLimit(plan.stepLimit().getAsLong()) : options;
     }
 

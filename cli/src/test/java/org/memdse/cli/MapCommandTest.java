@@ -44,6 +44,39 @@ class MapCommandTest {
     }
 
     @Test
+    void theSolversDefaultBudgetGivesTheSameMappingRunAfterRun() {
+        // No --steps, no --time-limit: the budget is counted in steps, so the machine's speed and
+        // load cannot change the result.
+        String[] args = {"map", "--arch", "fig4-hybrid", "--network", "fig4-hybrid", "--mapper", "solver",
+            "--format", "json"};
+        CliRunner first = CliRunner.run(args);
+        CliRunner second = CliRunner.run(args);
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        assertThat(withoutSolveTime(second.out())).isEqualTo(withoutSolveTime(first.out()));
+        assertThat(first.out()).contains("\"feasible\": true");
+    }
+
+    @Test
+    void evaluateWithTheDefaultSolverPrintsTheSameResultsRunAfterRun() {
+        CliRunner first = CliRunner.run("evaluate", "--arch", "fig4-hybrid", "--network", "fig4-hybrid");
+        CliRunner second = CliRunner.run("evaluate", "--arch", "fig4-hybrid", "--network", "fig4-hybrid");
+        assertThat(first.exitCode()).as(first.err()).isZero();
+        assertThat(second.out()).isEqualTo(first.out());
+    }
+
+    @Test
+    void stepsBelowOneAreBadInput() {
+        CliRunner r = CliRunner.run("map", "--arch", "isaac-ce", "--network", "lenet5", "--steps", "0");
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains("--steps");
+    }
+
+    private static String withoutSolveTime(String json) {
+        return json.replaceAll("\"solve_ms\": \\d+", "\"solve_ms\": _");
+    }
+
+    @Test
     void replicateCopiesTheSlowestLayersAndShowsTheCopiesPerLayer() {
         CliRunner plain = CliRunner.run("map", "--arch", "isaac-ce", "--network", "vgg8-cifar10", "--mapper",
                 "sequential", "--format", "json");

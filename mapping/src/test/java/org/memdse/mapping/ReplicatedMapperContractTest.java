@@ -1,6 +1,5 @@
 package org.memdse.mapping;
 
-import java.time.Duration;
 import org.junit.jupiter.api.Nested;
 import org.memdse.core.mapping.Mapper;
 import org.memdse.core.mapping.MapperOptions;
@@ -48,7 +47,7 @@ class ReplicatedMapperContractTest {
 
         @Override
         protected MapperOptions options(long seed) {
-            return MapperOptions.DEFAULT.withSeed(seed).withTimeLimit(Duration.ofMinutes(5)).withStepLimit(300)
+            return MapperOptions.DEFAULT.withSeed(seed).withStepLimit(300)
                     .withReplication(Replication.BALANCE);
         }
 

@@ -2,7 +2,6 @@ package org.memdse.mapping;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +30,7 @@ import org.memdse.core.network.Shape;
 import org.memdse.mapping.objective.Flow;
 import org.memdse.mapping.partition.NodeUnits;
 import org.memdse.mapping.place.SequentialPlacer;
+import org.memdse.mapping.place.solver.ChunkLevels;
 import org.memdse.mapping.place.solver.PlacementResult;
 import org.memdse.mapping.place.solver.SolverPlacer;
 
@@ -126,9 +126,8 @@ class SnnPartitionComparisonTest {
         List<Integer> cores = p.topology().endpointsOf(ResourceKind.SNN_CORE);
 
         Optional<int[]> seq = SequentialPlacer.place(p);
-        MapperOptions options = MapperOptions.DEFAULT.withSeed(5).withTimeLimit(Duration.ofMinutes(5))
-                .withStepLimit(3000);
-        PlacementResult solved = new SolverPlacer().place(p.topology(), p.traffic(), seq, 1, options);
+        MapperOptions options = MapperOptions.DEFAULT.withSeed(5).withStepLimit(3000);
+        PlacementResult solved = new SolverPlacer().place(p.topology(), p.traffic(), seq, ChunkLevels.of(1), options);
         assertThat(p.objectives().capacityViolations(solved.endpointOfUnit())).isEmpty();
 
         int capNeurons = p.topology().capacity(cores.get(0)).neurons();

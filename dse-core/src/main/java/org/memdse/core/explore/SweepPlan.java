@@ -3,6 +3,7 @@ package org.memdse.core.explore;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.spec.Keyed;
@@ -20,7 +21,8 @@ import org.memdse.core.spec.SourcePosition;
  * @param architecture the base architecture: a file (relative to the sweep file) or a bundled id
  * @param networks     network files or bundled ids, at least one
  * @param mapper       the mapper's name
- * @param timeLimit    the mapper's time limit per point
+ * @param timeLimit    the mapper's wall-clock limit per point, only if the file gives one ({@code
+ *                     mapper.time_limit}); without one the step budget alone ends a solve
  * @param seed         the mapper's seed
  * @param convention   how operations are counted for TOPS
  * @param sampling     how points are chosen
@@ -33,8 +35,8 @@ import org.memdse.core.spec.SourcePosition;
  *                     any machine, so a solver-mapped sweep is reproducible
  */
 public record SweepPlan(String file, String name, String description, Reference architecture, List<Reference> networks,
-                        Reference mapper, Duration timeLimit, long seed, OpConvention convention, Sampling sampling,
-                        List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives,
+                        Reference mapper, Optional<Duration> timeLimit, long seed, OpConvention convention,
+                        Sampling sampling, List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives,
                         List<Variant> variants, boolean replicate, OptionalLong stepLimit) {
     /** A name or file as written in the sweep file, and where. */
     public record Reference(String text, SourcePosition at) {
@@ -93,7 +95,8 @@ public record SweepPlan(String file, String name, String description, Reference 
     public SweepPlan(String file, String name, String description, Reference architecture, List<Reference> networks,
                      Reference mapper, Duration timeLimit, long seed, OpConvention convention, Sampling sampling,
                      List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives) {
-        this(file, name, description, architecture, networks, mapper, timeLimit, seed, convention, sampling, parameters,
+        this(file, name, description, architecture, networks, mapper, Optional.of(timeLimit), seed, convention, sampling,
+                parameters,
                 constraints, objectives, List.of(), false, OptionalLong.empty());
     }
 

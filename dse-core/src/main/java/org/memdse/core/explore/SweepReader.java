@@ -42,12 +42,6 @@ public final class SweepReader {
     /** The sweep format version this reader understands. */
     public static final int FORMAT_VERSION = 1;
 
-    /**
-     * The solver's clock when {@code mapper.steps} is given without {@code time_limit}: far beyond
-     * any step limit's run (ResNet-18 on ISAAC-CE takes about 16 s for 10,000 steps), so the steps
-     * stop the search and the mapping is the same on a loaded machine.
-     */
-    static final Duration STEP_LIMITED_TIME_LIMIT = Duration.ofMinutes(30);
     /** More values than this in one parameter is almost certainly a mistake in a range. */
     public static final int MAX_VALUES = 100_000;
     /**
@@ -131,7 +125,7 @@ public final class SweepReader {
         List<Reference> networks = networks(top);
 
         Reference mapper = new Reference("sequential", top.node().position());
-        Duration timeLimit = Duration.ofSeconds(2);
+        Optional<Duration> timeLimit = Optional.empty(); // the step budget alone ends a solve
         long seed = 42;
         boolean replicate = false;
         OptionalLong steps = OptionalLong.empty();
@@ -145,13 +139,10 @@ public final class SweepReader {
                 Optional<SpecNode> stepNode = mm.get("steps");
                 if (stepNode.isPresent()) {
                     steps = OptionalLong.of(stepNode.get().asInt(1, Integer.MAX_VALUE));
-                    // The steps decide (the same mapping on any machine); the clock only guards
-                    // against a runaway search, unless the file gives a time limit as well.
-                    timeLimit = STEP_LIMITED_TIME_LIMIT;
                 }
                 if (limit.isPresent()) {
                     double seconds = limit.get().asQuantity(Dimension.TIME, null, 0, true);
-                    timeLimit = Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9)));
+                    timeLimit = Optional.of(Duration.ofNanos(Math.max(1, Math.round(seconds * 1e9))));
                 }
                 seed = mm.get("seed").map(s -> (long) s.asInt(0, Integer.MAX_VALUE)).orElse(42L);
                 replicate = mm.get("replicate").map(SpecNode::asBoolean).orElse(false);

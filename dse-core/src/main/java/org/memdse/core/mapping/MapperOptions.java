@@ -2,22 +2,30 @@ package org.memdse.core.mapping;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * How a mapper runs. A solver stops at the first of the time limit and the step limit; tests
- * use a step limit (CPU speed does not change the result), the command line a time limit.
+ * How a mapper runs. A solver's budget is counted in steps, so that the same options give the
+ * same mapping on any machine: the step limit if given, otherwise a default the solver sizes to
+ * the problem. A wall-clock limit applies only when one is given (then the solver stops at
+ * whichever comes first, and the result may depend on the machine).
  *
- * @param seed               random seed (same seed, same mapping)
- * @param timeLimit          wall-clock budget
- * @param stepLimit          local-search steps, if limited
- * @param threads            solver threads (1 = reproducible)
- * @param replication        whether layers are copied onto spare crossbars to balance the pipeline
+ * @param seed        random seed (same seed, same budget, same mapping)
+ * @param timeLimit   wall-clock budget, only if the user asked for one
+ * @param stepLimit   search steps, if not the solver's default for the problem
+ * @param threads     independent searches a solver runs side by side (seeds {@code seed},
+ *                    {@code seed + 1}, …), keeping the best; the result depends on this number,
+ *                    never on the cores the machine has
+ * @param replication whether layers are copied onto spare crossbars to balance the pipeline
  */
-public record MapperOptions(long seed, Duration timeLimit, OptionalLong stepLimit, int threads,
+public record MapperOptions(long seed, Optional<Duration> timeLimit, OptionalLong stepLimit, int threads,
                             Replication replication) {
-    public static final MapperOptions DEFAULT = new MapperOptions(42, Duration.ofSeconds(2), OptionalLong.empty(), 1,
-            Replication.NONE);
+    /** Two searches: this machine class has two cores, and the better of two seeds is steadier. */
+    public static final int DEFAULT_THREADS = 2;
+
+    public static final MapperOptions DEFAULT = new MapperOptions(42, Optional.empty(), OptionalLong.empty(),
+            DEFAULT_THREADS, Replication.NONE);
 
     /**
      * Weight replication, as ISAAC and PUMA do it: whole copies of a layer's weights on spare
@@ -43,17 +51,15 @@ public record MapperOptions(long seed, Duration timeLimit, OptionalLong stepLimi
         Objects.requireNonNull(timeLimit, "timeLimit");
         Objects.requireNonNull(stepLimit, "stepLimit");
         Objects.requireNonNull(replication, "replication");
-        if (timeLimit.isNegative() || timeLimit.isZero()) {
+        if (timeLimit.isPresent() && (timeLimit.get().isNegative() || timeLimit.get().isZero())) {
             throw new IllegalArgumentException("timeLimit must be positive");
+        }
+        if (stepLimit.isPresent() && stepLimit.getAsLong() < 1) {
+            throw new IllegalArgumentException("stepLimit must be >= 1");
         }
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be >= 1");
         }
-    }
-
-    /** Options without replication (the form before replication existed). */
-    public MapperOptions(long seed, Duration timeLimit, OptionalLong stepLimit, int threads) {
-        this(seed, timeLimit, stepLimit, threads, Replication.NONE);
     }
 
     public MapperOptions withSeed(long newSeed) {
@@ -64,8 +70,13 @@ public record MapperOptions(long seed, Duration timeLimit, OptionalLong stepLimi
         return new MapperOptions(seed, timeLimit, OptionalLong.of(steps), threads, replication);
     }
 
+    /** A wall-clock limit on top of the step budget. */
     public MapperOptions withTimeLimit(Duration limit) {
-        return new MapperOptions(seed, limit, stepLimit, threads, replication);
+        return new MapperOptions(seed, Optional.of(limit), stepLimit, threads, replication);
+    }
+
+    public MapperOptions withThreads(int newThreads) {
+        return new MapperOptions(seed, timeLimit, stepLimit, newThreads, replication);
     }
 
     public MapperOptions withReplication(Replication newReplication) {

@@ -76,16 +76,21 @@ class SweepReaderTest {
     }
 
     @Test
-    void aStepLimitMakesTheSolverReproducibleAndTheClockOnlyAGuard() {
+    void theSolverHasNoWallClockLimitUnlessTheFileGivesOne() {
+        // The step budget (mapper.steps, else the solver's default for the problem) ends a solve,
+        // so a solver-mapped sweep gives the same rows on any machine.
         SweepPlan steps = withMapper("{name: solver, steps: 500}");
         assertThat(steps.stepLimit()).hasValue(500);
-        assertThat(steps.timeLimit()).isEqualTo(SweepReader.STEP_LIMITED_TIME_LIMIT);
+        assertThat(steps.timeLimit()).isEmpty();
         SweepPlan both = withMapper("{name: solver, steps: 500, time_limit: 3 s}");
         assertThat(both.stepLimit()).hasValue(500);
-        assertThat(both.timeLimit()).isEqualTo(java.time.Duration.ofSeconds(3));
-        SweepPlan clock = withMapper("{name: solver}");
+        assertThat(both.timeLimit()).hasValue(java.time.Duration.ofSeconds(3));
+        SweepPlan neither = withMapper("{name: solver}");
+        assertThat(neither.stepLimit()).isEmpty();
+        assertThat(neither.timeLimit()).isEmpty();
+        SweepPlan clock = withMapper("{name: solver, time_limit: 500 ms}");
         assertThat(clock.stepLimit()).isEmpty();
-        assertThat(clock.timeLimit()).isEqualTo(java.time.Duration.ofSeconds(2));
+        assertThat(clock.timeLimit()).hasValue(java.time.Duration.ofMillis(500));
         assertThatThrownBy(() -> withMapper("{name: solver, steps: 0}")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("s.yaml:4:")
                 .hasMessageContaining("mapper.steps");

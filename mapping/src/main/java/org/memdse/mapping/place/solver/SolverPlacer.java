@@ -11,7 +11,6 @@ import org.memdse.core.mapping.Endpoint;
 import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.MappingUnit;
 import org.memdse.core.mapping.ResourceKind;
-import org.memdse.core.mapping.MappingObjectives;
 import org.memdse.mapping.objective.Flow;
 import org.memdse.mapping.objective.ObjectiveCalculator;
 import org.memdse.mapping.objective.TrafficModel;
@@ -26,6 +25,7 @@ import org.memdse.mapping.place.solver.domain.PlacementSolution;
 import org.memdse.mapping.place.solver.domain.TrafficFlow;
 import org.memdse.mapping.place.solver.domain.UnitAssignment;
 import org.memdse.mapping.place.solver.score.PlacementConstraintProvider;
+import org.memdse.mapping.place.solver.score.PlacementScoreCalculator;
 import org.memdse.mapping.topology.Capacity;
 import org.memdse.mapping.topology.NetworkTopology;
 import org.optaplanner.core.api.score.ScoreExplanation;
@@ -44,6 +44,8 @@ import org.optaplanner.core.config.heuristic.selector.move.generic.SwapMoveSelec
 import org.optaplanner.core.config.localsearch.LocalSearchPhaseConfig;
 import org.optaplanner.core.config.localsearch.decider.acceptor.LocalSearchAcceptorConfig;
 import org.optaplanner.core.config.localsearch.decider.forager.LocalSearchForagerConfig;
+import org.optaplanner.core.config.phase.custom.CustomPhaseConfig;
+import org.optaplanner.core.config.score.director.ScoreDirectorFactoryConfig;
 import org.optaplanner.core.config.solver.EnvironmentMode;
 import org.optaplanner.core.config.solver.SolverConfig;
 import org.optaplanner.core.config.solver.termination.TerminationConfig;
@@ -51,21 +53,49 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
 
 /**
  * Places units on endpoints with OptaPlanner: copies the topology, partition and traffic model
- * into a {@link PlacementSolution}, solves (construction heuristic for anything the warm start
- * leaves open, then local search with change and swap moves under late acceptance), and copies
- * the placement back out as an {@code int[]}.
+ * into a {@link PlacementSolution} whose planning entities are the finest chunks of
+ * {@link ChunkLevels}, solves, and copies the placement back out as an {@code int[]}.
  *
- * <p>The solver is configured in code from {@link MapperOptions}: the seed is the random seed, the
- * environment is {@code REPRODUCIBLE}, the time limit ends the solve, and a step limit ends the
- * local search (tests use it: the result then does not depend on CPU speed). One solver factory
- * and one solver per call; instances are stateless and thread-safe.
+ * <p>The solve has three phases. First-fit-decreasing construction places whatever the warm start
+ * leaves open; late-acceptance local search with change and swap moves repairs a placement that
+ * breaks a capacity or leaves a unit out (it ends at once when nothing is broken); then the
+ * {@link AnnealingPhase} improves the placement with {@link ChunkAnnealer}, level by level from a
+ * tile's worth of blocks to a macro's. The score is {@link PlacementScoreCalculator}, incremental.
+ *
+ * <p>The budget is counted in steps, so that a result never depends on the machine: the options'
+ * step limit, or {@link #defaultSteps(int)} for the problem. A time limit, only when the options
+ * carry one, can end the solve earlier. The environment is {@code REPRODUCIBLE}, the options' seed
+ * seeds everything. One solver factory and one solver per call; instances are stateless and
+ * thread-safe.
  */
 public final class SolverPlacer {
-    /** Late acceptance compares with the score this many steps ago: long enough to cross a
-     * plateau of swaps, short enough to converge within a 2 s budget on a few thousand units. */
+    /**
+     * Default annealing steps (candidate swaps and moves) per planning entity, over all levels and
+     * per search. Measured on ISAAC-CE (seeds 1-3, sequential start, tile/third/macro levels):
+     * ResNet-18 (403 entities) reached 0.54-0.57× the sequential traffic × hops at 1,000 per entity
+     * and no better at 2,000; ResNet-50 (879) 0.49-0.51×; VGG-8 0.82×. A step costs about 0.1 µs,
+     * so the default takes a few tenths of a second on problems of this size.
+     */
+    public static final long STEPS_PER_ENTITY = 1000;
+
+    /** The default never falls below this: a tiny problem still gets a real search. */
+    public static final long MIN_STEPS = 20_000;
+
+    /**
+     * Each level's annealing starts at this share of the placement's weighted traffic × hops:
+     * hot enough to move a layer's chunk a few hops against the traffic, cold enough not to lose
+     * the structure of the start (0.3 % and 1 % did equally well; 0.03 % hardly moved).
+     */
+    static final double START_TEMPERATURE = 0.01;
+
+    /** Repair steps per planning entity when the start breaks a capacity or leaves units out. */
+    static final int REPAIR_STEPS_PER_ENTITY = 10;
+
+    /** Late acceptance compares with the score this many steps ago (repair phase). */
     static final int LATE_ACCEPTANCE_SIZE = 400;
 
-    /** Safety cap on score calculations per allowed step (ResNet-18 averages about 10). */
+    /** Safety cap on score calculations per repair step: at a strict local optimum of a tiny
+     * problem late acceptance can reject every move, and a step would never end. */
     static final long CALCULATIONS_PER_STEP = 100;
 
     private final EnvironmentMode environmentMode;
@@ -79,101 +109,153 @@ public final class SolverPlacer {
         this.environmentMode = environmentMode;
     }
 
+    /** The default step budget: {@link #STEPS_PER_ENTITY} per planning entity, at least {@link #MIN_STEPS}. */
+    public static long defaultSteps(int entities) {
+        return Math.max(MIN_STEPS, STEPS_PER_ENTITY * entities);
+    }
+
     /**
-     * Places from the better of two starts, with default weights: the baseline placement (the
-     * sequential one, so the result is never worse than it) and {@link TrafficAwareConstruction}.
-     * A tile costs {@link PlacementWeights#TILE_FRACTION_OF_START_TRAFFIC} of the baseline's
-     * traffic × hops.
+     * Places with default weights from two starts, one per search side by side (round robin):
+     * the baseline placement (the sequential one, so the result is never worse than it) and
+     * {@link ChainCutConstruction} on it; without a baseline, from {@link TrafficAwareConstruction}.
+     * A tile costs {@link PlacementWeights#TILE_FRACTION_OF_START_TRAFFIC} of the start's traffic
+     * × hops.
      *
-     * @param baseline       the sequential placement, if it found room for every unit
-     * @param blocksPerChunk most crossbar blocks of a layer moved as one
+     * <p>Why these two: annealed from the sequential start, ResNet-18 and ResNet-50 on ISAAC-CE
+     * ended at 0.54× and 0.50× the sequential traffic × hops, against 0.55-0.58× and 0.52-0.53×
+     * from the greedy or the chain-cut start; MobileNetV2 only improves from the chain-cut start
+     * (0.35×, 1.00× from the others), and the Fig. 4 hybrid system from it or the greedy one
+     * (0.78× and 0.77×, 0.92× from the sequential one). The greedy start adds no search of its
+     * own where there is a baseline, and costs time.
+     *
+     * @param baseline the sequential placement, if it found room for every unit
+     * @param levels   units per chunk the search moves, coarsest first
      */
     public PlacementResult place(NetworkTopology topology, TrafficModel traffic, Optional<int[]> baseline,
-                                 int blocksPerChunk, MapperOptions options) {
+                                 ChunkLevels levels, MapperOptions options) {
         ObjectiveCalculator objectives = new ObjectiveCalculator(topology, traffic);
         List<HopZone> zones = zones(topology);
-        double startTraffic = baseline.map(objectives::trafficHops).orElse(0.0);
-        long tileWeightGuess = PlacementWeights.defaults(startTraffic).endpointUsed();
-        Optional<int[]> greedy = TrafficAwareConstruction.place(topology, traffic, zones, tileWeightGuess);
-        if (baseline.isEmpty() && greedy.isPresent()) {
-            startTraffic = objectives.trafficHops(greedy.get());
+        List<int[]> starts = new ArrayList<>();
+        if (baseline.isPresent()) {
+            starts.add(baseline.get());
+        } else {
+            // The tile weight only steers the greedy placement; no traffic known yet, one bit-hop.
+            TrafficAwareConstruction.place(topology, traffic, zones, PlacementWeights.defaults(0).endpointUsed())
+                    .ifPresent(starts::add);
         }
-        PlacementWeights weights = PlacementWeights.defaults(startTraffic);
-        Optional<int[]> start = baseline;
-        if (greedy.isPresent() && (start.isEmpty()
-                || weighted(greedy.get(), objectives, weights) < weighted(start.get(), objectives, weights))) {
-            start = greedy;
+        PlacementWeights weights = PlacementWeights.defaults(starts.isEmpty() ? 0 : objectives.trafficHops(starts.get(0)));
+        if (baseline.isPresent()) {
+            double tileBits = weights.endpointUsed() / (TrafficFlow.SOFT_PER_BIT_HOP * weights.trafficHops());
+            ChainCutConstruction.place(topology, traffic, zones, baseline.get(), tileBits, levels.finest())
+                    .ifPresent(starts::add);
         }
-        return place(topology, traffic, start, weights, blocksPerChunk, options);
-    }
-
-    /** The soft score a feasible placement would get, in soft units (traffic and tiles; the
-     * squared-load tie-breaker left out). */
-    private static double weighted(int[] placement, ObjectiveCalculator objectives, PlacementWeights weights) {
-        MappingObjectives o = objectives.evaluate(placement);
-        return o.trafficHops() * TrafficFlow.SOFT_PER_BIT_HOP * weights.trafficHops()
-                + (double) (o.tilesUsed() + o.coresUsed()) * weights.endpointUsed();
+        return place(topology, traffic, starts, weights, levels, options);
     }
 
     /**
-     * @param topology  endpoints, capacities and hop distances
-     * @param traffic   the partition and its flows
-     * @param warmStart a starting placement (unit id → endpoint, -1 for none), e.g. the sequential one
-     * @param weights   soft weights
-     * @param blocksPerChunk most crossbar blocks of a layer moved as one (a macro's crossbars)
-     * @param options   seed, time limit, step limit, threads
+     * @param topology endpoints, capacities and hop distances
+     * @param traffic  the partition and its flows
+     * @param starts   starting placements (unit id → endpoint, -1 for none), e.g. the sequential
+     *                 one; the first is the working solution (completed and repaired if need be),
+     *                 the others, which must be complete and within capacity, seed further searches;
+     *                 none: construction from scratch
+     * @param weights  soft weights
+     * @param levels   units per chunk the search moves, coarsest first; the finest is the entity
+     * @param options  seed, step limit, time limit, searches side by side
      */
-    public PlacementResult place(NetworkTopology topology, TrafficModel traffic, Optional<int[]> warmStart,
-                                 PlacementWeights weights, int blocksPerChunk, MapperOptions options) {
-        PlacementSolution problem = toSolution(topology, traffic, warmStart, weights, blocksPerChunk);
-        SolverFactory<PlacementSolution> factory = SolverFactory.create(solverConfig(options));
-        Solver<PlacementSolution> solver = factory.buildSolver();
+    public PlacementResult place(NetworkTopology topology, TrafficModel traffic, List<int[]> starts,
+                                 PlacementWeights weights, ChunkLevels levels, MapperOptions options) {
         long start = System.nanoTime();
+        PlacementSolution problem = toSolution(topology, traffic, starts, weights, levels.finest());
+        List<int[]> entityStarts = new ArrayList<>();
+        entityStarts.add(null);
+        for (int s = 1; s < starts.size(); s++) {
+            int[] units = starts.get(s);
+            entityStarts.add(problem.getAssignments().stream().mapToInt(a -> units[a.getUnits().get(0).id()]).toArray());
+        }
+        SolverFactory<PlacementSolution> factory = SolverFactory.create(
+                solverConfig(options, levels, problem.getAssignments().size(), entityStarts, start));
+        Solver<PlacementSolution> solver = factory.buildSolver();
         PlacementSolution best = solver.solve(problem);
         long millis = (System.nanoTime() - start) / 1_000_000;
-        // Moves evaluated, for the benchmark; DefaultSolver is the only Solver OptaPlanner builds.
+        // Moves OptaPlanner scored (construction and repair; the annealing scores its own).
         long evaluations = solver instanceof DefaultSolver<PlacementSolution> d
                 ? d.getSolverScope().getScoreCalculationCount() : -1;
-        return toResult(factory, best, millis, evaluations);
+        return toResult(best, millis, evaluations);
     }
 
-    SolverConfig solverConfig(MapperOptions options) {
-        TerminationConfig localSearchEnd = new TerminationConfig();
-        options.stepLimit().ifPresent(steps -> localSearchEnd.setStepCountLimit(Math.toIntExact(steps)));
-        LocalSearchPhaseConfig localSearch = new LocalSearchPhaseConfig()
+    /**
+     * @param entities     planning entities
+     * @param entityStarts the start of each search, round robin (entity → endpoint; null: the working solution)
+     * @param startNanos {@link System#nanoTime()} when the placement began, for a time limit
+     */
+    SolverConfig solverConfig(MapperOptions options, ChunkLevels levels, int entities, List<int[]> entityStarts,
+                              long startNanos) {
+        long repairSteps = Math.max(1000, (long) REPAIR_STEPS_PER_ENTITY * entities);
+        LocalSearchPhaseConfig repair = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig()
                         .withMoveSelectors(new ChangeMoveSelectorConfig(),
                                 new SwapMoveSelectorConfig().withFilterClass(DistinctNodeSwapFilter.class)))
                 .withAcceptorConfig(new LocalSearchAcceptorConfig().withLateAcceptanceSize(LATE_ACCEPTANCE_SIZE))
                 .withForagerConfig(new LocalSearchForagerConfig().withAcceptedCountLimit(1))
-                .withTerminationConfig(localSearchEnd);
-        TerminationConfig solverEnd = new TerminationConfig().withSpentLimit(options.timeLimit());
-        // A step ends only when a move is accepted; at a strict local optimum of a tiny problem
-        // late acceptance can reject every move, and a step limit alone would then wait for the
-        // time limit. Counting score calculations stops it too, and stays reproducible.
-        options.stepLimit().ifPresent(steps ->
-                solverEnd.setScoreCalculationCountLimit(Math.max(10_000L, steps * CALCULATIONS_PER_STEP)));
+                .withTerminationConfig(new TerminationConfig()
+                        // Ends at once when nothing is broken or left out.
+                        .withBestScoreLimit("0hard/0medium/" + Long.MIN_VALUE + "soft")
+                        .withStepCountLimit(Math.toIntExact(Math.min(Integer.MAX_VALUE, repairSteps)))
+                        .withScoreCalculationCountLimit(repairSteps * CALCULATIONS_PER_STEP));
+        long steps = options.stepLimit().orElse(defaultSteps(entities));
+        long deadline = options.timeLimit().map(t -> startNanos + t.toNanos()).orElse(Long.MAX_VALUE);
+        CustomPhaseConfig annealing = new CustomPhaseConfig().withCustomPhaseCommands(
+                new AnnealingPhase(levels.unitsPerChunk(), steps, START_TEMPERATURE, options.seed(),
+                        options.threads(), entityStarts, deadline));
         SolverConfig config = new SolverConfig()
                 .withSolutionClass(PlacementSolution.class)
                 .withEntityClasses(UnitAssignment.class)
-                .withConstraintProviderClass(PlacementConstraintProvider.class)
-                // Bavet, not the Drools default: on ResNet-18 (3,000 units) Drools' group-by
-                // bookkeeping evaluated only a few hundred moves per second.
-                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET)
+                .withScoreDirectorFactory(scoreDirector())
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(options.seed())
-                .withTerminationConfig(solverEnd)
                 .withPhases(new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        localSearch);
-        if (options.threads() > 1) {
-            config.setMoveThreadCount(Integer.toString(options.threads()));
+                        repair, annealing);
+        // OptaPlanner counts whole milliseconds (it refuses a limit with nanoseconds in it).
+        options.timeLimit().ifPresent(limit -> config.setTerminationConfig(new TerminationConfig()
+                .withMillisecondsSpentLimit(Math.max(1, (limit.toNanos() + 999_999) / 1_000_000))));
+        return config;
+    }
+
+    /**
+     * The incremental calculator scores the moves; under {@code FULL_ASSERT} (tests) the
+     * constraint streams recompute every score beside it, so the two must agree exactly.
+     */
+    private ScoreDirectorFactoryConfig scoreDirector() {
+        ScoreDirectorFactoryConfig config = new ScoreDirectorFactoryConfig()
+                .withIncrementalScoreCalculatorClass(PlacementScoreCalculator.class);
+        if (environmentMode == EnvironmentMode.FULL_ASSERT) {
+            config.setAssertionScoreDirectorFactory(constraintStreams());
         }
         return config;
     }
 
-    /** Copies the records into OptaPlanner's mutable domain. */
+    /** The declarative form of the same score, with a justification for every violation. */
+    private static ScoreDirectorFactoryConfig constraintStreams() {
+        // Bavet, not the Drools default: on ResNet-18 (3,000 units) Drools' group-by
+        // bookkeeping evaluated only a few hundred moves per second.
+        return new ScoreDirectorFactoryConfig()
+                .withConstraintProviderClass(PlacementConstraintProvider.class)
+                .withConstraintStreamImplType(ConstraintStreamImplType.BAVET);
+    }
+
+    /** Copies the records into OptaPlanner's mutable domain, from one start or none. */
     static PlacementSolution toSolution(NetworkTopology topology, TrafficModel traffic, Optional<int[]> warmStart,
+                                       PlacementWeights weights, int blocksPerChunk) {
+        return toSolution(topology, traffic, warmStart.map(List::of).orElse(List.of()), weights, blocksPerChunk);
+    }
+
+    /**
+     * Copies the records into OptaPlanner's mutable domain; entities never span two endpoints in
+     * any of the starts, and sit where the first start puts them.
+     */
+    static PlacementSolution toSolution(NetworkTopology topology, TrafficModel traffic, List<int[]> starts,
                                        PlacementWeights weights, int blocksPerChunk) {
         if (blocksPerChunk < 1) {
             throw new IllegalArgumentException("blocksPerChunk must be >= 1");
@@ -197,7 +279,7 @@ public final class SolverPlacer {
         for (Flow f : traffic.flows()) {
             flows.add(new TrafficFlow(flows.size(), nodes.get(f.from()), nodes.get(f.to()), f.bits()));
         }
-        int[] start = warmStart.orElse(null);
+        int[] start = starts.isEmpty() ? null : starts.get(0);
         List<UnitAssignment> assignments = new ArrayList<>();
         List<MappingUnit> chunk = new ArrayList<>();
         for (NodeUnits n : partition.nodes()) {
@@ -205,7 +287,7 @@ public final class SolverPlacer {
                 MappingUnit u = partition.units().get(id);
                 boolean joins = !chunk.isEmpty() && u instanceof CrossbarBlock
                         && chunk.get(0) instanceof CrossbarBlock && chunk.size() < blocksPerChunk
-                        && (start == null || start[id] == start[id - 1]);
+                        && sameEndpoint(starts, id - 1, id);
                 if (!joins && !chunk.isEmpty()) {
                     assignments.add(chunkAssignment(assignments.size(), chunk, nodes.get(n.index()), slots, byKind,
                             start));
@@ -221,6 +303,15 @@ public final class SolverPlacer {
         return new PlacementSolution(slots, nodes, flows, assignments,
                 new PlacementConstraintConfiguration(weights.trafficHops(), weights.endpointUsed(),
                         weights.loadImbalance()));
+    }
+
+    private static boolean sameEndpoint(List<int[]> starts, int a, int b) {
+        for (int[] s : starts) {
+            if (s[a] != s[b]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -283,26 +374,38 @@ public final class SolverPlacer {
         return byEndpoint;
     }
 
-    private static PlacementResult toResult(SolverFactory<PlacementSolution> factory, PlacementSolution best,
-                                            long millis, long evaluations) {
+    private PlacementResult toResult(PlacementSolution best, long millis, long evaluations) {
         int[] placement = new int[best.getAssignments().stream().mapToInt(UnitAssignment::getSize).sum()];
         for (UnitAssignment a : best.getAssignments()) {
             for (MappingUnit u : a.getUnits()) {
                 placement[u.id()] = a.getSlot() == null ? -1 : a.getSlot().index();
             }
         }
-        SolutionManager<PlacementSolution, HardMediumSoftLongScore> manager = SolutionManager.create(factory);
+        PlacementScoreCalculator calculator = new PlacementScoreCalculator();
+        calculator.resetWorkingSolution(best);
+        HardMediumSoftLongScore score = calculator.calculateScore();
+        double trafficHops = calculator.trafficMilliBitHops() / TrafficFlow.SOFT_PER_BIT_HOP;
+        List<String> violations = score.hardScore() == 0 && score.mediumScore() == 0 ? List.of() : violations(best);
+        return new PlacementResult(placement, score.hardScore(), score.mediumScore(), score.softScore(),
+                trafficHops, violations, millis, evaluations);
+    }
+
+    /**
+     * The justification of every hard and medium penalty, from the constraint streams (built only
+     * for a placement that breaks something, which is rare: the incremental calculator has no
+     * justifications).
+     */
+    static List<String> violations(PlacementSolution best) {
+        SolverConfig config = new SolverConfig()
+                .withSolutionClass(PlacementSolution.class)
+                .withEntityClasses(UnitAssignment.class)
+                .withScoreDirectorFactory(constraintStreams());
+        SolutionManager<PlacementSolution, HardMediumSoftLongScore> manager =
+                SolutionManager.create(SolverFactory.create(config));
         ScoreExplanation<PlacementSolution, HardMediumSoftLongScore> explanation = manager.explain(best);
-        HardMediumSoftLongScore score = explanation.getScore();
         List<String> violations = new ArrayList<>();
-        double trafficSoft = 0;
         for (ConstraintMatchTotal<HardMediumSoftLongScore> total : explanation.getConstraintMatchTotalMap().values()) {
-            if (total.getConstraintName().equals(PlacementConstraintConfiguration.TRAFFIC_HOPS)) {
-                // The match weights, before the configurable weight: milli-bit-hops.
-                trafficSoft = total.getConstraintMatchSet().stream()
-                        .mapToDouble(m -> -m.getScore().softScore()).sum()
-                        / Math.max(1, best.getConfiguration().getTrafficHops().softScore());
-            } else if (total.getScore().hardScore() != 0 || total.getScore().mediumScore() != 0) {
+            if (total.getScore().hardScore() != 0 || total.getScore().mediumScore() != 0) {
                 total.getConstraintMatchSet().stream()
                         .map(m -> (ConstraintJustification) m.getJustification())
                         .map(Object::toString)
@@ -310,7 +413,6 @@ public final class SolverPlacer {
                         .forEach(violations::add);
             }
         }
-        return new PlacementResult(placement, score.hardScore(), score.mediumScore(), score.softScore(),
-                trafficSoft / TrafficFlow.SOFT_PER_BIT_HOP, violations, millis, evaluations);
+        return violations;
     }
 }

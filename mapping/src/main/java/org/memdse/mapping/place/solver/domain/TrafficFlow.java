@@ -35,9 +35,12 @@ public record TrafficFlow(int id, NodeRef from, NodeRef to, double bits) {
         return bits * SOFT_PER_BIT_HOP / ((double) from.totalShare() * to.totalShare());
     }
 
-    /** Soft penalty for the part of this flow between two endpoints holding these shares. */
-    public long softPenalty(long fromShare, long toShare, int hops) {
-        return Math.round(softPerSharePair() * fromShare * toShare * hops);
+    /**
+     * Soft penalty for the whole flow, given {@code Σ s_from(a) × s_to(b) × hops(a, b)} over its
+     * endpoint pairs (an exact integer): rounded once, so that incremental sums never drift.
+     */
+    public long softPenalty(long shareHops) {
+        return Math.round(softPerSharePair() * shareHops);
     }
 
     @Override

@@ -113,8 +113,9 @@ public class PlacementConstraintProvider implements ConstraintProvider {
      * Traffic × hops under the uniform-split model: for a flow A→B of T bits, the part between
      * endpoints a and b is {@code T × s_A(a)/S_A × s_B(b)/S_B}, and it crosses {@code hops(a, b)}
      * links. Hops depend only on the endpoints' zones, so shares are summed per (node, zone);
-     * each flow joins the shares of its two nodes, and a move touches only the zone pairs of the
-     * nodes it changes. In milli-bit-hops ({@link TrafficFlow#SOFT_PER_BIT_HOP}).
+     * each flow joins the shares of its two nodes and sums {@code s_A(z) × s_B(z') × hops} (an
+     * exact integer), rounded once per flow to milli-bit-hops ({@link TrafficFlow#SOFT_PER_BIT_HOP}),
+     * as {@link PlacementScoreCalculator} does.
      */
     Constraint trafficHops(ConstraintFactory factory) {
         UniConstraintStream<NodeZoneShare> shares = factory.forEach(UnitAssignment.class)
@@ -125,8 +126,9 @@ public class PlacementConstraintProvider implements ConstraintProvider {
                 .join(shares, Joiners.equal(TrafficFlow::from, NodeZoneShare::node))
                 .join(shares, Joiners.equal((flow, from) -> flow.to(), NodeZoneShare::node))
                 .filter((flow, from, to) -> from.zone().hopsTo(to.zone()) > 0)
-                .penalizeConfigurableLong((flow, from, to) ->
-                        flow.softPenalty(from.share(), to.share(), from.zone().hopsTo(to.zone())))
+                .groupBy((flow, from, to) -> flow, ConstraintCollectors.sumLong((flow, from, to) ->
+                        from.share() * to.share() * from.zone().hopsTo(to.zone())))
+                .penalizeConfigurableLong(TrafficFlow::softPenalty)
                 .asConstraint(TRAFFIC_HOPS);
     }
 
