@@ -20,15 +20,19 @@ import picocli.CommandLine.Spec;
 
 /** {@code memdse bench mapping}: every registered mapper on the reference (network, system) pairs. */
 @Command(name = "mapping",
-        header = "Time every mapper on VGG-8, ResNet-18 and the Fig. 4 hybrid network.", mixinStandardHelpOptions = true,
-        description = "Map VGG-8 and ResNet-18 onto isaac-ce and the Fig. 4 hybrid network onto fig4-hybrid with "
-            + "every registered mapper; print solve time, tiles used, traffic x hops, and how far each is "
-            + "from the sequential baseline and the lower bound.")
+        header = "Time every mapper on VGG-8, ResNet-18, ResNet-50, MobileNetV2 and the Fig. 4 hybrid network.",
+        mixinStandardHelpOptions = true,
+        description = "Map VGG-8, ResNet-18, ResNet-50 and MobileNetV2 onto isaac-ce and the Fig. 4 hybrid network "
+            + "onto fig4-hybrid with every registered mapper, under the solver's default budget unless --steps or "
+            + "--time-limit is given; print solve time, tiles used, traffic x hops, and how far each is from the "
+            + "sequential baseline and the lower bound.")
 final class BenchMappingCommand implements Callable<Integer> {
     /** The reference cases: network id, architecture id. */
     static final List<String[]> CASES = List.of(
             new String[] {"vgg8-cifar10", "isaac-ce"},
             new String[] {"resnet18", "isaac-ce"},
+            new String[] {"resnet50", "isaac-ce"},
+            new String[] {"mobilenetv2", "isaac-ce"},
             new String[] {"fig4-hybrid", "fig4-hybrid"});
 
     @Spec

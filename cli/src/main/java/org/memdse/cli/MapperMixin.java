@@ -25,7 +25,7 @@ final class MapperMixin {
     long seed;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = {"Solver steps (default: sized to the problem, 1,000 per planning entity).",
+            description = {"Solver steps (default: sized to the problem, 500 per planning entity).",
                 "The same steps and seed give the same mapping on any machine."})
     Long steps;
 

@@ -71,12 +71,15 @@ import org.optaplanner.core.impl.solver.DefaultSolver;
 public final class SolverPlacer {
     /**
      * Default annealing steps (candidate swaps and moves) per planning entity, over all levels and
-     * per search. Measured on ISAAC-CE (seeds 1-3, sequential start, tile/third/macro levels):
-     * ResNet-18 (403 entities) reached 0.54-0.57× the sequential traffic × hops at 1,000 per entity
-     * and no better at 2,000; ResNet-50 (879) 0.49-0.51×; VGG-8 0.82×. A step costs about 0.1 µs,
-     * so the default takes a few tenths of a second on problems of this size.
+     * per search. Mean traffic × hops against the sequential baseline on ISAAC-CE, seeds 1-4, at
+     * 100 / 250 / 500 / 1,000 / 2,000 steps per entity: ResNet-18 (403 entities) 0.575 / 0.561 /
+     * 0.545 / 0.543 / 0.543; ResNet-50 (879) 0.515 / 0.502 / 0.506 / 0.508 / 0.511; MobileNetV2
+     * (234) 0.375 / 0.375 / 0.375 / 0.369 / 0.363; VGG-8 (430) 0.817 throughout; the Fig. 4 hybrid
+     * network 0.784 throughout. Past 500 the searches no longer improve on average, so 500 it is;
+     * a step costs about 0.05 µs (20 million a second on one core), a few hundredths of a second
+     * per search on problems of this size.
      */
-    public static final long STEPS_PER_ENTITY = 1000;
+    public static final long STEPS_PER_ENTITY = 500;
 
     /** The default never falls below this: a tiny problem still gets a real search. */
     public static final long MIN_STEPS = 20_000;
@@ -174,7 +177,9 @@ public final class SolverPlacer {
             entityStarts.add(problem.getAssignments().stream().mapToInt(a -> units[a.getUnits().get(0).id()]).toArray());
         }
         SolverFactory<PlacementSolution> factory = SolverFactory.create(
-                solverConfig(options, levels, problem.getAssignments().size(), entityStarts, start));
+                solverConfig(options, levels, problem.getAssignments().size(), entityStarts,
+                        !starts.isEmpty() && new ObjectiveCalculator(topology, traffic)
+                                .capacityViolations(starts.get(0)).isEmpty(), start));
         Solver<PlacementSolution> solver = factory.buildSolver();
         PlacementSolution best = solver.solve(problem);
         long millis = (System.nanoTime() - start) / 1_000_000;
@@ -187,10 +192,13 @@ public final class SolverPlacer {
     /**
      * @param entities     planning entities
      * @param entityStarts the start of each search, round robin (entity → endpoint; null: the working solution)
+     * @param startIsComplete whether the working solution places every unit within capacity: then
+     *                     construction and repair have nothing to do and are left out (they cost
+     *                     class loading and warm-up in a fresh JVM)
      * @param startNanos {@link System#nanoTime()} when the placement began, for a time limit
      */
     SolverConfig solverConfig(MapperOptions options, ChunkLevels levels, int entities, List<int[]> entityStarts,
-                              long startNanos) {
+                              boolean startIsComplete, long startNanos) {
         long repairSteps = Math.max(1000, (long) REPAIR_STEPS_PER_ENTITY * entities);
         LocalSearchPhaseConfig repair = new LocalSearchPhaseConfig()
                 .withMoveSelectorConfig(new UnionMoveSelectorConfig()
@@ -214,9 +222,9 @@ public final class SolverPlacer {
                 .withScoreDirectorFactory(scoreDirector())
                 .withEnvironmentMode(environmentMode)
                 .withRandomSeed(options.seed())
-                .withPhases(new ConstructionHeuristicPhaseConfig()
+                .withPhaseList(startIsComplete ? List.of(annealing) : List.of(new ConstructionHeuristicPhaseConfig()
                                 .withConstructionHeuristicType(ConstructionHeuristicType.FIRST_FIT_DECREASING),
-                        repair, annealing);
+                        repair, annealing));
         // OptaPlanner counts whole milliseconds (it refuses a limit with nanoseconds in it).
         options.timeLimit().ifPresent(limit -> config.setTerminationConfig(new TerminationConfig()
                 .withMillisecondsSpentLimit(Math.max(1, (limit.toNanos() + 999_999) / 1_000_000))));
