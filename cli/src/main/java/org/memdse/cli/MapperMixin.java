@@ -16,8 +16,8 @@ final class MapperMixin {
     String mapper;
 
     @Option(names = "--time-limit", paramLabel = "DURATION", converter = DurationConverter.class,
-            description = {"Solver wall-clock limit, e.g. 500ms, 2s, 1m (default: none). With it the result may",
-                "depend on the machine's speed; without it the step budget alone ends the solve."})
+            description = "Solver wall-clock limit, e.g. 500ms, 2s, 1m (default: none). With it the result may depend "
+                + "on the machine's speed; without it the step budget alone ends the solve.")
     Duration timeLimit;
 
     @Option(names = "--seed", paramLabel = "N", defaultValue = "42",
@@ -25,8 +25,8 @@ final class MapperMixin {
     long seed;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = {"Solver steps (default: sized to the problem, 500 per planning entity).",
-                "The same steps and seed give the same mapping on any machine."})
+            description = "Solver steps (default: sized to the problem, 500 per planning entity). The same steps and "
+                + "seed give the same mapping on any machine.")
     Long steps;
 
     @Option(names = "--replicate",
