@@ -294,7 +294,9 @@ final class ChunkAnnealer {
         double best = 0;
         int[] bestEndpoint = endpoint.clone();
         double temperature = Math.max(startTemperature, MIN_GAIN);
-        double cooling = Math.pow(FINAL_TEMPERATURE_RATIO, 1.0 / steps);
+        // StrictMath, not Math: Math.pow and Math.exp may differ in the last bit between JVMs and
+        // processors (intrinsics), and one acceptance decided the other way changes the mapping.
+        double cooling = StrictMath.pow(FINAL_TEMPERATURE_RATIO, 1.0 / steps);
         double minGain = MIN_GAIN * Math.max(1, trafficWeight);
         for (long step = 0; step < steps; step++, temperature *= cooling) {
             if (deadlineNanos != Long.MAX_VALUE && step % CLOCK_CHECK_INTERVAL == 0
@@ -319,7 +321,7 @@ final class ChunkAnnealer {
                 }
                 delta = moveDelta(c, e);
             }
-            if (delta > 0 && random.nextDouble() >= Math.exp(-delta / temperature)) {
+            if (delta > 0 && random.nextDouble() >= StrictMath.exp(-delta / temperature)) {
                 continue;
             }
             if (d >= 0) {
