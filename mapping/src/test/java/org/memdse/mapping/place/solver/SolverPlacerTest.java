@@ -48,6 +48,26 @@ class SolverPlacerTest {
     }
 
     @Test
+    void aCompleteStartIsAnnealedWithoutASolverToWhatTheSolverGives() {
+        // The default environment anneals a complete start directly; FULL_ASSERT runs the same
+        // phase through OptaPlanner (which keeps a result only if it beats the start). Both from
+        // the sequential and chain-cut starts, same seed and steps: the same placement and score.
+        MappingProblem p = BundledProblems.problem("isaac-ce", "resnet18");
+        int[] seq = SequentialPlacer.place(p).orElseThrow();
+        int[] other = ChainCutConstruction.place(p.topology(), p.traffic(), SolverPlacer.zones(p.topology()), seq,
+                1e4, 8).orElseThrow();
+        PlacementWeights w = PlacementWeights.defaults(p.objectives().trafficHops(seq));
+        PlacementResult direct = new SolverPlacer().place(p.topology(), p.traffic(), List.of(seq, other), w, ISAAC,
+                steps(5, 30_000));
+        PlacementResult solver = new SolverPlacer(EnvironmentMode.FULL_ASSERT).place(p.topology(), p.traffic(),
+                List.of(seq, other), w, ISAAC, steps(5, 30_000));
+        assertThat(direct.endpointOfUnit()).isEqualTo(solver.endpointOfUnit());
+        assertThat(direct.softScore()).isEqualTo(solver.softScore());
+        assertThat(direct.softScore()).isGreaterThan(new SolverPlacer().place(p.topology(), p.traffic(),
+                List.of(seq), w, ISAAC, steps(5, 1)).softScore());
+    }
+
+    @Test
     void theSameSeedGivesTheSamePlacementAndAnotherSeedAnotherSearch() {
         MappingProblem p = BundledProblems.problem("isaac-ce", "vgg8-cifar10");
         Optional<int[]> seq = SequentialPlacer.place(p);
