@@ -5,7 +5,6 @@ import org.memdse.core.arch.CellType;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Device;
 import org.memdse.core.eval.Action;
-import org.memdse.cost.conversion.MacroLookup;
 import org.memdse.cost.scaling.Costs;
 import org.memdse.cost.spi.Citation;
 import org.memdse.cost.spi.ComponentModel;
@@ -17,17 +16,14 @@ import org.memdse.cost.spi.Support;
  * One memristor crossbar array, priced from its device (Ohm's law) and its cell layout.
  *
  * <ul>
- *   <li>READ (one read cycle, all rows driven, all columns sensed):
+ *   <li>READ (all rows driven, every cell conducting for the read pulse):
  *       E = V_read² · Ḡ · rows · cols · t_read, with Ḡ = (G_on + G_off)/2: the mean cell
  *       conductance when the stored levels are uniformly used (levels are spaced linearly between
- *       G_off and G_on, so their mean is the midpoint). Latency t_read.</li>
- *       When the macro shares each ADC over several columns through a multiplexer and has no
- *       sample-and-hold, only the selected column is connected to its converter, so each column
- *       conducts for its 1/columns_per_adc slot of the read pulse: E is divided by
- *       columns_per_adc (DNN+NeuroSim V1.3 SubArray.cpp, conventional parallel read: the array
- *       term is line capacitance only and the cell current is charged to the sense amplifier for
- *       its ~1 ns sensing time per muxed column). With sample-and-hold every column conducts
- *       for the whole pulse and is held (ISAAC).</li>
+ *       G_off and G_on, so their mean is the midpoint). Latency t_read. This is the energy of one
+ *       t_read of conduction; how long the cells actually conduct in a read cycle depends on how the
+ *       macro senses its columns (with a sample-and-hold, one pulse; without, each column conducts
+ *       while its shared converter senses it), which the evaluator counts
+ *       ({@code ArchitectureCosts.CimSubsystem#conduction}). Column sharing does not divide it.</li>
  *   <li>WRITE (one cell programmed): the device's write energy and write time.</li>
  *   <li>Area: rows · cols · A_cell · F², A_cell = 48 F² for 1T1R (4F × 12F, DNN+NeuroSim
  *       V1.3/V1.4 Param.cpp, published-figures.md §3.4), 4 F² for 1S1R and 1R (the ideal
@@ -50,7 +46,6 @@ public final class CrossbarModelProvider implements ComponentModelProvider {
     @Override
     public List<Citation> sources() {
         return List.of(new Citation("Ohm's law on the device's v_read, r_on, r_off, t_read (mean conductance of uniformly used levels)"),
-                new Citation("DNN+NeuroSim V1.3 SubArray.cpp: muxed columns conduct only while sensed"),
                 new Citation("DNN+NeuroSim V1.3/V1.4 Param.cpp: 1T1R cell 4F x 12F (published-figures.md §3.4)"));
     }
 
@@ -73,7 +68,7 @@ public final class CrossbarModelProvider implements ComponentModelProvider {
         Device d = x.device();
         double f = query.technology().nodeMeters();
         double meanG = (d.gOn() + d.gOff()) / 2;
-        double readEnergy = d.vRead() * d.vRead() * meanG * x.cellsPerArray() * d.tRead() / conductingShare(query);
+        double readEnergy = d.vRead() * d.vRead() * meanG * x.cellsPerArray() * d.tRead();
         double area = x.cellsPerArray() * cellAreaF2(x.cell()) * f * f;
         return Costs.builder()
                 .area(area)
@@ -82,14 +77,6 @@ public final class CrossbarModelProvider implements ComponentModelProvider {
                 .action(Action.WRITE, d.writeEnergy(), d.writeTime())
                 .peak(readEnergy / d.tRead())
                 .build();
-    }
-
-    /** Columns that share the read pulse in turn: columns_per_adc for a muxed macro without S&amp;H, else 1. */
-    static int conductingShare(ModelQuery query) {
-        return MacroLookup.macroOf(query)
-                .filter(m -> m.sampleHold().isEmpty())
-                .map(m -> Math.max(1, Math.min(m.adc().columnsPerAdc(), m.crossbars().cols())))
-                .orElse(1);
     }
 
     static double cellAreaF2(CellType cell) {

@@ -155,6 +155,12 @@ public final class ArchitectureCosts {
         public final PricedComponent buffer;
         public final double bufferWidthBits;
         public final double readCycle;
+        /**
+         * How long the cells conduct per read cycle, in read pulses (t_read), and how many times the
+         * row lines are charged per read cycle: see {@link #conduction(PricedComponent, PricedComponent, Macro)}.
+         */
+        public final double conduction;
+        public final double rowDrives;
         private final PricedComponent[] digital = new PricedComponent[DigitalKind.values().length];
 
         CimSubsystem(String name, CimTileTemplate t) {
@@ -174,6 +180,8 @@ public final class ArchitectureCosts {
                     : byPath.get(!t.buffers().isEmpty() ? name + ".buffers." + b.name() : name + ".macro.buffers." + b.name());
             this.bufferWidthBits = b == null ? 1 : b.widthBits();
             this.readCycle = readCycle(name, t.macro());
+            this.conduction = conduction(crossbars, adc, macro);
+            this.rowDrives = rowDrives(macro);
             for (DigitalKind kind : DigitalKind.values()) {
                 // The tile's unit of that kind; accumulation falls back to shift-and-add, anything to activation.
                 for (DigitalKind k : List.of(kind, DigitalKind.SHIFT_ADD, DigitalKind.ACTIVATION)) {
@@ -188,6 +196,40 @@ public final class ArchitectureCosts {
         public PricedComponent digital(DigitalKind kind) {
             return digital[kind.ordinal()];
         }
+    }
+
+    /**
+     * Read pulses' worth of conduction of every cell per read cycle. With a sample-and-hold (or no
+     * converter) each column is sampled during the read pulse and held: the cells conduct for
+     * t_read. Without one, a column's current is sensed directly by its converter, so its cells
+     * conduct for the conversion time t_convert, and the {@code columns_per_adc} columns sharing a
+     * converter are sensed in turn, each for its own conversion: sharing serialises the conversions
+     * but does not shorten any column's conduction, so the array energy per read cycle is
+     * t_convert / t_read pulses whatever the sharing (DNN+NeuroSim V1.3/V1.4 SubArray.cpp,
+     * conventional parallel read, and MultilevelSenseAmp.cpp CalculatePower: each column's cell
+     * current is counted over its converter's sensing time; the columns the multiplexer has not
+     * selected float and only charge their line, which NeuroSim counts as capBL·V² per column,
+     * negligible here; docs/reference/timing.md §1).
+     */
+    static double conduction(PricedComponent crossbars, PricedComponent adc, Macro macro) {
+        if (crossbars == null || adc == null || macro.sampleHold().isPresent()) {
+            return 1;
+        }
+        double read = crossbars.model().latency(Action.READ);
+        return read > 0 ? adc.model().latency(Action.CONVERT) / read : 1;
+    }
+
+    /**
+     * Row-line charges per read cycle: once with a sample-and-hold; without one, once per column a
+     * shared converter senses, since each sensing reapplies the row inputs (DNN+NeuroSim V1.3/V1.4
+     * SubArray.cpp CalculatePower, conventional parallel read: the word-line energy
+     * capRow·V²·rows·activity is multiplied by numColMuxed; docs/reference/timing.md §1).
+     */
+    static double rowDrives(Macro macro) {
+        if (macro.sampleHold().isPresent()) {
+            return 1;
+        }
+        return Math.max(1, Math.min(macro.adc().columnsPerAdc(), macro.crossbars().cols()));
     }
 
     /** The CIM subsystem of that name, or null. */
@@ -288,11 +330,11 @@ public final class ArchitectureCosts {
         Action action;
         double perCycle;
         switch (p.component().kind()) {
-            case CROSSBAR -> { action = Action.READ; perCycle = INPUT_BIT_ACTIVITY; }
+            case CROSSBAR -> { action = Action.READ; perCycle = INPUT_BIT_ACTIVITY * cim.get(sub).conduction; }
             case ARRAY_PERIPHERY -> { action = Action.READ; perCycle = 1; }
             // The write path idles while the arrays compute: it only leaks.
             case LEVEL_SHIFTER -> { return p.component().count() * p.model().leakagePower(); }
-            case DAC -> { action = Action.DRIVE; perCycle = INPUT_BIT_ACTIVITY; }
+            case DAC -> { action = Action.DRIVE; perCycle = INPUT_BIT_ACTIVITY * cim.get(sub).rowDrives; }
             case ADC -> { action = Action.CONVERT; perCycle = macro.adc().columnsPerAdc(); }
             case SAMPLE_HOLD -> { action = Action.SAMPLE; perCycle = 1; }
             case SHIFT_ADD -> {

@@ -30,15 +30,16 @@ public final class ComputePass implements EvaluationPass {
     }
 
     /**
-     * In each read cycle each block reads its array: the energy of a whole-array read scaled by
-     * the cells the block uses and by the mean drive of a used row (only rows whose input bit is 1
-     * conduct bit-serially). Each used array's row DFFs, switches and column multiplexers act once
+     * In each read cycle each block reads its array: the energy of a whole-array read pulse scaled by
+     * the cells the block uses, by the mean drive of a used row (only rows whose input bit is 1
+     * conduct bit-serially) and by how long the cells conduct per cycle (one pulse with a
+     * sample-and-hold, the conversion time without: {@code CimSubsystem.conduction}). Each used array's row DFFs, switches and column multiplexers act once
      * per read. All blocks read in parallel: the reads take vectors × cycles × t_read / replicas
      * (× the unit pulses of a pulse-width read).
      */
     private static void crossbars(int i, MappedNetwork.CrossbarLayer x, EvaluationLedger ledger) {
         ArchitectureCosts.CimSubsystem c = x.cim();
-        ledger.charge(i, c.crossbars, Action.READ, x.reads() * x.cellReads() * x.activity());
+        ledger.charge(i, c.crossbars, Action.READ, x.reads() * x.cellReads() * x.activity() * c.conduction);
         ledger.charge(i, c.periphery, Action.READ, x.reads() * x.blocks());
         double read = c.crossbars == null ? 0.0 : c.crossbars.model().latency(Action.READ);
         ledger.addDuration(i, LatencyCause.ARRAY, x.vectors() * x.cycles() * (read * x.pulses()) / x.replicas());

@@ -63,7 +63,8 @@ public final class ConversionPass implements EvaluationPass {
                     (double) stats.outputActivations() * (x.rowBlocks() - 1));
         }
         if (!x.analogIn() && !x.pulseWidth()) {
-            ledger.charge(i, c.dac, Action.DRIVE, x.reads() * x.rowCycles() * x.activity());
+            // Without a sample-and-hold the rows are driven again for each column a shared ADC senses.
+            ledger.charge(i, c.dac, Action.DRIVE, x.reads() * x.rowCycles() * x.activity() * c.rowDrives);
         }
         if (!x.analogOut()) {
             double convert = c.adc == null ? 0.0 : c.adc.model().latency(Action.CONVERT);

@@ -74,14 +74,14 @@ class CrossbarModelProviderTest extends ComponentModelContractTest {
     }
 
     @Test
-    void muxedColumnsWithoutSampleHoldConductOnlyInTheirSlot() {
-        // neurosim-vgg8: 8 columns per ADC, no S&H -> each column conducts 10 ns / 8:
-        // 0.25 V^2 * 5.05e-6 S * 16384 * 10 ns / 8 = 2.5856e-11 J
+    void sharingAConverterDoesNotDivideTheReadPulsesEnergy() {
+        // neurosim-vgg8: 8 columns per ADC, no S&H; one read pulse of every cell (how long the cells
+        // conduct per read cycle is the evaluator's count): 0.25 V^2 * 5.05e-6 S * 16384 * 10 ns = 2.0685e-10 J
         org.memdse.core.arch.Architecture a = org.memdse.core.arch.read.ArchitectureReader.read(
                 org.memdse.cost.spi.Fixtures.ARCHITECTURES.resolve("neurosim-vgg8/architecture.yaml"));
         org.memdse.core.arch.Component c = org.memdse.core.arch.Components.of(a).stream()
                 .filter(x -> x.path().equals("cim.macro.crossbars")).findFirst().orElseThrow();
         ComponentModel m = provider.create(new ModelQuery(c, a));
-        assertThat(m.energy(Action.READ)).isCloseTo(2.5856e-11, withPercentage(0.01));
+        assertThat(m.energy(Action.READ)).isCloseTo(2.0685e-10, withPercentage(0.01));
     }
 }

@@ -6,7 +6,10 @@ import static org.memdse.cost.evaluator.PassFixtures.FC;
 import static org.memdse.cost.evaluator.PassFixtures.RELU;
 
 import org.junit.jupiter.api.Test;
+import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.ComponentKind;
+import org.memdse.core.arch.read.ArchitectureReader;
+import org.memdse.core.spec.SpecSource;
 import org.memdse.core.eval.LatencyCause;
 
 /** The compute pass alone on the tiny chip (published figures per action, see {@link TinyChip}). */
@@ -29,6 +32,34 @@ class ComputePassTest {
         assertThat(FC_ONLY.duration(FC, LatencyCause.CONVERSION)).isZero();
         assertThat(FC_ONLY.energy(ComponentKind.ADC)).isZero();
         assertThat(FC_ONLY.energy(ComponentKind.BUFFER)).isZero();
+    }
+
+    @Test
+    void withoutSampleHoldEachColumnConductsForItsConversionAndTheRowsAreDrivenOncePerSharedColumn() {
+        Architecture noSampleHold = ArchitectureReader.read(SpecSource.ofText("tiny.yaml",
+                TinyChip.yaml("tiny", "", "0 W", PassFixtures.ACTIVATION_UNIT).replaceAll("(?m)^ *sample_hold:.*\n", "")));
+        EvaluationLedger held = PassFixtures.run(PassFixtures.fc(PassFixtures.tiny(), true, 1),
+                new ComputePass(), new ConversionPass());
+        EvaluationLedger sensed = PassFixtures.run(PassFixtures.fc(noSampleHold, true, 1),
+                new ComputePass(), new ConversionPass());
+        // held: 1 pJ (above); sensed directly, each column conducts for its 1 ns conversion of the 10 ns pulse
+        assertThat(held.energy(ComponentKind.CROSSBAR)).isCloseTo(1e-12, withinPercentage(1e-9));
+        assertThat(sensed.energy(ComponentKind.CROSSBAR)).isCloseTo(0.1e-12, withinPercentage(1e-9));
+        // the rows are driven again for each of the 2 columns an ADC shares
+        assertThat(held.energy(ComponentKind.DAC)).isPositive();
+        assertThat(sensed.energy(ComponentKind.DAC)).isCloseTo(2 * held.energy(ComponentKind.DAC), withinPercentage(1e-9));
+    }
+
+    @Test
+    void sharingAConverterBetweenMoreColumnsLeavesTheArrayEnergyAndDoublesTheRowDrives() {
+        String base = TinyChip.yaml("tiny", "", "0 W", PassFixtures.ACTIVATION_UNIT).replaceAll("(?m)^ *sample_hold:.*\n", "");
+        Architecture two = ArchitectureReader.read(SpecSource.ofText("tiny.yaml", base));
+        Architecture four = ArchitectureReader.read(SpecSource.ofText("tiny.yaml",
+                base.replace("columns_per_adc: 2", "columns_per_adc: 4")));
+        EvaluationLedger l2 = PassFixtures.run(PassFixtures.fc(two, true, 1), new ComputePass(), new ConversionPass());
+        EvaluationLedger l4 = PassFixtures.run(PassFixtures.fc(four, true, 1), new ComputePass(), new ConversionPass());
+        assertThat(l4.energy(ComponentKind.CROSSBAR)).isCloseTo(l2.energy(ComponentKind.CROSSBAR), withinPercentage(1e-9));
+        assertThat(l4.energy(ComponentKind.DAC)).isCloseTo(2 * l2.energy(ComponentKind.DAC), withinPercentage(1e-9));
     }
 
     @Test
