@@ -62,6 +62,14 @@ class WrittenDefaultsTest {
         m.put(Pattern.compile("interconnect\\.on_chip\\.(link_length|router|link)"),
                 "absent means derived from the endpoints' area, or modelled");
         m.put(Pattern.compile("interconnect\\.(spikes|chip_to_chip)"), "absent means the system has none");
+        m.put(Pattern.compile("interconnect\\.on_chip\\.clock"),
+                "absent means the technology's clock, following it when a sweep changes it");
+        m.put(Pattern.compile("interconnect\\.on_chip\\.packet"), "absent means bare flits, no packet headers");
+        m.put(Pattern.compile("interconnect\\.spikes\\.(address|payload)"), "the other spelling of packet (packet is written)");
+        m.put(Pattern.compile("interconnect\\.spikes\\.(east_west|north_south)"),
+                "published figures per direction: absent means the spike hop's own");
+        m.put(Pattern.compile("interconnect\\.chip_to_chip\\.kind"),
+                "absent means chosen by the bandwidth, following it when a sweep changes width or frequency");
         m.put(Pattern.compile("subsystems\\.[^.]+\\.template"), "a block given by its kind has no template");
         return m;
     }

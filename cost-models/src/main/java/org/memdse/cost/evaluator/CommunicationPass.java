@@ -38,18 +38,25 @@ public final class CommunicationPass implements EvaluationPass {
         PricedComponent router = costs.component("interconnect.router").orElse(null);
         PricedComponent link = costs.component("interconnect.link").orElse(null);
         PricedComponent spikes = costs.component("interconnect.spikes").orElse(null);
-        // Every route's bits travel as flits: each flit traverses hops + 1 routers and crosses
-        // hops links (as many mean links as its wire is long); spikes travel as one packet each
-        // through the spike routers.
+        // Every route's bits travel as flits (with packet headers if the network has them): each
+        // flit traverses hops + 1 routers and crosses hops links (as many mean links as its wire
+        // is long); spikes travel as one packet each through the spike routers.
+        SpikeHops directions = spikes != null ? SpikeHops.of(view) : null;
         for (MappedNetwork.RoutedTraffic t : view.routes()) {
             TrafficEdge e = t.edge();
             int hops = t.route().hops();
             if (e != null && e.signal() == Signal.SPIKES && spikes != null) {
                 double packets = t.route().bitsPerInference() / Math.max(1, e.bitsPerElement());
-                ledger.charge(-1, spikes, Action.TRAVERSE, packets * (hops + 1));
+                if (directions.directional()) {
+                    // The injecting router at the model's figure, every hop at its direction's.
+                    ledger.charge(-1, spikes, Action.TRAVERSE, packets);
+                    ledger.chargeEnergy(-1, spikes, packets * directions.energy(t.route()));
+                } else {
+                    ledger.charge(-1, spikes, Action.TRAVERSE, packets * (hops + 1));
+                }
                 continue;
             }
-            double flits = Math.ceil(t.route().bitsPerInference() / noc.flitBits());
+            double flits = noc.flits(t.route().bitsPerInference());
             ledger.charge(-1, router, Action.TRAVERSE, flits * (hops + 1));
             ledger.charge(-1, link, Action.TRANSFER, flits * costs.linkTransfers(hops));
         }
@@ -104,7 +111,7 @@ public final class CommunicationPass implements EvaluationPass {
         // A hop is a router's pipeline; on an H-tree without switches, the link's wire itself.
         double hopLatency = router != null ? router.model().latency(Action.TRAVERSE)
                 : wire != null ? wire.model().latency(Action.TRANSFER) : 0;
-        double linkCycle = 1 / costs.architecture().technology().clockHz();
+        double linkCycle = 1 / noc.linkClockHz(costs.architecture().technology());
         for (int i = 0; i < view.size(); i++) {
             List<MappedNetwork.RoutedTraffic> routes = view.routesFrom(i);
             if (routes.isEmpty()) {
@@ -116,7 +123,7 @@ public final class CommunicationPass implements EvaluationPass {
                 if (t.edge().signal() == Signal.SPIKES || t.route().hops() == 0) {
                     continue;
                 }
-                double flits = Math.ceil(t.route().bitsPerInference() / noc.flitBits());
+                double flits = noc.flits(t.route().bitsPerInference());
                 if (linkFlits == null) {
                     linkFlits = new HashMap<>();
                 }

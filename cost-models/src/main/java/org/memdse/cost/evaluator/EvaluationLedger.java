@@ -65,6 +65,20 @@ public final class EvaluationLedger {
         }
     }
 
+    /**
+     * Charges {@code joules} of {@code component}'s dynamic energy that no single action of its
+     * model prices (a spike hop with its direction's published figure), as {@link #charge} does.
+     */
+    public void chargeEnergy(int layer, PricedComponent component, double joules) {
+        if (component == null || joules <= 0) {
+            return;
+        }
+        energyByKind[component.component().kind().ordinal()] += joules;
+        if (layer >= 0) {
+            energyByLayer[layer] += joules;
+        }
+    }
+
     /** Dynamic energy charged so far to a component kind, J. */
     public double energy(ComponentKind kind) {
         return energyByKind[kind.ordinal()];

@@ -33,7 +33,7 @@ import org.memdse.cost.wire.WireLayout;
  * <p>TRANSFER (one flit over one mean link; the evaluator counts a route's transfers by its
  * length, {@link WireLayout#transfersFor}): E = flit × energy per bit and metre × length; latency:
  * the wire's delay in whole clock cycles, at least one (a link moves one flit per cycle, ISAAC
- * §VIII-A). Area: the wires' routing channel, flit × pitch × length, and their repeaters (the
+ * §VIII-A; the network's {@code clock}, else the chip's). Area: the wires' routing channel, flit × pitch × length, and their repeaters (the
  * channels run between the blocks, as DNN+NeuroSim's H-tree and X-Y bus and CACTI's H-trees lay
  * them out). Leakage: the repeaters'.
  */
@@ -72,7 +72,7 @@ public final class LinkModelProvider implements ComponentModelProvider {
         double hop = layout.hopLength() * metresPerSide;
         double perLink = layout.links() > 0 ? layout.totalLength() * metresPerSide / layout.links() : 0;
         RepeatedWire wire = RepeatedWire.of(tech, WireLayer.GLOBAL);
-        double cycle = 1 / tech.clockHz();
+        double cycle = 1 / o.linkClockHz(tech);
         double latency = Math.max(1, Math.ceil(wire.delay(hop) / cycle - 1e-9)) * cycle;
         return Costs.builder()
                 .area(o.flitBits() * perLink * (wire.pitch() + wire.repeaterAreaPerMeter()))

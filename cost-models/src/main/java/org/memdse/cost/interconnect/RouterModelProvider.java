@@ -23,7 +23,7 @@ import org.memdse.cost.spi.Support;
  * (puma-simulator's 8-port router: 1.04 mW of 52.52 mW). Ports: 4 + concentration for a
  * mesh/torus, 3 + concentration for an H-tree node. Hop latency 3 cycles (route computation,
  * switch allocation, switch traversal: Dally &amp; Towles, Principles and Practices of
- * Interconnection Networks, 2004). Scaled from 32 nm with Stillmaker &amp; Baas.
+ * Interconnection Networks, 2004) of the network's clock. Scaled from 32 nm with Stillmaker &amp; Baas.
  */
 public final class RouterModelProvider implements ComponentModelProvider {
     static final double ISAAC_POWER = 42e-3;
@@ -71,7 +71,7 @@ public final class RouterModelProvider implements ComponentModelProvider {
         return Costs.builder()
                 .area(a.area(ISAAC_AREA * size, tech))
                 .leakage(leakage)
-                .action(Action.TRAVERSE, a.energy(E_BIT * o.flitBits(), tech), HOP_CYCLES / tech.clockHz())
+                .action(Action.TRAVERSE, a.energy(E_BIT * o.flitBits(), tech), HOP_CYCLES / o.linkClockHz(tech))
                 .peak(peak)
                 .build();
     }

@@ -8,6 +8,7 @@ import org.memdse.core.eval.OpConvention;
 import org.memdse.core.mapping.CoreGroup;
 import org.memdse.core.mapping.CrossbarBlock;
 import org.memdse.core.mapping.Endpoint;
+import org.memdse.core.mapping.LinkLoad;
 import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.Placement;
 import org.memdse.core.mapping.ResourceKind;
@@ -61,7 +62,15 @@ record HybridFixture(MappedNetwork view, EvaluationLedger ledger) {
     }
 
     static HybridFixture evaluate(EvaluationPass... passes) {
-        Architecture a = architecture();
+        return evaluate(ARCHITECTURE, List.of(0), List.of(), passes);
+    }
+
+    /**
+     * The fixture on the system {@code yaml} describes, the sensor's spikes crossing {@code sensorLinks}
+     * (router links, whose routers {@code loads} give).
+     */
+    static HybridFixture evaluate(String yaml, List<Integer> sensorLinks, List<LinkLoad> loads, EvaluationPass... passes) {
+        Architecture a = ArchitectureReader.read(SpecSource.ofText("tiny-hybrid.yaml", yaml));
         NetworkGraph g = NetworkReader.read(SpecSource.ofText("tiny-hybrid-net.yaml", NETWORK));
         TrafficEdge sensorToSyn = edge(g, "sensor", "syn");
         TrafficEdge integrateToFc = edge(g, "integrate", "fc");
@@ -71,9 +80,9 @@ record HybridFixture(MappedNetwork view, EvaluationLedger ledger) {
         Mapping m = new Mapping(a.name(), g.name(),
                 List.of(new CoreGroup(0, "pop", 0, 8, 4, 32), new CrossbarBlock(1, "fc", 0, 0, 0, 0, 8, 0, 2, 0, 1, 1)),
                 endpoints, List.of(new Placement(0, 1), new Placement(1, 2)),
-                List.of(new Route(sensorToSyn.id(), 0, 1, sensorToSyn.bitsPerInference(), List.of(0)),
+                List.of(new Route(sensorToSyn.id(), 0, 1, sensorToSyn.bitsPerInference(), sensorLinks),
                         new Route(integrateToFc.id(), 3, 2, integrateToFc.bitsPerInference(), List.of(1, 2))),
-                List.of(), PassFixtures.report());
+                loads, PassFixtures.report());
         MappedNetwork view = MappedNetwork.of(ArchitectureCosts.of(a, PassFixtures.REGISTRY), g, m, OpConvention.INT8);
         return new HybridFixture(view, PassFixtures.run(view, passes));
     }

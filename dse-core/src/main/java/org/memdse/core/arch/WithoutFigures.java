@@ -26,9 +26,9 @@ public final class WithoutFigures {
         Interconnect i = a.interconnect();
         OnChipNetwork o = i.onChip();
         Interconnect interconnect = new Interconnect(
-                new OnChipNetwork(o.topology(), o.concentration(), o.columns(), o.rows(), o.flitBits(), o.linkLengthM(), NONE, NONE),
-                i.spikes().map(s -> new SpikeNetwork(s.routing(), s.packetBits(), NONE)),
-                i.chipToChip().map(c -> new ChipLinks(c.links(), c.widthBits(), c.frequencyHz(), NONE)));
+                o.withFigures(NONE, NONE),
+                i.spikes().map(SpikeNetwork::withoutFigures),
+                i.chipToChip().map(c -> new ChipLinks(c.links(), c.widthBits(), c.frequencyHz(), c.kind(), NONE)));
         return new Architecture(a.name(), a.description(), a.technology(), a.devices(), templates, subsystems, interconnect,
                 new PowerGating(a.powerGating().gate(), a.powerGating().residualLeakage(), java.util.OptionalDouble.empty()));
     }

@@ -206,6 +206,22 @@ public final class ArchitectureBounds {
 
     public static final Bounds PACKET = Bounds.bits(1, 1 << 16, "no spike packet is wider than 65536 bits");
 
+    public static final Bounds HEADER = Bounds.bits(0, 1 << 16, "no packet header is wider than 65536 bits");
+
+    public static final Bounds PAYLOAD = Bounds.bits(1, 1 << 20,
+            "a packet carries at most 2^20 bits (1 Mibit) before a network splits it");
+
+    public static final Bounds SPIKE_PAYLOAD = Bounds.bits(0, 1 << 16,
+            "no spike payload (a graded spike's value) is wider than 65536 bits");
+
+    public static final Bounds ADDRESS = Bounds.bits(1, 64,
+            "64 address bits name 2^64 neurons, more than any system holds (TrueNorth's spikes carry 32 bits in all)");
+
+    public static final Bounds LINK_CLOCK = Bounds.quantity(FREQUENCY, 1, 100e9,
+            "no on-chip link is clocked above 100 GHz (the fastest processors run below 10 GHz)")
+            .calibrated(10e6, 5e9, "the router model is ISAAC's at 1 GHz; hop latencies in cycles follow the clock, "
+                    + "energies do not");
+
     public static final Bounds CHIP_LINKS = Bounds.count(1, 1024,
             "no package has more than 1024 chip-to-chip links (large ones have a few hundred lanes)");
 
@@ -283,6 +299,11 @@ public final class ArchitectureBounds {
         t.put("flit", FLIT);
         t.put("link_length", LINK_LENGTH);
         t.put("packet", PACKET);
+        t.put("on_chip.clock", LINK_CLOCK);
+        t.put("on_chip.packet.header", HEADER);
+        t.put("on_chip.packet.payload", PAYLOAD);
+        t.put("spikes.address", ADDRESS);
+        t.put("spikes.payload", SPIKE_PAYLOAD);
         t.put("chip_to_chip.links", CHIP_LINKS);
         t.put("chip_to_chip.width", CHIP_WIDTH);
         t.put("chip_to_chip.frequency", CHIP_FREQUENCY);

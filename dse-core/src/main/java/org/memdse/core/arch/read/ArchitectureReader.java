@@ -18,6 +18,7 @@ import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.BufferKind;
 import org.memdse.core.arch.CellType;
+import org.memdse.core.arch.ChipLinkKind;
 import org.memdse.core.arch.ChipLinks;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Crossbars;
@@ -40,6 +41,7 @@ import org.memdse.core.arch.NeuronCircuit;
 import org.memdse.core.arch.NeuronModel;
 import org.memdse.core.arch.NeuronSpec;
 import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.PacketFormat;
 import org.memdse.core.arch.PowerGating;
 import org.memdse.core.arch.PublishedFigures;
 import org.memdse.core.arch.SampleHold;
@@ -557,20 +559,68 @@ public final class ArchitectureReader {
                 .orElse(OptionalInt.empty());
         OptionalInt rows = o.get("rows").map(n -> OptionalInt.of(n.asInt(ArchitectureBounds.GRID_SIDE)))
                 .orElse(OptionalInt.empty());
+        Optional<PacketFormat> packet = o.optionalMap("packet").map(p -> new PacketFormat(
+                p.optionalQuantity("header", ArchitectureBounds.HEADER).orElse(0),
+                p.quantity("payload", ArchitectureBounds.PAYLOAD, "data bits of a full packet, e.g. '256 bit'")));
         OnChipNetwork onChip = sources.put(new OnChipNetwork(topology, o.integer("concentration", ArchitectureBounds.CONCENTRATION, 1),
                 columns, rows, o.quantity("flit", ArchitectureBounds.FLIT, "flit or bus width, e.g. '64 bit'"),
                 o.optionalQuantity("link_length", ArchitectureBounds.LINK_LENGTH),
                 o.optionalMap("router").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE),
-                o.optionalMap("link").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE)), m.keyNode("on_chip"));
-        Optional<SpikeNetwork> spikes = m.optionalMap("spikes").map(s -> sources.put(new SpikeNetwork(
-                s.enumValue("routing", SpikeRouting.class, SpikeRouting.ADDRESS_EVENT),
-                s.optionalQuantity("packet", ArchitectureBounds.PACKET).orElse(32),
-                readFigures(s)), m.keyNode("spikes")));
-        Optional<ChipLinks> chips = m.optionalMap("chip_to_chip").map(c -> sources.put(new ChipLinks(
-                c.integer("links", ArchitectureBounds.CHIP_LINKS, "number of links"),
-                c.quantity("width", ArchitectureBounds.CHIP_WIDTH, "bits per transfer, e.g. '32 bit'"),
-                c.quantity("frequency", ArchitectureBounds.CHIP_FREQUENCY, "transfers per second, e.g. '1.6 GHz'"),
-                readFigures(c)), m.keyNode("chip_to_chip")));
+                o.optionalMap("link").map(ArchitectureReader::readFigures).orElse(PublishedFigures.NONE),
+                o.optionalQuantity("clock", ArchitectureBounds.LINK_CLOCK), packet), m.keyNode("on_chip"));
+        Optional<SpikeNetwork> spikes = m.optionalMap("spikes").map(s -> sources.put(readSpikes(s), m.keyNode("spikes")));
+        Optional<ChipLinks> chips = m.optionalMap("chip_to_chip").map(c -> sources.put(readChipLinks(c),
+                m.keyNode("chip_to_chip")));
         return new Interconnect(onChip, spikes, chips);
+    }
+
+    /** Spike packets: {@code packet} bits in all, or {@code address} (+ {@code payload}) bits. */
+    private static SpikeNetwork readSpikes(SpecMap s) {
+        SpikeRouting routing = s.enumValue("routing", SpikeRouting.class, SpikeRouting.ADDRESS_EVENT);
+        double payload = s.optionalQuantity("payload", ArchitectureBounds.SPIKE_PAYLOAD).orElse(0);
+        double packet;
+        if (s.has("address")) {
+            if (s.has("packet")) {
+                s.get("packet").orElseThrow().error("give either packet (all bits) or address and payload, not both");
+            }
+            packet = s.quantity("address", ArchitectureBounds.ADDRESS, "address bits of a spike packet") + payload;
+        } else {
+            packet = s.optionalQuantity("packet", ArchitectureBounds.PACKET).orElse(32);
+            if (payload >= packet) {
+                s.get("payload").orElseThrow().error("a payload of " + fmt(payload) + " bit leaves no address bits in a "
+                        + fmt(packet) + "-bit packet; give address: (bits) and payload: instead of packet:");
+                payload = 0;
+            }
+        }
+        PublishedFigures eastWest = s.optionalMap("east_west").map(ArchitectureReader::readFigures)
+                .orElse(PublishedFigures.NONE);
+        PublishedFigures northSouth = s.optionalMap("north_south").map(ArchitectureReader::readFigures)
+                .orElse(PublishedFigures.NONE);
+        return new SpikeNetwork(routing, Math.max(packet, payload + 1), payload, readFigures(s), eastWest, northSouth);
+    }
+
+    /**
+     * Chip-to-chip links: a link needs its bandwidth (width and frequency); an optical link also its
+     * energy per bit, for which no published default exists (docs/reference/communication.md §3).
+     */
+    private static ChipLinks readChipLinks(SpecMap c) {
+        int links = c.integer("links", ArchitectureBounds.CHIP_LINKS, "number of links");
+        double width = c.quantity("width", ArchitectureBounds.CHIP_WIDTH,
+                "bits per transfer, e.g. '32 bit'; a link's bandwidth is width x frequency");
+        double frequency = c.quantity("frequency", ArchitectureBounds.CHIP_FREQUENCY,
+                "transfers per second, e.g. '1.6 GHz'; a link's bandwidth is width x frequency");
+        Optional<ChipLinkKind> kind = c.get("kind").isPresent()
+                ? Optional.of(c.enumValue("kind", ChipLinkKind.class, "serdes, parallel, ucie-2d, interposer-2.5d, 3d-bonding or optical"))
+                : Optional.empty();
+        PublishedFigures figures = readFigures(c);
+        if (kind.filter(k -> k == ChipLinkKind.OPTICAL).isPresent() && figures.energy().isEmpty()) {
+            c.get("kind").orElseThrow().error("an optical link has no published default energy per bit; give "
+                    + "energy: (per bit, e.g. '2 pJ') from the link's data sheet");
+        }
+        return new ChipLinks(links, width, frequency, kind, figures);
+    }
+
+    private static String fmt(double v) {
+        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
     }
 }

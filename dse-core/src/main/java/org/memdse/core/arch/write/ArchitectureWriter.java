@@ -209,12 +209,30 @@ public final class ArchitectureWriter {
         if (!o.link().isEmpty()) {
             onChip.put("link", withFigures(map(), o.link()));
         }
+        o.clockHz().ifPresent(c -> onChip.put("clock", q(c, Dimension.FREQUENCY)));
+        o.packet().ifPresent(p -> onChip.put("packet", map("header", q(p.headerBits(), Dimension.INFORMATION),
+                "payload", q(p.payloadBits(), Dimension.INFORMATION))));
         Map<String, Object> m = map("on_chip", onChip);
-        i.spikes().ifPresent(s -> m.put("spikes", withFigures(map("routing", s.routing().key(),
-                "packet", q(s.packetBits(), Dimension.INFORMATION)), s.figures())));
-        i.chipToChip().ifPresent(c -> m.put("chip_to_chip", withFigures(map("links", c.links(),
-                "width", q(c.widthBits(), Dimension.INFORMATION), "frequency", q(c.frequencyHz(), Dimension.FREQUENCY)),
-                c.figures())));
+        i.spikes().ifPresent(s -> {
+            Map<String, Object> spikes = s.payloadBits() > 0
+                    ? map("routing", s.routing().key(), "address", q(s.addressBits(), Dimension.INFORMATION),
+                    "payload", q(s.payloadBits(), Dimension.INFORMATION))
+                    : map("routing", s.routing().key(), "packet", q(s.packetBits(), Dimension.INFORMATION));
+            withFigures(spikes, s.figures());
+            if (!s.eastWest().isEmpty()) {
+                spikes.put("east_west", withFigures(map(), s.eastWest()));
+            }
+            if (!s.northSouth().isEmpty()) {
+                spikes.put("north_south", withFigures(map(), s.northSouth()));
+            }
+            m.put("spikes", spikes);
+        });
+        i.chipToChip().ifPresent(c -> {
+            Map<String, Object> links = map("links", c.links(), "width", q(c.widthBits(), Dimension.INFORMATION),
+                    "frequency", q(c.frequencyHz(), Dimension.FREQUENCY));
+            c.kind().ifPresent(k -> links.put("kind", k.key()));
+            m.put("chip_to_chip", withFigures(links, c.figures()));
+        });
         return m;
     }
 
