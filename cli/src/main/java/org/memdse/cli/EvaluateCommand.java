@@ -176,6 +176,7 @@ final class EvaluateCommand implements Callable<Integer> {
         line(b, "leakage power", fmt(x.leakagePowerW()), "W");
         line(b, "crossbar utilisation", fmt(100 * x.crossbarUtilisation()), "%");
         line(b, "SNN core utilisation", fmt(100 * x.coreUtilisation()), "%");
+        macShares(b, g);
         idle(b, a, x, replicated);
         b.append("\npeak (all arrays busy)\n");
         line(b, "peak TOPS", fmt(x.peak().peakTops()), "TOPS");
@@ -188,6 +189,30 @@ final class EvaluateCommand implements Callable<Integer> {
         shares(b, "latency by cause", x.latencyByCause(), 1e9, "ns");
         latencyByLayer(b, x);
         return b.toString();
+    }
+
+    /**
+     * Where the MACs run, printed when some do not run on crossbars (a transformer's attention:
+     * products of two computed tensors, on the tiles' digital units).
+     */
+    private static void macShares(StringBuilder b, NetworkGraph g) {
+        long crossbar = 0;
+        long digital = 0;
+        for (org.memdse.core.network.NetworkNode n : g.nodes()) {
+            long macs = g.stats(n).macs();
+            if (n.kind() == org.memdse.core.network.NodeKind.MATMUL) {
+                digital += macs;
+            } else {
+                crossbar += macs;
+            }
+        }
+        if (digital == 0) {
+            return;
+        }
+        double all = crossbar + digital;
+        b.append("\nMACs by where they run\n");
+        line(b, "on crossbars", fmt(crossbar), "MACs  " + percent(crossbar / all));
+        line(b, "on digital units (matmul)", fmt(digital), "MACs  " + percent(digital / all));
     }
 
     /** Each layer's time split by cause, one column per cause any layer spends time on, slowest layer first. */

@@ -45,6 +45,9 @@ final class NetworkCommand implements Callable<Integer> {
             description = "ONNX only: pass operators memdse does not model through instead of failing.")
     boolean skipUnsupported;
 
+    @picocli.CommandLine.Mixin
+    OnnxImportMixin onnx = new OnnxImportMixin();
+
     /** One output row; the same columns in every format. */
     private record Row(String name, String kind, String shape, String weights, long params, long macs,
                        double synapticOps, double trafficOutBits, InputActivity activity) {
@@ -52,8 +55,7 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NetworkGraph g = NetworkLoader.load(network,
-                org.memdse.onnx.OnnxImportOptions.defaults().withSkipUnsupported(skipUnsupported));
+        NetworkGraph g = NetworkLoader.load(network, onnx.options(skipUnsupported));
         List<Row> rows = new ArrayList<>();
         for (NetworkNode node : g.nodes()) {
             NodeStats s = g.stats(node);

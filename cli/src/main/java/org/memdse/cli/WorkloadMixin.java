@@ -32,8 +32,11 @@ final class WorkloadMixin {
                     + "for the network input, 0.15 after ReLU; 'memdse network' lists them).")
     Double inputBitDensity;
 
+    @picocli.CommandLine.Mixin
+    OnnxImportMixin onnx = new OnnxImportMixin();
+
     NetworkGraph network() {
-        NetworkGraph g = NetworkLoader.load(network);
+        NetworkGraph g = NetworkLoader.load(network, onnx.options(false));
         if (inputBitDensity == null) {
             return g;
         }

@@ -67,6 +67,34 @@ public sealed interface LayerOp {
         }
     }
 
+    /** Layer normalisation over the last axis; {@code affine} when it has a scale (and shift). */
+    record LayerNorm(long features, boolean affine) implements LayerOp {
+        public String kind() {
+            return "layer_norm";
+        }
+    }
+
+    /** A Gather of rows of a constant table by computed indices: a token or position embedding. */
+    record Embedding(long vocabulary, long features) implements LayerOp {
+        public String kind() {
+            return "embedding";
+        }
+    }
+
+    /**
+     * An element-wise arithmetic operator with at least one computed operand (Mul, Div, Sub, Pow,
+     * Sqrt, Where, ...), by its ONNX name in snake_case; {@code operands} counts the computed ones.
+     */
+    record Elementwise(String function, int operands) implements LayerOp {
+        public Elementwise {
+            Objects.requireNonNull(function, "function");
+        }
+
+        public String kind() {
+            return "elementwise";
+        }
+    }
+
     /** Max or average pooling; global pooling has the whole spatial extent as its kernel. */
     record Pool(boolean max, boolean global, List<Long> kernel, List<Long> strides, List<Long> padsBegin,
                 List<Long> padsEnd, List<Long> dilations, boolean ceilMode) implements LayerOp {

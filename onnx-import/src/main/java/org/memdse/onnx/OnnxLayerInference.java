@@ -275,6 +275,9 @@ final class OnnxLayerInference {
             case "Constant" -> constant(node);
             case "Shape" -> shapeOf(node);
             case "Gather" -> gather(node);
+            case "LayerNormalization" -> layerNorm(node);
+            case "Mul", "Div", "Sub", "Pow", "Sqrt", "Reciprocal", "Exp", "Neg", "Max", "Min", "Where" ->
+                    elementwise(node);
             default -> unsupported(node, "unsupported operator " + op);
         }
     }
@@ -982,10 +985,25 @@ final class OnnxLayerInference {
         return Math.max(0, Math.min(rank, a < 0 ? a + rank : a));
     }
 
-    /** Gather of constants (indexing a shape) folds; gathering from computed data is an embedding, unsupported. */
+    /**
+     * Gather of constants (indexing a shape) folds; rows of a constant table picked by computed
+     * indices are an embedding (a table of a constant's rows by constant indices, a constant).
+     */
     private void gather(OnnxNode node) {
         Value data = operand(node, 0);
         Value indices = operand(node, 1);
+        if (data.layer() == null && data.shape().size() == 2 && node.intAttribute("axis", 0) == 0
+                && (indices.layer() != null || indices.ints().isEmpty() || data.ints().isEmpty())) {
+            List<Long> out = new ArrayList<>(indices.shape());
+            out.add(data.shape().get(1));
+            if (indices.layer() == null) {
+                setConstant(node, out, Optional.empty());
+            } else {
+                addLayer(node, new LayerOp.Embedding(data.shape().get(0), data.shape().get(1)),
+                        List.of(indices.layer()), List.of(indices.shape()), out);
+            }
+            return;
+        }
         if (data.layer() != null || indices.layer() != null || data.ints().isEmpty() || indices.ints().isEmpty()
                 || data.shape().size() != 1) {
             unsupported(node, "unsupported operator Gather (only indexing into a constant 1-D tensor is supported)");
@@ -1001,6 +1019,53 @@ final class OnnxLayerInference {
             picked.add(data.ints().get().get((int) j));
         }
         setConstant(node, indices.shape(), Optional.of(picked));
+    }
+
+    /** LayerNormalization (opset 17): normalises over the axes from {@code axis} on; memdse's over the last. */
+    private void layerNorm(OnnxNode node) {
+        Value x = data(node, 0);
+        List<Long> xs = x.shape();
+        int a = axis(node.intAttribute("axis", -1), xs.size(), "axis");
+        if (a != xs.size() - 1) {
+            throw problemAt("LayerNormalization over axes " + a + ".." + (xs.size() - 1) + " of " + xs
+                    + "; memdse normalises over the last axis only (axis -1)");
+        }
+        Value scale = operand(node, 1);
+        if (scale.layer() != null) {
+            throw problemAt("the scale (input 1) is computed; memdse needs it as an initializer");
+        }
+        broadcast(scale.shape(), List.of(xs.get(a)), "the scale and the normalised axis");
+        for (int i = 1; i < node.outputs().size(); i++) {
+            if (!node.outputs().get(i).isEmpty()) {
+                throw problemAt("output " + i + " '" + node.outputs().get(i) + "' (the training-mode mean or "
+                        + "inverse standard deviation) is not supported; export the model for inference");
+            }
+        }
+        addLayer(node, new LayerOp.LayerNorm(xs.get(a), true), List.of(x.layer()), List.of(xs), xs);
+    }
+
+    /** Element-wise arithmetic: broadcast shapes; constants only fold, computed operands feed a layer. */
+    private void elementwise(OnnxNode node) {
+        List<Value> operands = new ArrayList<>();
+        for (int i = 0; i < node.inputs().size(); i++) {
+            if (!node.inputs().get(i).isEmpty()) {
+                operands.add(operand(node, i));
+            }
+        }
+        if (operands.isEmpty()) {
+            throw problemAt(node.opType() + " has no inputs");
+        }
+        List<Long> out = operands.get(0).shape();
+        for (int i = 1; i < operands.size(); i++) {
+            out = broadcast(out, operands.get(i).shape(), "the operands");
+        }
+        List<Value> computed = operands.stream().filter(v -> v.layer() != null).toList();
+        if (computed.isEmpty()) {
+            setConstant(node, out, Optional.empty());
+            return;
+        }
+        addLayer(node, new LayerOp.Elementwise(snakeCase(node.opType()), computed.size()),
+                computed.stream().map(Value::layer).toList(), computed.stream().map(Value::shape).toList(), out);
     }
 
     private void unsupported(OnnxNode node, String message) {

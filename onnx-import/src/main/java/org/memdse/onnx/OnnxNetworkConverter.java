@@ -12,10 +12,15 @@ import org.memdse.core.network.BatchNorm;
 import org.memdse.core.network.Concat;
 import org.memdse.core.network.Conv2d;
 import org.memdse.core.network.ConvGeometry;
+import org.memdse.core.network.Elementwise;
+import org.memdse.core.network.ElementwiseOp;
+import org.memdse.core.network.Embedding;
 import org.memdse.core.network.Flatten;
 import org.memdse.core.network.GlobalPool;
 import org.memdse.core.network.InputNode;
+import org.memdse.core.network.LayerNorm;
 import org.memdse.core.network.Linear;
+import org.memdse.core.network.MatMul;
 import org.memdse.core.network.NetworkBuilder;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
@@ -116,11 +121,10 @@ final class OnnxNetworkConverter {
         } else if (op instanceof LayerOp.BatchNorm) {
             put(layer, new BatchNorm(layer.name()));
         } else if (op instanceof LayerOp.Add a) {
-            if (a.operands() < 2) {
-                unrepresentable(layer, "Add of a constant that no convolution or dense layer before it can absorb");
-                return;
-            }
-            put(layer, new Add(layer.name(), ActivationFunction.IDENTITY));
+            // x + constant that no convolution or dense layer before it absorbed (a position embedding,
+            // a bias after a product of activations): one digital add per element.
+            put(layer, a.operands() < 2 ? new Elementwise(layer.name(), ElementwiseOp.ADD)
+                    : new Add(layer.name(), ActivationFunction.IDENTITY));
         } else if (op instanceof LayerOp.Concat c) {
             int b = batchAxisOfInput(layer, 0);
             if (c.axis() == b) {
@@ -143,7 +147,23 @@ final class OnnxNetworkConverter {
             put(layer, new Recurrent(layer.name(), r.lstm() ? RecurrentCell.LSTM : RecurrentCell.GRU,
                     toInt(r.inputSize()), toInt(r.hiddenSize()), r.bias(), r.returnSequences()));
         } else if (op instanceof LayerOp.MatMul) {
-            unrepresentable(layer, "MatMul of two computed tensors (memdse has no weight-free matrix product)");
+            if (layer.inputs().size() != 2) {
+                unrepresentable(layer, "MatMul of a computed tensor by a constant of rank " + layer.inputShapes()
+                        .get(layer.inputShapes().size() - 1).size() + " (memdse puts 2-D weight matrices on crossbars)");
+                return;
+            }
+            put(layer, new MatMul(layer.name()));
+        } else if (op instanceof LayerOp.LayerNorm n) {
+            put(layer, new LayerNorm(layer.name(), n.affine()));
+        } else if (op instanceof LayerOp.Embedding e) {
+            put(layer, new Embedding(layer.name(), toInt(e.vocabulary()), toInt(e.features())));
+        } else if (op instanceof LayerOp.Elementwise e) {
+            Optional<ElementwiseOp> f = elementwise(e.function());
+            if (f.isEmpty()) {
+                unrepresentable(layer, "element-wise " + e.function());
+                return;
+            }
+            put(layer, new Elementwise(layer.name(), f.get()));
         } else if (op instanceof LayerOp.Pad) {
             unrepresentable(layer, "Pad that does not feed a convolution (memdse folds padding into convolutions)");
         } else if (op instanceof LayerOp.Skipped) {
@@ -187,7 +207,29 @@ final class OnnxNetworkConverter {
         });
     }
 
+    /** ONNX element-wise operators by memdse's; Min costs what Max does. */
+    private static Optional<ElementwiseOp> elementwise(String onnx) {
+        return Optional.ofNullable(switch (onnx) {
+            case "mul" -> ElementwiseOp.MUL;
+            case "div" -> ElementwiseOp.DIV;
+            case "sub" -> ElementwiseOp.SUB;
+            case "pow" -> ElementwiseOp.POW;
+            case "sqrt" -> ElementwiseOp.SQRT;
+            case "reciprocal" -> ElementwiseOp.RECIPROCAL;
+            case "exp" -> ElementwiseOp.EXP;
+            case "erf" -> ElementwiseOp.ERF;
+            case "neg" -> ElementwiseOp.NEG;
+            case "max", "min" -> ElementwiseOp.MAX;
+            case "where" -> ElementwiseOp.WHERE;
+            default -> null;
+        });
+    }
+
     private void activation(OnnxLayer layer, LayerOp.Activation a) {
+        if (a.function().equals("erf")) {
+            put(layer, new Elementwise(layer.name(), ElementwiseOp.ERF));
+            return;
+        }
         Optional<ActivationFunction> f = function(a.function());
         if (f.isEmpty()) {
             unrepresentable(layer, "activation " + a.function() + " (memdse knows relu, relu6, leaky-relu, sigmoid, "

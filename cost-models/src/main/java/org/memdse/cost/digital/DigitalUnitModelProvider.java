@@ -27,6 +27,9 @@ import org.memdse.cost.spi.Support;
  *   <tr><td>shift-add</td><td>45 fJ</td><td>0.005 mW</td><td>0.00006 mm²</td><td>ISAAC S+A, as {@link ShiftAddModelProvider}</td></tr>
  *   <tr><td>quantizer</td><td>0.1 pJ at 45 nm, 0.9 V</td><td>0.005 mW</td><td>0.00006 mm²</td>
  *       <td>shift + round of a 32-bit value ≈ one 32-bit add (Horowitz); area as the S+A</td></tr>
+ *   <tr><td>mac</td><td>0.2 pJ + 0.1 pJ at 45 nm, 0.9 V</td><td>0.005 mW × 419/137</td><td>282 + 137 µm² at 45 nm</td>
+ *       <td>Horowitz ISSCC 2014 Fig. 1.1.9: 8-bit multiply 0.2 pJ, 282 µm²; 32-bit add 0.1 pJ, 137 µm²
+ *       (docs/reference/transformers.md §1); leakage as the S+A's scaled by area</td></tr>
  * </table>
  */
 public final class DigitalUnitModelProvider implements ComponentModelProvider {
@@ -38,6 +41,10 @@ public final class DigitalUnitModelProvider implements ComponentModelProvider {
     static final double POOL_LEAK = 0.1 * 0.4e-3;
     static final double POOL_AREA = 0.00024e-6;
     static final double ADD32_ENERGY_45NM = 0.1e-12;
+    /** Horowitz ISSCC 2014: 8-bit integer multiply, 45 nm. */
+    static final double MUL8_ENERGY_45NM = 0.2e-12;
+    static final double MUL8_AREA_45NM = 282e-12;
+    static final double ADD32_AREA_45NM = 137e-12;
 
     @Override
     public String name() {
@@ -85,6 +92,14 @@ public final class DigitalUnitModelProvider implements ComponentModelProvider {
                 energy = Anchor.HOROWITZ_45NM.energy(ADD32_ENERGY_45NM, tech);
                 leak = isaac.leakage(ShiftAddModelProvider.SA_LEAK, tech);
                 area = isaac.area(ShiftAddModelProvider.SA_AREA, tech);
+            }
+            case MAC -> {
+                energy = Anchor.HOROWITZ_45NM.energy(MUL8_ENERGY_45NM + ADD32_ENERGY_45NM, tech);
+                // The S+A is an adder and a register (ISAAC); a MAC adds a multiplier, so its leakage
+                // scales with the logic's area (Horowitz's 282 + 137 µm² against the adder's 137).
+                leak = isaac.leakage(ShiftAddModelProvider.SA_LEAK, tech) * (MUL8_AREA_45NM + ADD32_AREA_45NM)
+                        / ADD32_AREA_45NM;
+                area = Anchor.HOROWITZ_45NM.area(MUL8_AREA_45NM + ADD32_AREA_45NM, tech);
             }
             default -> throw new IllegalStateException(d.kind().key());
         }

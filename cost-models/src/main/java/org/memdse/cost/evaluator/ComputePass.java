@@ -1,5 +1,7 @@
 package org.memdse.cost.evaluator;
 
+import org.memdse.core.arch.DigitalKind;
+import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.eval.Action;
 import org.memdse.core.eval.LatencyCause;
 import org.memdse.core.network.NodeStats;
@@ -22,7 +24,7 @@ public final class ComputePass implements EvaluationPass {
             if (work instanceof MappedNetwork.CrossbarLayer x) {
                 crossbars(i, x, ledger);
             } else if (work instanceof MappedNetwork.DigitalLayer d) {
-                digital(i, d, view.stats(i), ledger);
+                digital(i, d, view.stats(i), view.network().activationBits(), ledger);
             } else if (work instanceof MappedNetwork.SnnLayer s) {
                 snn(i, s, view.stats(i), ledger);
             }
@@ -45,10 +47,20 @@ public final class ComputePass implements EvaluationPass {
         ledger.addDuration(i, LatencyCause.ARRAY, x.vectors() * x.cycles() * (read * x.pulses()) / x.replicas());
     }
 
-    /** One operation per element on the tiles' units of that kind, spread over those of the powered tiles. */
-    private static void digital(int i, MappedNetwork.DigitalLayer d, NodeStats stats, EvaluationLedger ledger) {
+    /**
+     * One operation per element on the tiles' units of that kind, spread over those of the powered
+     * tiles. A MAC on a tile without MAC units runs on its shift-and-add (else activation) units as
+     * a shift-and-add multiplication: one add per bit of the b-bit operand plus the accumulation,
+     * b + 1 operations (Horowitz's 8-bit multiply, 0.2 pJ, is ~7 of his 8-bit adds, 0.03 pJ).
+     */
+    private static void digital(int i, MappedNetwork.DigitalLayer d, NodeStats stats, int activationBits,
+                                EvaluationLedger ledger) {
         PricedComponent unit = d.cim().digital(d.kind());
         double ops = stats.digitalOps();
+        if (d.kind() == DigitalKind.MAC && unit != null
+                && !(unit.component().spec() instanceof DigitalUnit u && u.kind() == DigitalKind.MAC)) {
+            ops *= activationBits + 1;
+        }
         ledger.charge(i, unit, Action.COMPUTE, ops);
         if (unit != null) {
             // The units of the powered tiles (all tiles without power gating).

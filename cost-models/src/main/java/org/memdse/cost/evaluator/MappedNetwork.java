@@ -361,7 +361,8 @@ public final class MappedNetwork {
     private static DigitalKind digitalKind(NodeKind kind) {
         return switch (kind) {
             case MAX_POOL, AVG_POOL, GLOBAL_AVG_POOL, GLOBAL_MAX_POOL -> DigitalKind.POOLING;
-            case ADD, CONCAT -> DigitalKind.ACCUMULATOR;
+            case ADD, CONCAT, EMBEDDING -> DigitalKind.ACCUMULATOR;
+            case MATMUL -> DigitalKind.MAC;
             default -> DigitalKind.ACTIVATION;
         };
     }

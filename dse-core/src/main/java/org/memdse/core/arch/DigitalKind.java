@@ -13,7 +13,9 @@ public enum DigitalKind implements Keyed {
     /** shift-and-add of bit slices. */
     SHIFT_ADD("shift-add"),
     /** re-quantisation of outputs. */
-    QUANTIZER("quantizer");
+    QUANTIZER("quantizer"),
+    /** multiply-accumulate of two computed operands (attention's products), 8-bit × 8-bit into 32 bits. */
+    MAC("mac");
 
     private final String key;
 

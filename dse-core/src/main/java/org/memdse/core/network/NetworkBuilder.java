@@ -253,6 +253,14 @@ public final class NetworkBuilder {
             if (n < 2) {
                 error(e.origin().at("inputs"), describe(e) + " needs at least 2 inputs, found " + n);
             }
+        } else if (kind == NodeKind.MATMUL) {
+            if (n != 2) {
+                error(e.origin().at("inputs"), describe(e) + " multiplies exactly 2 inputs, found " + n);
+            }
+        } else if (kind == NodeKind.ELEMENTWISE) {
+            if (n < 1 || n > 3) {
+                error(e.origin().at("inputs"), describe(e) + " takes 1 to 3 inputs, found " + n);
+            }
         } else if (kind == NodeKind.POPULATION) {
             if (n < 1) {
                 error(e.origin().at("inputs"), describe(e) + " needs at least one projection as input");

@@ -22,7 +22,12 @@ public enum NodeKind implements Keyed {
     ENCODER("encoder", Domain.BOUNDARY),
     POPULATION("population", Domain.SNN),
     PROJECTION("projection", Domain.SNN),
-    INTEGRATION("integration", Domain.BOUNDARY);
+    INTEGRATION("integration", Domain.BOUNDARY),
+    /** product of two computed tensors (attention): digital MACs, or crossbars rewritten per input. */
+    MATMUL("matmul", Domain.ANN),
+    LAYER_NORM("layer-norm", Domain.ANN),
+    EMBEDDING("embedding", Domain.ANN),
+    ELEMENTWISE("elementwise", Domain.ANN);
 
     /** Which part of a Fig. 4 system runs a node: CIM tiles, SNN cores, or the interfaces between. */
     public enum Domain { ANN, SNN, BOUNDARY }

@@ -103,7 +103,104 @@ final class ShapeInference {
         if (node instanceof Integration n) {
             return integration(n, single(inputs));
         }
+        if (node instanceof MatMul n) {
+            return matMul(n, inputs);
+        }
+        if (node instanceof LayerNorm n) {
+            return layerNorm(n, single(inputs));
+        }
+        if (node instanceof Embedding n) {
+            return embedding(n, single(inputs));
+        }
+        if (node instanceof Elementwise n) {
+            return elementwise(n, inputs);
+        }
         throw new IllegalStateException("no shape inference for " + node.kind());
+    }
+
+    /**
+     * A[..., m, k] × B[..., k, n]: the leading dimensions broadcast, one MAC per (batch, m, k, n),
+     * each a digital operation (neither operand can sit on a crossbar ahead of the inference).
+     */
+    private NodeStats matMul(MatMul n, List<In> inputs) throws Problem {
+        In a = inputs.get(0);
+        In b = inputs.get(1);
+        requireActivations(n, a);
+        requireActivations(n, b);
+        Shape as = a.shape();
+        Shape bs = b.shape();
+        if (as.rank() < 2 || bs.rank() < 2) {
+            throw new Problem("inputs", describe(n) + " multiplies two matrices [..., m, k] and [..., k, n], but '"
+                    + a.name() + "' gives " + as + " and '" + b.name() + "' gives " + bs);
+        }
+        int m = as.dim(as.rank() - 2);
+        int k = as.dim(as.rank() - 1);
+        int kb = bs.dim(bs.rank() - 2);
+        int cols = bs.dim(bs.rank() - 1);
+        if (k != kb) {
+            throw new Problem("inputs", describe(n) + ": '" + a.name() + "' (" + as + ") has " + k + " columns, but '"
+                    + b.name() + "' (" + bs + ") has " + kb + " rows");
+        }
+        List<Integer> lead = broadcast(n, as.dims().subList(0, as.rank() - 2), bs.dims().subList(0, bs.rank() - 2),
+                a, b);
+        List<Integer> out = new ArrayList<>(lead);
+        out.add(m);
+        out.add(cols);
+        long batch = 1;
+        for (int d : lead) {
+            batch *= d;
+        }
+        long macs = batch * m * (long) k * cols;
+        return activations(inputs, new Shape(out), Optional.empty(), 0, macs, macs, sumInputs(inputs));
+    }
+
+    private static List<Integer> broadcast(NetworkNode n, List<Integer> x, List<Integer> y, In a, In b) throws Problem {
+        int r = Math.max(x.size(), y.size());
+        List<Integer> out = new ArrayList<>();
+        for (int i = 0; i < r; i++) {
+            int p = i < r - x.size() ? 1 : x.get(i - (r - x.size()));
+            int q = i < r - y.size() ? 1 : y.get(i - (r - y.size()));
+            if (p != q && p != 1 && q != 1) {
+                throw new Problem("inputs", describe(n) + ": the shapes of '" + a.name() + "' (" + a.shape() + ") and '"
+                        + b.name() + "' (" + b.shape() + ") do not broadcast");
+            }
+            out.add(Math.max(p, q));
+        }
+        return out;
+    }
+
+    /**
+     * Per element: the mean's add, the deviation's subtract, its square and sum, the scaling by
+     * 1/σ (5), and with the affine scale and shift 2 more; per row the two divisions by the row
+     * length, the ε add and the reciprocal square root (4).
+     */
+    private NodeStats layerNorm(LayerNorm n, In in) throws Problem {
+        requireActivations(n, in);
+        Shape s = in.shape();
+        int features = s.dim(s.rank() - 1);
+        long rows = s.elements() / features;
+        long ops = s.elements() * (n.affine() ? 7 : 5) + 4 * rows;
+        return activations(List.of(in), s, Optional.empty(), n.affine() ? 2L * features : 0, 0, ops, s.elements());
+    }
+
+    /** One table row read per index: the table's values are parameters, the rows read its input traffic. */
+    private NodeStats embedding(Embedding n, In in) throws Problem {
+        requireActivations(n, in);
+        List<Integer> dims = new ArrayList<>(in.shape().dims());
+        dims.add(n.features());
+        Shape o = new Shape(dims);
+        return activations(List.of(in), o, Optional.empty(), (long) n.vocabulary() * n.features(), 0, 0, o.elements());
+    }
+
+    private NodeStats elementwise(Elementwise n, List<In> inputs) throws Problem {
+        List<Integer> out = List.of();
+        In first = inputs.get(0);
+        for (In in : inputs) {
+            requireActivations(n, in);
+            out = broadcast(n, out, in.shape().dims(), first, in);
+        }
+        Shape o = new Shape(out);
+        return activations(inputs, o, Optional.empty(), 0, 0, o.elements(), sumInputs(inputs));
     }
 
     private static In single(List<In> inputs) {

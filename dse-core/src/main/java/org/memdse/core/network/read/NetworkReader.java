@@ -16,7 +16,12 @@ import org.memdse.core.network.Concat;
 import org.memdse.core.network.Connectivity;
 import org.memdse.core.network.Conv2d;
 import org.memdse.core.network.ConvGeometry;
+import org.memdse.core.network.Elementwise;
+import org.memdse.core.network.ElementwiseOp;
+import org.memdse.core.network.Embedding;
 import org.memdse.core.network.Encoder;
+import org.memdse.core.network.LayerNorm;
+import org.memdse.core.network.MatMul;
 import org.memdse.core.network.Encoding;
 import org.memdse.core.network.Flatten;
 import org.memdse.core.network.GlobalPool;
@@ -267,6 +272,16 @@ public final class NetworkReader {
                 return projection(name, f);
             case INTEGRATION:
                 return integration(name, f);
+            case MATMUL:
+                return new MatMul(name);
+            case LAYER_NORM:
+                return new LayerNorm(name, f.bool("affine", true));
+            case EMBEDDING:
+                return new Embedding(name, f.requiredInt("vocabulary", 1, MAX, "the rows of the table (tokens or positions)"),
+                        f.requiredInt("features", 1, MAX, "the values per row"));
+            case ELEMENTWISE:
+                return new Elementwise(name, f.requiredEnum("op", ElementwiseOp.class,
+                        "the operation: add, mul, div, sub, pow, sqrt, reciprocal, exp, erf, neg, max or where"));
             default:
                 throw new IllegalStateException("kind " + kind);
         }
