@@ -27,7 +27,8 @@ class DebianModelsTest {
             "Squeeze", "Unsqueeze", "Transpose", "Dropout", "Identity", "Cast", "LSTM", "GRU", "Pad", "Constant",
             "Shape", "Relu", "Sigmoid", "Tanh", "LeakyRelu", "Softmax", "LogSoftmax", "Elu", "Selu", "Celu",
             "HardSigmoid", "HardSwish", "Softplus", "Softsign", "PRelu", "Gelu", "Mish", "ThresholdedRelu", "Clip",
-            "Hardmax", "Erf");
+            "Hardmax", "Erf", "LayerNormalization", "Mul", "Div", "Sub", "Pow", "Sqrt", "Reciprocal", "Exp", "Neg",
+            "Max", "Min", "Where", "Gather");
 
     /** node/ tests of the operators in issue 3's list. */
     static final List<String> NODE_PREFIXES = List.of("test_conv_", "test_gemm_", "test_matmul_", "test_relu",
