@@ -17,9 +17,13 @@ package org.memdse.core.arch;
  * @param endurance    write cycles before wear-out
  * @param variability  relative standard deviation of a programmed conductance (0.05 = 5 %)
  * @param isVolatile   whether the state decays by itself (diffusive memristors used as neurons)
+ * @param nonIdealities programming error, read noise, drift, stuck-at faults and wire resistance (the
+ *                     accuracy budget's device side); {@code variability}, when positive, is its
+ *                     constant programming sigma
  */
 public record Device(String name, DeviceKind kind, double rOn, double rOff, int levels, double vRead, double tRead,
-                     double vWrite, double writeEnergy, double writeTime, double endurance, double variability, boolean isVolatile) {
+                     double vWrite, double writeEnergy, double writeTime, double endurance, double variability, boolean isVolatile,
+                     NonIdealities nonIdealities) {
     public Device {
         Checks.notNull("name", name);
         Checks.notNull("kind", kind);
@@ -33,6 +37,15 @@ public record Device(String name, DeviceKind kind, double rOn, double rOff, int 
         Checks.nonNegative("write_time", writeTime);
         Checks.positive("endurance", endurance);
         Checks.nonNegative("variability", variability);
+        Checks.notNull("nonIdealities", nonIdealities);
+    }
+
+    /** A device with its kind's default non-idealities ({@link NonIdealities#defaults}). */
+    public Device(String name, DeviceKind kind, double rOn, double rOff, int levels, double vRead, double tRead,
+                  double vWrite, double writeEnergy, double writeTime, double endurance, double variability,
+                  boolean isVolatile) {
+        this(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
+                isVolatile, NonIdealities.defaults(kind, variability));
     }
 
     /** Conductance of the on state, S. */

@@ -17,10 +17,11 @@ import java.util.Optional;
  * @param arrayPeriphery published figures for one array's periphery (decoders, switch matrices,
  *                      column multiplexers), {@link PublishedFigures#NONE} to use the model
  * @param levelShifters  published figures for one array's write-path level shifters, NONE to use the model
+ * @param circuitNoise   ADC offset and noise, analog-transfer noise (the accuracy budget's circuit side)
  */
 public record Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEncoding, Optional<SampleHold> sampleHold,
                     Optional<ShiftAdd> shiftAdd, List<Buffer> buffers, PublishedFigures arrayPeriphery,
-                    PublishedFigures levelShifters) {
+                    PublishedFigures levelShifters, CircuitNoise circuitNoise) {
     public Macro {
         Checks.notNull("crossbars", crossbars);
         Checks.notNull("adc", adc);
@@ -31,6 +32,15 @@ public record Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEn
         buffers = List.copyOf(buffers);
         Checks.notNull("arrayPeriphery", arrayPeriphery);
         Checks.notNull("levelShifters", levelShifters);
+        Checks.notNull("circuitNoise", circuitNoise);
+    }
+
+    /** A macro with ideal converters and transfers. */
+    public Macro(Crossbars crossbars, Adc adc, Dac dac, InputEncoding inputEncoding, Optional<SampleHold> sampleHold,
+                 Optional<ShiftAdd> shiftAdd, List<Buffer> buffers, PublishedFigures arrayPeriphery,
+                 PublishedFigures levelShifters) {
+        this(crossbars, adc, dac, inputEncoding, sampleHold, shiftAdd, buffers, arrayPeriphery, levelShifters,
+                CircuitNoise.IDEAL);
     }
 
     /** A macro whose array periphery is priced by the model. */

@@ -43,7 +43,7 @@ public final class WithoutFigures {
                     new Dac(m.dac().bits(), NONE), m.inputEncoding(),
                     m.sampleHold().map(s -> new SampleHold(NONE)),
                     m.shiftAdd().map(s -> new ShiftAdd(s.count(), NONE)),
-                    buffers(m.buffers()), NONE, NONE);
+                    buffers(m.buffers()), NONE, NONE, m.circuitNoise());
             List<DigitalUnit> digital = c.digital().stream().map(d -> new DigitalUnit(d.kind(), d.count(), NONE)).toList();
             return new CimTileTemplate(c.name(), c.macros(), macro, buffers(c.buffers()), digital, NONE, c.analogTransfer(),
                     c.inputLoading(), new TileWiring(c.wiring().topology(), c.wiring().widthBits(), NONE));

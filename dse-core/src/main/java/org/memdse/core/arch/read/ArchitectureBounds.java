@@ -104,6 +104,42 @@ public final class ArchitectureBounds {
     public static final Bounds VARIABILITY = Bounds.quantity(DIMENSIONLESS, 0, 1,
             "a relative spread above 100 % leaves no level distinguishable: the device stores nothing");
 
+    // ---- non-idealities (the accuracy budget) ---------------------------------------------------
+
+    public static final Bounds PROGRAMMING_ERROR = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a relative spread above 100 % leaves no level distinguishable: the device stores nothing")
+            .calibrated(0, 0.2, "published write-verify spreads are 1-10 % of G_max (NeuRRAM, aihwkit PCM); the "
+                    + "budget's first-order propagation loses accuracy above 20 %");
+
+    public static final Bounds READ_NOISE = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "read noise above 100 % of the conductance leaves no read meaningful")
+            .calibrated(0, 0.1, "published read noise is 1-4 % (aihwkit RRAM and PCM models)");
+
+    public static final Bounds DRIFT_NU = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a drift exponent of 1 halves the conductance every doubling of time: nothing is retained")
+            .calibrated(0, 0.12, "published PCM drift exponents lie in 0.005-0.1 (aihwkit clips the mean to 0.049-0.1)");
+
+    public static final Bounds DRIFT_TIME = Bounds.quantity(TIME, 1e-9, 3.2e9,
+            "a time after programming below 1 ns is inside the programming pulse; above 100 years no device is "
+                    + "specified");
+
+    public static final Bounds STUCK_AT = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a probability lies in 0..1")
+            .calibrated(0, 0.2, "published faulty-cell shares are 0.1-20 % (MNSIM's default 0.1 %, HfO2 test chips "
+                    + "~10 %); the budget treats faults as independent errors, which a mostly faulty array is not");
+
+    public static final Bounds WIRE_RESISTANCE = Bounds.quantity(RESISTANCE, 0, 1e4,
+            "a wire segment of one cell pitch (under 1 um) of even the thinnest metal is far below 10 kOhm")
+            .calibrated(0, 20, "aihwkit's default is 0.35 Ohm per cell; the IR-drop closed form is first order "
+                    + "and holds while the drop on a line stays below about 20 %");
+
+    public static final Bounds ADC_NOISE = Bounds.quantity(DIMENSIONLESS, 0, 1e3,
+            "an offset or noise of over 1000 LSB is no converter of the bits it claims")
+            .calibrated(0, 2, "published SAR ADCs have offsets and noise of a fraction of an LSB to about 1 LSB");
+
+    public static final Bounds TRANSFER_NOISE = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a transfer noise above 100 % of full scale leaves no value meaningful");
+
     // ---- published figures (one instance) ------------------------------------------------------
 
     public static final Bounds FIGURE_AREA = Bounds.quantity(AREA, 0, 0.07,
@@ -272,6 +308,14 @@ public final class ArchitectureBounds {
         t.put("write_time", WRITE_TIME);
         t.put("endurance", ENDURANCE);
         t.put("variability", VARIABILITY);
+        t.put("nonidealities.programming_error", PROGRAMMING_ERROR);
+        t.put("nonidealities.read_noise", READ_NOISE);
+        t.put("nonidealities.drift.nu, drift.nu_sigma", DRIFT_NU);
+        t.put("nonidealities.drift.t0, drift.at", DRIFT_TIME);
+        t.put("nonidealities.stuck_at.hrs, stuck_at.lrs", STUCK_AT);
+        t.put("nonidealities.wire_resistance", WIRE_RESISTANCE);
+        t.put("macro.nonidealities.adc_offset, adc_noise", ADC_NOISE);
+        t.put("macro.nonidealities.transfer_noise", TRANSFER_NOISE);
         t.put("area (figure)", FIGURE_AREA);
         t.put("energy (figure)", FIGURE_ENERGY);
         t.put("power, leakage_power (figures)", FIGURE_POWER);

@@ -23,7 +23,9 @@ import org.memdse.core.arch.ChipLinks;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Dac;
+import org.memdse.core.arch.CircuitNoise;
 import org.memdse.core.arch.Device;
+import org.memdse.core.arch.NonIdealities;
 import org.memdse.core.arch.DeviceKind;
 import org.memdse.core.arch.DigitalKind;
 import org.memdse.core.arch.DigitalUnit;
@@ -278,15 +280,12 @@ public final class ArchitectureReader {
         double writeEnergy = m.optionalQuantity("write_energy", ArchitectureBounds.WRITE_ENERGY).orElse(0);
         double writeTime = m.optionalQuantity("write_time", ArchitectureBounds.WRITE_TIME).orElse(0);
         double endurance = m.optionalQuantity("endurance", ArchitectureBounds.ENDURANCE).orElse(1e6);
+        // The constant programming sigma of the accuracy budget (nonidealities.programming_error).
         double variability = m.optionalQuantity("variability", ArchitectureBounds.VARIABILITY).orElse(0.0);
-        if (variability > 0) {
-            // Until the accuracy models use it, a spread changes no figure; saying so beats silence.
-            m.get("variability").orElseThrow().warning("variability is recorded but does not affect any figure yet: "
-                    + "no model uses it (area, energy and latency are those of a device without spread)");
-        }
+        NonIdealities nonIdealities = NonIdealitiesReader.device(m, kind, variability);
         boolean isVolatile = m.bool("volatile", kind == DeviceKind.DIFFUSIVE);
         return new Device(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
-                isVolatile);
+                isVolatile, nonIdealities);
     }
 
     private Device deviceRef(SpecMap m, String key) {
@@ -407,8 +406,9 @@ public final class ArchitectureReader {
                 .orElse(PublishedFigures.NONE);
         PublishedFigures shifters = m.optionalMap("level_shifters").map(ArchitectureReader::readFigures)
                 .orElse(PublishedFigures.NONE);
+        CircuitNoise circuitNoise = NonIdealitiesReader.macro(m);
         Macro macro = sources.put(new Macro(crossbars, adc, dac, encoding, sampleHold, shiftAdd, readBuffers(m), periphery,
-                shifters), m.node());  // the macro's first key: its own key is the template's
+                shifters, circuitNoise), m.node());  // the macro's first key: its own key is the template's
         // Cross checks against placeholders (cols 1 for '0') would mislead; the values are reported already.
         if (context.diagnostics().size() == errorsBefore) {
             ArchitectureChecks.checkMacro(m, macro);

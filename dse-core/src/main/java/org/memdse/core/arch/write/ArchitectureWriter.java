@@ -10,6 +10,7 @@ import org.memdse.core.arch.Adc;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.CimTileTemplate;
+import org.memdse.core.arch.CircuitNoise;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Device;
 import org.memdse.core.arch.DigitalUnit;
@@ -18,8 +19,10 @@ import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
 import org.memdse.core.arch.Macro;
+import org.memdse.core.arch.NonIdealities;
 import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.arch.PowerGating;
+import org.memdse.core.arch.ProgrammingFit;
 import org.memdse.core.arch.PublishedFigures;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
@@ -83,8 +86,8 @@ public final class ArchitectureWriter {
                 "r_off", q(d.rOff(), Dimension.RESISTANCE), "levels", d.levels(),
                 "v_read", q(d.vRead(), Dimension.VOLTAGE), "t_read", q(d.tRead(), Dimension.TIME),
                 "write_energy", q(d.writeEnergy(), Dimension.ENERGY), "write_time", q(d.writeTime(), Dimension.TIME),
-                "endurance", QuantityFormat.number(d.endurance()), "variability", QuantityFormat.number(d.variability()),
-                "volatile", d.isVolatile());
+                "endurance", QuantityFormat.number(d.endurance()), "volatile", d.isVolatile(),
+                "nonidealities", nonIdealities(d.nonIdealities()));
         if (d.vWrite() > 0) {
             m.put("v_write", q(d.vWrite(), Dimension.VOLTAGE));
         }
@@ -143,6 +146,9 @@ public final class ArchitectureWriter {
         if (!macro.levelShifters().isEmpty()) {
             m.put("level_shifters", withFigures(map(), macro.levelShifters()));
         }
+        CircuitNoise n = macro.circuitNoise();
+        m.put("nonidealities", map("adc_offset", n.adcOffset(),
+                "adc_noise", n.adcNoise(), "transfer_noise", n.transferNoise()));
         if (!macro.buffers().isEmpty()) {
             m.put("buffers", buffers(macro.buffers()));
         }
@@ -247,6 +253,20 @@ public final class ArchitectureWriter {
 
     private static void put(Map<String, Object> m, String key, OptionalDouble value, Dimension dimension) {
         value.ifPresent(v -> m.put(key, q(v, dimension)));
+    }
+
+    /**
+     * Every non-ideality with its value (the kind's defaults written out); the device's variability
+     * is folded into programming_error, so it is not written again.
+     */
+    private static Map<String, Object> nonIdealities(NonIdealities n) {
+        Object programming = n.programmingFit() == ProgrammingFit.CONSTANT ? n.programmingSigma()
+                : n.programmingFit().key();
+        return map("programming_error", programming, "read_noise", n.readNoise(),
+                "drift", map("nu", n.driftNu(), "nu_sigma", n.driftNuSigma(),
+                        "t0", q(n.driftT0S(), Dimension.TIME), "at", q(n.driftAtS(), Dimension.TIME)),
+                "stuck_at", map("hrs", n.stuckAtHrs(), "lrs", n.stuckAtLrs()),
+                "wire_resistance", q(n.wireResistance(), Dimension.RESISTANCE));
     }
 
     private static String q(double value, Dimension dimension) {

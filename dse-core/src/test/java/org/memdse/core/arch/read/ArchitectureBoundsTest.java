@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.Device;
+import org.memdse.core.arch.ProgrammingFit;
 import org.memdse.core.spec.Bounds;
 import org.memdse.core.spec.Diagnostic;
 import org.memdse.core.spec.SpecException;
@@ -114,15 +116,16 @@ class ArchitectureBoundsTest {
     }
 
     @Test
-    void aNonZeroVariabilityIsRecordedWithAWarningThatItChangesNothing() throws IOException {
+    void aNonZeroVariabilityIsTheConstantProgrammingSigmaOfTheAccuracyBudget() throws IOException {
         Validated<Architecture> read = read(minimal().replace("    t_read: 10 ns\n", "    t_read: 10 ns\n    variability: 0.05\n"));
-        assertThat(read.value().devices().get(0).variability()).isEqualTo(0.05);
-        assertThat(read.warnings()).singleElement().satisfies(w -> {
-            assertThat(w.path()).isEqualTo("devices.rram.variability");
-            assertThat(w.message()).startsWith("variability is recorded but does not affect any figure yet");
-        });
-        assertThat(read(minimal().replace("    t_read: 10 ns\n", "    t_read: 10 ns\n    variability: 0\n")).warnings())
-                .isEmpty();
+        Device d = read.value().devices().get(0);
+        assertThat(d.variability()).isEqualTo(0.05);
+        assertThat(d.nonIdealities().programmingFit()).isEqualTo(ProgrammingFit.CONSTANT);
+        assertThat(d.nonIdealities().programmingSigma(0.3)).isEqualTo(0.05);
+        assertThat(read.warnings()).isEmpty();
+        // Without it, an RRAM device takes the NeuRRAM write-verify fit.
+        Device plain = read(minimal()).value().devices().get(0);
+        assertThat(plain.nonIdealities().programmingFit()).isEqualTo(ProgrammingFit.RRAM_WAN_2022);
     }
 
     @Test
