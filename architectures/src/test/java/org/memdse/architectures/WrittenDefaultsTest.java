@@ -52,6 +52,8 @@ class WrittenDefaultsTest {
                 "published figures: absent means the cost model prices it");
         m.put(Pattern.compile("devices\\.[^.]+\\.(g_on|g_off)"), "the other spelling of r_on and r_off (one pair is written)");
         m.put(Pattern.compile("devices\\.[^.]+\\.v_write"), "absent means no write path is modelled; it has no default voltage");
+        m.put(Pattern.compile("devices\\.[^.]+\\.variability"),
+                "the older spelling of nonidealities.programming_error (written there; giving both is an error)");
         m.put(Pattern.compile(".*\\.adc\\.sample_rate"), "absent means the converter model's own rate");
         m.put(Pattern.compile("templates\\.[^.]+\\.macro\\.(sample_hold|shift_add|array_periphery|level_shifters|buffers)"),
                 "optional components: absent means none (or, for the periphery, modelled)");

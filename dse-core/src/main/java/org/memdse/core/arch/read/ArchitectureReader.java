@@ -26,6 +26,7 @@ import org.memdse.core.arch.Dac;
 import org.memdse.core.arch.CircuitNoise;
 import org.memdse.core.arch.Device;
 import org.memdse.core.arch.NonIdealities;
+import org.memdse.core.arch.ProgrammingFit;
 import org.memdse.core.arch.DeviceKind;
 import org.memdse.core.arch.DigitalKind;
 import org.memdse.core.arch.DigitalUnit;
@@ -283,6 +284,10 @@ public final class ArchitectureReader {
         // The constant programming sigma of the accuracy budget (nonidealities.programming_error).
         double variability = m.optionalQuantity("variability", ArchitectureBounds.VARIABILITY).orElse(0.0);
         NonIdealities nonIdealities = NonIdealitiesReader.device(m, kind, variability);
+        if (nonIdealities.programmingFit() == ProgrammingFit.CONSTANT) {
+            // One spread, two spellings: the device's variability is its constant programming sigma.
+            variability = nonIdealities.programmingSigma();
+        }
         boolean isVolatile = m.bool("volatile", kind == DeviceKind.DIFFUSIVE);
         return new Device(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
                 isVolatile, nonIdealities);
