@@ -169,7 +169,9 @@ public final class SweepReader {
                 }
             });
         }
-        if (architecture == null || networks.isEmpty() || (parameters.isEmpty() && variants.isEmpty())) {
+        // A reference that is missing or no text (the architecture, the networks, the mapper's name) has been
+        // reported: no plan is built around its absence.
+        if (architecture == null || mapper == null || networks.isEmpty() || (parameters.isEmpty() && variants.isEmpty())) {
             return null; // already reported
         }
         return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,

@@ -96,6 +96,16 @@ class SweepReaderTest {
                 .hasMessageContaining("mapper.steps");
     }
 
+    @Test
+    void aMapperWithoutANameIsReportedAtItsLine() {
+        // Found by SweepFuzzTest: a mapper mapping without its name, or with an empty one, built no plan
+        // and ended in a NullPointerException instead of the missing key's diagnostic.
+        for (String mapper : List.of("{steps: 500}", "{name: '', seed: 1}", "{name: ~}", "{}")) {
+            assertThatThrownBy(() -> withMapper(mapper)).as(mapper).isInstanceOf(SpecException.class)
+                    .hasMessageContaining("s.yaml:4:").hasMessageContaining("mapper");
+        }
+    }
+
     private static Architecture mini() throws URISyntaxException {
         return ArchitectureReader.read(Path.of(SweepReaderTest.class.getResource("/org/memdse/core/arch/read/minimal.yaml")
                 .toURI()));
