@@ -1,7 +1,6 @@
 package org.memdse.core.spec;
 
 import java.io.IOException;
-import java.io.StringReader;
 import java.nio.file.InvalidPathException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -9,11 +8,11 @@ import java.util.Collections;
 import java.util.Deque;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
+import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
@@ -22,6 +21,9 @@ import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.parser.Parser;
+import org.yaml.snakeyaml.parser.ParserImpl;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Composes YAML documents into position-carrying node trees and follows {@code include:} lists
@@ -57,9 +59,18 @@ public final class SpecLoader {
     }
 
     private static Optional<SpecNode> compose(SpecSource source, String text, SpecContext context) {
-        Yaml yaml = new Yaml(new SafeConstructor(loaderOptions()));
+        WholeTextReader reader = new WholeTextReader(text);
+        int bad = WholeTextReader.firstNonPrintable(reader.codePoints());
+        if (bad >= 0) {
+            context.diagnostics().error(positionOf(source.displayName(), text, bad), "", "not valid YAML: "
+                    + String.format(Locale.ROOT, "the character U+%04X", reader.codePoints()[bad])
+                    + " is not allowed (YAML takes printable characters, tabs and line breaks); remove it");
+            return Optional.empty();
+        }
+        LoaderOptions options = loaderOptions();
         try {
-            Node node = yaml.compose(new StringReader(text));
+            // What Yaml.compose does, with a reader linear in the text's length (see WholeTextReader).
+            Node node = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
             if (node == null) {
                 context.diagnostics().error(new SourcePosition(source.displayName(), 1, 1), "",
                         "the document is empty; expected a mapping of keys to values");
@@ -86,6 +97,13 @@ public final class SpecLoader {
         return Optional.empty();
     }
 
+    /** Where the code point at {@code index} stands, counted as SnakeYAML counts lines and columns. */
+    private static SourcePosition positionOf(String file, String text, int index) {
+        WholeTextReader reader = new WholeTextReader(text);
+        reader.forward(index);
+        return new SourcePosition(file, reader.getLine() + 1, reader.getColumn() + 1);
+    }
+
     private static final int MAX_NESTING = 100;
     private static final int MAX_ALIASES = 50;
 
@@ -106,7 +124,8 @@ public final class SpecLoader {
         int depth = 0;
         int aliases = 0;
         try {
-            for (Event event : new Yaml(loaderOptions()).parse(new StringReader(text))) {
+            Parser parser = new ParserImpl(new WholeTextReader(text), loaderOptions());
+            for (Event event = parser.getEvent(); event != null; event = parser.getEvent()) {
                 if (event instanceof CollectionStartEvent) {
                     depth++;
                 } else if (event instanceof CollectionEndEvent) {

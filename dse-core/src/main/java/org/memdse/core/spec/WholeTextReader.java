@@ -1,0 +1,124 @@
+package org.memdse.core.spec;
+
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.reader.StreamReader;
+import org.yaml.snakeyaml.scanner.Constant;
+
+/**
+ * SnakeYAML's character reader over a text already in memory, in linear time. SnakeYAML's own
+ * {@link StreamReader} reads 1,024 characters at a time and copies its whole window on every
+ * read while a token is being scanned, so a long scalar costs time quadratic in its length (a
+ * 10 MB quoted string took 25 s of processor time); here the text's code points are decoded
+ * once and every operation is an index into them. Positions (index, line, column) move exactly
+ * as SnakeYAML's reader moves them, so marks and messages are the same.
+ *
+ * <p>SnakeYAML refuses non-printable characters as it reads them; {@link #firstNonPrintable}
+ * finds the first one up front so that the caller can report it at its line and column.
+ */
+final class WholeTextReader extends StreamReader {
+    private static final String NAME = "'reader'";
+    private static final int BYTE_ORDER_MARK = 0xFEFF;
+
+    private final int[] codePoints;
+    private int index;
+    private int documentIndex;
+    private int line;
+    private int column;
+
+    WholeTextReader(String text) {
+        super("");
+        this.codePoints = text.codePoints().toArray();
+    }
+
+    /** The index (in code points) of the first character SnakeYAML does not accept, or -1. */
+    static int firstNonPrintable(int[] codePoints) {
+        for (int i = 0; i < codePoints.length; i++) {
+            if (!isPrintable(codePoints[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    int[] codePoints() {
+        return codePoints;
+    }
+
+    @Override
+    public Mark getMark() {
+        return new Mark(NAME, index, line, column, codePoints, Math.min(index, codePoints.length));
+    }
+
+    @Override
+    public void forward() {
+        forward(1);
+    }
+
+    @Override
+    public void forward(int length) {
+        for (int i = 0; i < length && index < codePoints.length; i++) {
+            int c = codePoints[index++];
+            documentIndex++;
+            if (Constant.LINEBR.has(c) || c == '\r' && index < codePoints.length && codePoints[index] != '\n') {
+                line++;
+                column = 0;
+            } else if (c != BYTE_ORDER_MARK) {
+                column++;
+            }
+        }
+    }
+
+    @Override
+    public int peek() {
+        return index < codePoints.length ? codePoints[index] : 0;
+    }
+
+    @Override
+    public int peek(int offset) {
+        int at = index + offset;
+        return at >= 0 && at < codePoints.length ? codePoints[at] : 0;
+    }
+
+    @Override
+    public String prefix(int length) {
+        if (length == 0 || index >= codePoints.length) {
+            return "";
+        }
+        return new String(codePoints, index, Math.min(length, codePoints.length - index));
+    }
+
+    /** As SnakeYAML's: the position moves by {@code length} on one line (callers never cross a line break). */
+    @Override
+    public String prefixForward(int length) {
+        String prefix = prefix(length);
+        index += length;
+        documentIndex += length;
+        column += length;
+        return prefix;
+    }
+
+    @Override
+    public int getColumn() {
+        return column;
+    }
+
+    @Override
+    public int getDocumentIndex() {
+        return documentIndex;
+    }
+
+    @Override
+    public void resetDocumentIndex() {
+        documentIndex = 0;
+    }
+
+    @Override
+    public int getIndex() {
+        return index;
+    }
+
+    @Override
+    public int getLine() {
+        return line;
+    }
+}
