@@ -1,6 +1,5 @@
 package org.memdse.core.network;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,8 +17,19 @@ import java.util.Set;
  * elements; a recurrent layer's rows are its input x and its state h (signed, 0.5).
  */
 final class InputActivities {
-    /** What produced some activations: their default density and a name for it. */
-    private record Producer(double density, String name) {
+    /**
+     * What produced some activations: their default density and what made them (an activation,
+     * a node kind, the network input; several for a concatenation, each named once however
+     * deeply concatenations nest, so that names stay short on long networks).
+     */
+    private record Producer(double density, List<String> parts) {
+        Producer(double density, String name) {
+            this(density, List.of(name));
+        }
+
+        String name() {
+            return parts.size() == 1 ? parts.get(0) : "concat of " + String.join(" and ", parts);
+        }
     }
 
     private static final String NETWORK_INPUT = "the network input";
@@ -46,6 +56,11 @@ final class InputActivities {
     static Map<String, InputActivity> of(NetworkGraph graph, Map<String, Double> layers, OptionalDouble network,
                                          OptionalDouble override) {
         InputActivities walk = new InputActivities(graph);
+        // Every node's producer in network (topological) order: each then finds its input's already
+        // known, and no walk back through a long chain of pooling or flatten layers recurses deeply.
+        for (NetworkNode node : graph.nodes()) {
+            walk.produced(node.name());
+        }
         Map<String, InputActivity> out = new LinkedHashMap<>();
         for (NetworkNode node : graph.nodes()) {
             if (!takesDensity(node)) {
@@ -145,10 +160,8 @@ final class InputActivities {
             double elements = e.elements();
             bits += elements;
             ones += elements * p.density();
-            names.add(p.name());
+            names.addAll(p.parts());
         }
-        List<String> list = new ArrayList<>(names);
-        String name = list.size() == 1 ? list.get(0) : "concat of " + String.join(" and ", list);
-        return new Producer(bits > 0 ? ones / bits : ActivityDefaults.DENSE, name);
+        return new Producer(bits > 0 ? ones / bits : ActivityDefaults.DENSE, List.copyOf(names));
     }
 }
