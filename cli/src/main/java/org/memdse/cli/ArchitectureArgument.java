@@ -9,7 +9,10 @@ import org.memdse.architectures.CatalogEntry;
 import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.read.ArchitectureReader;
 import org.memdse.core.spec.Diagnostic;
+import org.memdse.core.spec.SourceMap;
+import org.memdse.core.spec.SourcePosition;
 import org.memdse.core.spec.SpecException;
+import org.memdse.cost.timing.ClockDerivation;
 import org.memdse.core.spec.SpecSource;
 import org.memdse.core.spec.Validated;
 import org.memdse.cost.registry.ComponentModelRegistry;
@@ -51,11 +54,27 @@ final class ArchitectureArgument {
         return read.value();
     }
 
+    /**
+     * A given clock the slowest sensing path does not fit in, or {@code clock: auto} with no path to
+     * derive it from: an error at the technology, with the path, by how much, and the fix.
+     */
+    static java.util.Optional<Diagnostic> clockProblem(Validated<Architecture> read, String file) {
+        Architecture a = read.value();
+        java.util.Optional<String> problem = a.technology().clockGiven()
+                ? ClockDerivation.shortfall(a)
+                : ClockDerivation.critical(a, a.technology()).isPresent()
+                        ? java.util.Optional.empty() : java.util.Optional.of(ClockDerivation.noPathMessage());
+        return problem.map(message -> new Diagnostic(read.sources().locate(a.technology())
+                .map(SourceMap.Location::position).orElse(SourcePosition.ofFile(file)), "technology.clock", message));
+    }
+
     /** As {@link #readPriced(String, PrintWriter)}, with the warnings returned instead of printed. */
     static Validated<Architecture> readPriced(String nameOrFile) {
         SpecSource source = source(nameOrFile);
         Validated<Architecture> read = ArchitectureReader.readValidated(source);
-        List<Diagnostic> refusals = ModelCoverage.check(read, source.displayName(), ComponentModelRegistry.load());
+        List<Diagnostic> refusals = new java.util.ArrayList<>(
+                ModelCoverage.check(read, source.displayName(), ComponentModelRegistry.load()));
+        clockProblem(read, source.displayName()).ifPresent(refusals::add);
         if (!refusals.isEmpty()) {
             throw new SpecException(refusals, read.warnings());
         }

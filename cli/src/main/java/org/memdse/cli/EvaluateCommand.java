@@ -18,6 +18,7 @@ import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.cost.evaluator.SystemEvaluator;
+import org.memdse.cost.timing.ClockDerivation;
 import org.memdse.cost.registry.ComponentModelRegistry;
 import org.memdse.cost.registry.NoModelException;
 import org.memdse.report.csv.MetricsCsv;
@@ -107,6 +108,11 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "energy_pj", JsonText.number(x.energyJ() * 1e12));
         field(b, "latency_ns", JsonText.number(x.latencyS() * 1e9));
         field(b, "pipeline_interval_ns", JsonText.number(x.pipelineIntervalS() * 1e9));
+        Architecture clocked = ClockDerivation.resolve(a);
+        field(b, "clock_mhz", JsonText.number(clocked.technology().clockHz() / 1e6));
+        field(b, "clock_derived", Boolean.toString(!a.technology().clockGiven()));
+        ClockDerivation.critical(clocked, clocked.technology())
+                .ifPresent(c -> field(b, "sensing_path_ns", JsonText.number(c.path().total() * 1e9)));
         field(b, "throughput_inferences_per_s", JsonText.number(x.throughputPerSecond()));
         field(b, "ops", JsonText.number(x.ops()));
         field(b, "tops", JsonText.number(x.tops()));
@@ -168,6 +174,7 @@ final class EvaluateCommand implements Callable<Integer> {
         line(b, "energy", fmt(x.energyJ() * 1e12), "pJ");
         line(b, "latency (layer by layer)", fmt(x.latencyS() * 1e9), "ns");
         line(b, "pipeline interval", fmt(x.pipelineIntervalS() * 1e9), "ns");
+        clock(b, a);
         line(b, "throughput (pipelined)", fmt(x.throughputPerSecond()), "inferences/s");
         line(b, "TOPS", fmt(x.tops()), "TOPS");
         line(b, "TOPS/W", fmt(x.topsPerWatt()), "TOPS/W");
@@ -213,6 +220,24 @@ final class EvaluateCommand implements Callable<Integer> {
         b.append("\nMACs by where they run\n");
         line(b, "on crossbars", fmt(crossbar), "MACs  " + percent(crossbar / all));
         line(b, "on digital units (matmul)", fmt(digital), "MACs  " + percent(digital / all));
+    }
+
+    /**
+     * The clock, and the sensing path that sets it (clock: auto) or that it must hold (a given clock
+     * with a macro sensed without sample-and-hold).
+     */
+    private static void clock(StringBuilder b, Architecture a) {
+        Architecture clocked = ClockDerivation.resolve(a);
+        double hz = clocked.technology().clockHz();
+        line(b, "clock", fmt(hz / 1e6), "MHz");
+        ClockDerivation.critical(clocked, clocked.technology()).ifPresent(c -> {
+            double path = c.path().total();
+            String how = a.technology().clockGiven()
+                    ? String.format(java.util.Locale.ROOT, "given; the slowest sensing path takes %.0f %% of its period", 100 * path * hz)
+                    : "auto: 1.4 x the slowest sensing path";
+            b.append("    (").append(how).append(", ").append(c.where()).append(": ").append(c.path().describe())
+                    .append(" = ").append(String.format(java.util.Locale.ROOT, "%.3f ns", path * 1e9)).append(")\n");
+        });
     }
 
     /** Each layer's time split by cause, one column per cause any layer spends time on, slowest layer first. */

@@ -37,7 +37,7 @@ final class HierarchyText {
     private void write(Architecture a) {
         line(0, a.name() + (a.description().isEmpty() ? "" : " - " + a.description()));
         line(1, "technology: " + q(a.technology().nodeMeters(), Dimension.LENGTH) + ", vdd "
-                + q(a.technology().vdd(), Dimension.VOLTAGE) + ", clock " + q(a.technology().clockHz(), Dimension.FREQUENCY));
+                + q(a.technology().vdd(), Dimension.VOLTAGE) + ", clock " + (a.technology().clockGiven() ? q(a.technology().clockHz(), Dimension.FREQUENCY) : "auto"));
         line(1, "subsystems:");
         for (Subsystem s : a.subsystems()) {
             subsystem(s);

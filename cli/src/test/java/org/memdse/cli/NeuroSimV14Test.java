@@ -83,6 +83,6 @@ class NeuroSimV14Test {
         // Every knob family of issue 12 is covered.
         assertThat(rows.stream().map(row -> row.get("check")).distinct().toList()).contains("adc-bits-6", "adc-kind-sar",
                 "bits-per-cell-2", "columns-per-adc-16", "node-45nm", "array-rows-256", "array-cols-256",
-                "input-2-bit-dac", "tile-buffer-128-bit", "interconnect-mesh", "clock-2x");
+                "input-2-bit-dac", "tile-buffer-128-bit", "interconnect-mesh", "clock-half");
     }
 }

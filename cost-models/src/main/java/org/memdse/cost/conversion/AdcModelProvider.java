@@ -51,9 +51,12 @@ import org.memdse.cost.spi.Support;
  * </ul>
  * SAR, ramp and memristor converters leak 1/9 of their dynamic power at the default rate
  * (puma-simulator constants.py: ISAAC's 8-bit high-speed SAR is 1.8 mW dynamic + 0.2 mW leakage,
- * its reference buffers and clock biased continuously); the flash's latched comparators do not. Latency is 1/sample_rate when given; otherwise
- * SAR takes b bit cycles of 1/(8 × 1.2 GHz) at 32 nm (Kull et al. ISSCC 2013, 8 b at 1.2 GS/s,
- * the ADC ISAAC uses), scaled ∝ F.
+ * its reference buffers and clock biased continuously); the flash's latched comparators do not. Latency is 1/sample_rate when given; otherwise by kind and
+ * resolution (docs/reference/timing.md §2): a flash (sense-amplifier) conversion is one comparison,
+ * NeuroSim V1.4's 0.902 / 0.952 / 1.052 ns at 4 / 5 / 6 bits and 22 nm ({@link #flashConversionTime});
+ * a SAR takes b + 1 cycles of its comparator, 1 ns each at 22 nm (NeuroSim V1.4 SarADC.cpp); a ramp
+ * 2^b clock cycles; all ∝ F. The SAR's leakage share stays that of Kull's 8-bit 1.2 GS/s converter
+ * the energy fit describes (b bit cycles of 1/(8 × 1.2 GHz) at 32 nm).
  */
 public final class AdcModelProvider implements ComponentModelProvider {
     // SAR fit through hwcomponents-library isaac.py (32 nm, 1.2 GS/s), published-figures.md §5.2:
@@ -73,8 +76,20 @@ public final class AdcModelProvider implements ComponentModelProvider {
     static final double FLASH_CMP_E = 1.7e-6 * 1e-9;
     /** One MLSA comparator level at 22 nm: 1.46062e7 um^2 / (4,048 subarrays x 16 ADCs x 31) (NeuroSim VGG-8, §3.1). */
     static final double FLASH_CMP_AREA = 1.46062e7 / (4048.0 * 16 * 31) * 1e-12;
-    /** Flash conversion time: 1 ns for 5 bits at 22 nm (NeuroSim V1.4 manual §6.2). */
-    static final double FLASH_T = 1e-9;
+    /**
+     * One conversion of NeuroSim's multi-level sense amplifier at 22 nm, current mode, by bits: the
+     * slower of its extreme references in V1.4's MultilevelSenseAmp.cpp ColumnLatency_Table
+     * (CalculateLatency, lines 224-231), as neurosim-v14-rram/SOURCE.md ("Clock") reads it for 4, 5
+     * and 6 bits: 0.902, 0.952 and 1.052 ns (6 bits: a lower bound; the column-capacitance term
+     * above the fit's 12.7 kOhm is left out). docs/reference/timing.md §2.
+     */
+    static final double[] FLASH_T_22NM = {0.902e-9, 0.952e-9, 1.052e-9};
+    static final int FLASH_T_FIRST_BITS = 4;
+    /**
+     * One SAR bit cycle at 22 nm: DNN+NeuroSim V1.4 SarADC.cpp CalculateLatency, readLatency =
+     * (log2(levelOutput) + 1) x 1 ns: one comparator decision per bit plus one sampling cycle, each 1 ns.
+     */
+    static final double SAR_CYCLE_22NM = 1e-9;
     /** Counter bit per step at 45 nm, 0.9 V: Horowitz ISSCC 2014, 8-bit add 0.03 pJ / 8. */
     static final double COUNTER_BIT_E = 0.03e-12 / 8;
     /** Leakage / dynamic power of ISAAC's ADC: 0.2 mW / 1.8 mW (puma-simulator constants.py). */
@@ -93,7 +108,8 @@ public final class AdcModelProvider implements ComponentModelProvider {
                         + "Accelergy hwcomponents-library isaac.py scaled SAR table (published-figures.md §5.2)"),
                 new Citation("Murmann, ADC Performance Survey 1997-2025, SAR ENOB 4.5-5.5 median FoM_W 24.5 fJ/step (§5.1)"),
                 new Citation("Kull et al., ISSCC 2013 26.4, 8 b 1.2 GS/s SAR, 32 nm (§5.1)"),
-                new Citation("DNN+NeuroSim V1.4 manual §6.2: ~1 ns 5-bit flash ADC at 22 nm"),
+                new Citation("DNN+NeuroSim V1.4 MultilevelSenseAmp.cpp ColumnLatency_Table: 0.902 / 0.952 / 1.052 ns at 4 / 5 / 6 bits, 22 nm; "
+                        + "SarADC.cpp: (bits + 1) x 1 ns (timing.md §2)"),
                 new Citation("DNN+NeuroSim V1.3 MultilevelSenseAmp.cpp: 1.7 uW per comparator level at 22 nm, 1 ns, no leakage; "
                         + "VGG-8 example ADC area 1.46062e7 um^2 (published-figures.md §3.1)"),
                 new Citation("puma-simulator include/constants.py: ADC 1.8 mW dynamic + 0.2 mW leakage"),
@@ -130,6 +146,59 @@ public final class AdcModelProvider implements ComponentModelProvider {
         };
     }
 
+    /**
+     * One flash (multi-level sense amplifier) conversion of {@code bits} at {@code tech}, s: NeuroSim's
+     * 4-6-bit figures ({@link #FLASH_T_22NM}), outside them continued by the nearest step (0.05 ns a
+     * bit below 4 bits, 0.1 ns a bit above 6: each added bit halves the step the slowest reference must
+     * resolve), scaled with the node like a gate delay (∝ F).
+     */
+    public static double flashConversionTime(int bits, Technology tech) {
+        int last = FLASH_T_22NM.length - 1;
+        int i = bits - FLASH_T_FIRST_BITS;
+        double t;
+        if (i < 0) {
+            t = FLASH_T_22NM[0] + i * (FLASH_T_22NM[1] - FLASH_T_22NM[0]);
+        } else if (i > last) {
+            t = FLASH_T_22NM[last] + (i - last) * (FLASH_T_22NM[last] - FLASH_T_22NM[last - 1]);
+        } else {
+            t = FLASH_T_22NM[i];
+        }
+        return Anchor.NEUROSIM_22NM.delay(t, tech);
+    }
+
+    /** One SAR bit cycle (a comparator decision) at {@code tech}, s: NeuroSim's 1 ns at 22 nm, ∝ F. */
+    public static double sarCycle(Technology tech) {
+        return Anchor.NEUROSIM_22NM.delay(SAR_CYCLE_22NM, tech);
+    }
+
+    /**
+     * Clocked steps of one conversion: a flash or memristor converter compares all levels at once
+     * (1), a SAR resolves a bit per cycle after one sampling cycle (b + 1; NeuroSim V1.4 SarADC.cpp),
+     * a ramp counts its 2^b levels (2^b).
+     */
+    public static double steps(Adc adc) {
+        return switch (adc.kind()) {
+            case FLASH, MEMRISTOR -> 1;
+            case SAR -> adc.bits() + 1;
+            case RAMP -> Math.pow(2, adc.bits());
+        };
+    }
+
+    /**
+     * The part of one conversion a single clock cycle must hold (the sensing path's converter
+     * term), s: a whole flash or memristor conversion, one SAR bit cycle, one ramp comparator
+     * decision (a SAR bit cycle); with a {@code sample_rate}, its conversion time over its steps.
+     */
+    public static double stepTime(Adc adc, Technology tech) {
+        if (adc.sampleRateHz().isPresent()) {
+            return 1 / adc.sampleRateHz().getAsDouble() / steps(adc);
+        }
+        return switch (adc.kind()) {
+            case FLASH, MEMRISTOR -> flashConversionTime(adc.bits(), tech);
+            case SAR, RAMP -> sarCycle(tech);
+        };
+    }
+
     /** Energy of one b-bit single-slope (ramp) conversion at {@code tech}, J (dynamic + leakage share). */
     public static double rampEnergy(int bits, Technology tech) {
         return Math.pow(2, bits) * (FLASH_FOM_W + Anchor.HOROWITZ_45NM.energy(bits * COUNTER_BIT_E, tech));
@@ -154,21 +223,26 @@ public final class AdcModelProvider implements ComponentModelProvider {
         double energy;
         double area;
         double defaultLatency;
+        // The rate the energy figures hold at (their leakage share is a share of that rate's power).
+        double ratedLatency;
         switch (adc.kind()) {
             case SAR -> {
                 energy = isaac.energy(SAR_E_LIN * b, tech) + SAR_E_EXP * pow2;
                 area = isaac.area(SAR_A_LIN * b + SAR_A_EXP * pow2, tech);
-                defaultLatency = isaac.delay(SAR_T_BIT * b, tech);
+                ratedLatency = isaac.delay(SAR_T_BIT * b, tech);
+                defaultLatency = (b + 1) * sarCycle(tech);
             }
             case FLASH -> {
                 energy = Anchor.NEUROSIM_22NM.energy((pow2 - 1) * FLASH_CMP_E, tech);
                 area = Anchor.NEUROSIM_22NM.area((pow2 - 1) * FLASH_CMP_AREA, tech);
-                defaultLatency = Anchor.NEUROSIM_22NM.delay(FLASH_T, tech);
+                defaultLatency = flashConversionTime(b, tech);
+                ratedLatency = defaultLatency;
             }
             case RAMP -> {
                 energy = rampEnergy(b, tech);
                 area = rampArea(b, tech);
                 defaultLatency = pow2 / tech.clockHz();
+                ratedLatency = defaultLatency;
             }
             case MEMRISTOR -> {
                 Device d = device(query);
@@ -176,7 +250,8 @@ public final class AdcModelProvider implements ComponentModelProvider {
                 double f = tech.nodeMeters();
                 energy = FLASH_FOM_W * pow2 + (pow2 - 1) * d.vRead() * d.vRead() * meanG * d.tRead();
                 area = (pow2 - 1) * (isaac.area(CMP_AREA, tech) + MEMRISTOR_CELL_F2 * f * f);
-                defaultLatency = Math.max(Anchor.NEUROSIM_22NM.delay(FLASH_T, tech), d.tRead());
+                defaultLatency = Math.max(flashConversionTime(b, tech), d.tRead());
+                ratedLatency = defaultLatency;
             }
             default -> throw new IllegalStateException(adc.kind().key());
         }
@@ -184,7 +259,7 @@ public final class AdcModelProvider implements ComponentModelProvider {
         // the flash's comparator figure is dynamic only and it has no static bias.
         double leakRatio = adc.kind() == AdcKind.FLASH ? 0 : LEAK_RATIO;
         double dynamic = energy / (1 + leakRatio);
-        double leakage = leakRatio * dynamic / defaultLatency;
+        double leakage = leakRatio * dynamic / ratedLatency;
         double latency = adc.sampleRateHz().isPresent() ? 1 / adc.sampleRateHz().getAsDouble() : defaultLatency;
         return Costs.builder().area(area).leakage(leakage).action(Action.CONVERT, dynamic, latency).build();
     }

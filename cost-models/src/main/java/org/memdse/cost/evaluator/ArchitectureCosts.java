@@ -28,6 +28,8 @@ import org.memdse.core.eval.OpConvention;
 import org.memdse.core.eval.PeakFigures;
 import org.memdse.cost.gating.SleepSwitchModel;
 import org.memdse.cost.registry.ComponentModelRegistry;
+import org.memdse.cost.timing.ClockDerivation;
+import org.memdse.cost.timing.SensingPath;
 import org.memdse.cost.wire.WireLayout;
 
 /**
@@ -161,6 +163,14 @@ public final class ArchitectureCosts {
          */
         public final double conduction;
         public final double rowDrives;
+        /** No sample-and-hold: the converters sense the held rows' columns one after another. */
+        public final boolean sensedInTurn;
+        /**
+         * The array's own time per read cycle: the read pulse with a sample-and-hold (the
+         * conversions overlap the next read); without, the read cycle besides its conversions
+         * (row and column settling, multiplexer, and the rest of the clock cycles they take).
+         */
+        public final double arrayTime;
         private final PricedComponent[] digital = new PricedComponent[DigitalKind.values().length];
 
         CimSubsystem(String name, CimTileTemplate t) {
@@ -181,6 +191,10 @@ public final class ArchitectureCosts {
             this.bufferWidthBits = b == null ? 1 : b.widthBits();
             this.readCycle = readCycle(name, t.macro());
             this.conduction = conduction(crossbars, adc, macro);
+            this.sensedInTurn = crossbars != null && adc != null && macro.sampleHold().isEmpty();
+            double convert = adc == null ? 0 : adc.model().latency(Action.CONVERT);
+            this.arrayTime = sensedInTurn ? readCycle - macro.adc().columnsPerAdc() * convert
+                    : crossbars == null ? 0 : crossbars.model().latency(Action.READ);
             this.rowDrives = rowDrives(macro);
             for (DigitalKind kind : DigitalKind.values()) {
                 // The tile's unit of that kind; accumulation falls back to shift-and-add, anything to activation.
@@ -239,11 +253,13 @@ public final class ArchitectureCosts {
 
     /** Prices every component of {@code architecture} with the registry's models. */
     public static ArchitectureCosts of(Architecture architecture, ComponentModelRegistry registry) {
+        // clock: auto -> the clock the slowest sensing path sets, before anything is priced at it.
+        Architecture clocked = ClockDerivation.resolve(architecture);
         List<PricedComponent> priced = new ArrayList<>();
-        for (Component c : Components.of(architecture)) {
-            priced.add(new PricedComponent(c, registry.modelFor(c, architecture)));
+        for (Component c : Components.of(clocked)) {
+            priced.add(new PricedComponent(c, registry.modelFor(c, clocked)));
         }
-        return new ArchitectureCosts(architecture, priced);
+        return new ArchitectureCosts(clocked, priced);
     }
 
     public Architecture architecture() {
@@ -348,11 +364,30 @@ public final class ArchitectureCosts {
         return p.component().count() * (p.model().leakagePower() + p.model().energy(action) * rate);
     }
 
-    /** A read cycle: the slower of the array read and the shared ADC converting its columns in turn. */
+    /**
+     * A read cycle. With a sample-and-hold: the slower of the array read pulse and the shared ADC
+     * converting its held columns in turn (ISAAC: the conversions of one read overlap the next).
+     * Without: the rows stay driven while the shared ADC senses its columns one after another, each
+     * in whole clock cycles of its sensing path with the whole conversion
+     * (columns_per_adc × ⌈(t_row + t_column + t_mux + t_convert) / T_clk⌉ × T_clk; DNN+NeuroSim V1.4
+     * SubArray.cpp, synchronous mode: a read takes numColMuxed cycles of the clock the sensing path
+     * sets; a SAR its bits + 1 cycles; docs/reference/timing.md §3). The device's read pulse does not
+     * enter: the cells conduct while their column is sensed.
+     */
     public double readCycle(String subsystem, Macro macro) {
         double read = component(subsystem + ".macro.crossbars").map(p -> p.model().latency(Action.READ)).orElse(0.0);
-        double convert = component(subsystem + ".macro.adc").map(p -> p.model().latency(Action.CONVERT)).orElse(0.0);
-        return Math.max(read, macro.adc().columnsPerAdc() * convert);
+        Optional<PricedComponent> adc = component(subsystem + ".macro.adc");
+        double convert = adc.map(p -> p.model().latency(Action.CONVERT)).orElse(0.0);
+        int shared = macro.adc().columnsPerAdc();
+        if (macro.sampleHold().isPresent() || adc.isEmpty() || read == 0) {
+            return Math.max(read, shared * convert);
+        }
+        SensingPath path = SensingPath.of(macro, architecture.technology());
+        double column = path.total() - path.converter() + convert;
+        double period = 1 / architecture.technology().clockHz();
+        // A path that fills its cycles exactly takes them (the rounding guards against 1 + 1e-16 cycles).
+        double cycles = Math.max(1, Math.ceil(column / period * (1 - 1e-12)));
+        return shared * cycles * period;
     }
 
     /**

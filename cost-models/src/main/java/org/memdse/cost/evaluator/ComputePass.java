@@ -36,15 +36,15 @@ public final class ComputePass implements EvaluationPass {
      * the cells the block uses, by the mean drive of a used row (only rows whose input bit is 1
      * conduct bit-serially) and by how long the cells conduct per cycle (one pulse with a
      * sample-and-hold, the conversion time without: {@code CimSubsystem.conduction}). Each used array's row DFFs, switches and column multiplexers act once
-     * per read. All blocks read in parallel: the reads take vectors × cycles × t_read / replicas
-     * (× the unit pulses of a pulse-width read).
+     * per read. All blocks read in parallel: the reads take vectors × cycles × t_array / replicas
+     * (× the unit pulses of a pulse-width read), t_array the read pulse with a sample-and-hold, else
+     * the read cycle's time besides the conversions ({@code CimSubsystem.arrayTime}).
      */
     private static void crossbars(int i, MappedNetwork.CrossbarLayer x, EvaluationLedger ledger) {
         ArchitectureCosts.CimSubsystem c = x.cim();
         ledger.charge(i, c.crossbars, Action.READ, x.reads() * x.cellReads() * x.activity() * c.conduction);
         ledger.charge(i, c.periphery, Action.READ, x.reads() * x.blocks());
-        double read = c.crossbars == null ? 0.0 : c.crossbars.model().latency(Action.READ);
-        ledger.addDuration(i, LatencyCause.ARRAY, x.vectors() * x.cycles() * (read * x.pulses()) / x.replicas());
+        ledger.addDuration(i, LatencyCause.ARRAY, x.vectors() * x.cycles() * (c.arrayTime * x.pulses()) / x.replicas());
     }
 
     /**

@@ -71,6 +71,9 @@ public final class ConversionPass implements EvaluationPass {
             double perCycle = macro.adc().columnsPerAdc() * convert;
             // A pulse-width read stretches the whole read cycle, conversions included (as before the split).
             ledger.addDuration(i, LatencyCause.CONVERSION, x.vectors() * x.cycles() * (perCycle * x.pulses()) / x.replicas());
+            if (c.sensedInTurn) {
+                ledger.sensedInTurn(i);
+            }
         }
     }
 

@@ -32,6 +32,8 @@ public final class EvaluationLedger {
     private final double[] latencyShares;
     private final double[] layerLatency;
     private final double[] adcBitsNeeded;
+    /** Per layer: its arrays hold their rows while the converters sense the columns in turn (no sample-and-hold). */
+    private final boolean[] sensedInTurn;
     private boolean timed;
     private double latency;
     private double pipelineInterval;
@@ -47,6 +49,7 @@ public final class EvaluationLedger {
         this.latencyShares = new double[layers * CAUSES.length];
         this.layerLatency = new double[layers];
         this.adcBitsNeeded = new double[layers];
+        this.sensedInTurn = new boolean[layers];
         Arrays.fill(adcBitsNeeded, Double.NaN);
     }
 
@@ -97,6 +100,19 @@ public final class EvaluationLedger {
     /** How long layer {@code layer}'s work of kind {@code cause} takes on its own, s. */
     public double duration(int layer, LatencyCause cause) {
         return durations[layer * CAUSES.length + cause.ordinal()];
+    }
+
+    /**
+     * Marks layer {@code layer}'s array and conversion durations as one after the other (the
+     * converters sense the held rows' columns in turn) rather than overlapping (sampled and held).
+     */
+    public void sensedInTurn(int layer) {
+        sensedInTurn[layer] = true;
+    }
+
+    /** Whether layer {@code layer}'s conversions follow its array settling instead of overlapping the next read. */
+    public boolean isSensedInTurn(int layer) {
+        return sensedInTurn[layer];
     }
 
     /** Records the bits an ADC would need to convert layer {@code layer}'s column sums without loss. */

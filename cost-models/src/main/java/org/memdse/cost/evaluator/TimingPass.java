@@ -10,7 +10,9 @@ import org.memdse.core.eval.LatencyCause;
  * t = max(t_array, t_conversion) + t_digital + t_snn + t_buffer + t_global + t_network.
  * The inference takes the sum over the layers; pipelined, a new inference starts every
  * slowest layer. The split by cause gives the array its read time and the conversion only the
- * time the reads do not hide, so the shares add up to the layer's time.
+ * time the reads do not hide, so the shares add up to the layer's time. A macro without
+ * sample-and-hold senses its columns while the rows are held, one after another: its array
+ * settling and its conversions add up (t_array + t_conversion) instead of overlapping.
  */
 public final class TimingPass implements EvaluationPass {
     private static final LatencyCause[] CAUSES = LatencyCause.values();
@@ -28,14 +30,17 @@ public final class TimingPass implements EvaluationPass {
         for (int i = 0; i < view.size(); i++) {
             double array = ledger.duration(i, LatencyCause.ARRAY);
             double conversion = ledger.duration(i, LatencyCause.CONVERSION);
-            double compute = Math.max(array, conversion);
+            boolean serial = ledger.isSensedInTurn(i);
+            double compute = serial ? array + conversion : Math.max(array, conversion);
             double t = compute + ledger.duration(i, LatencyCause.DIGITAL) + ledger.duration(i, LatencyCause.SNN_TICKS)
                     + ledger.duration(i, LatencyCause.BUFFER) + ledger.duration(i, LatencyCause.GLOBAL_BUFFER)
                     + ledger.duration(i, LatencyCause.NETWORK);
             for (LatencyCause c : CAUSES) {
                 shares[c.ordinal()] = ledger.duration(i, c);
             }
-            shares[LatencyCause.CONVERSION.ordinal()] = compute - array;
+            if (!serial) {
+                shares[LatencyCause.CONVERSION.ordinal()] = compute - array;
+            }
             ledger.layerLatency(i, t, shares);
             latency += t;
             slowest = Math.max(slowest, t);

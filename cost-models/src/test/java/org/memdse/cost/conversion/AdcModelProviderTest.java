@@ -87,13 +87,15 @@ class AdcModelProviderTest extends ComponentModelContractTest {
     void isaacsEightBitSarByHand() {
         // Fit through hwcomponents isaac.py at 32 nm: E(8) = 8 * 0.195893 pJ + 256 * 0.00040179 pJ = 1.67 pJ (total)
         // dynamic = 1.67 / (1 + 1/9) = 1.503 pJ; leakage = 0.1 * 1.67 pJ / (8 / 9.6 GHz = 0.8333 ns) = 0.2004 mW
-        // area = 8 * 81.714 + 256 * 2.1339 um^2 = 1200 um^2; peak = 1.503 pJ / 0.8333 ns + 0.2004 mW = 2.004 mW (ISAAC: 2 mW)
+        // area = 8 * 81.714 + 256 * 2.1339 um^2 = 1200 um^2. Without a sample rate a conversion takes
+        // 8 + 1 comparator cycles of NeuroSim's 1 ns at 22 nm, x 32/22: 13.09 ns (with ISAAC's sample rate, 1/rate:
+        // sampleRateSetsTheLatency); peak = 1.503 pJ / 13.09 ns + 0.2004 mW = 0.3152 mW
         ComponentModel m = provider.create(adc(AdcKind.SAR, 8));
         assertThat(m.energy(Action.CONVERT)).isCloseTo(1.503e-12, withPercentage(0.1));
-        assertThat(m.latency(Action.CONVERT)).isCloseTo(0.8333e-9, withPercentage(0.1));
+        assertThat(m.latency(Action.CONVERT)).isCloseTo(9 * 1e-9 * 32 / 22, withPercentage(0.1));
         assertThat(m.leakagePower()).isCloseTo(0.2004e-3, withPercentage(0.1));
         assertThat(m.area()).isCloseTo(1200e-12, withPercentage(0.1));
-        assertThat(m.peakPower()).isCloseTo(2.004e-3, withPercentage(0.1));
+        assertThat(m.peakPower()).isCloseTo(0.3152e-3, withPercentage(0.1));
     }
 
     @ParameterizedTest
@@ -115,12 +117,38 @@ class AdcModelProviderTest extends ComponentModelContractTest {
     @Test
     void flashByHand() {
         // NeuroSim MLSA at its own node (22 nm, 0.8 V): 31 comparators * 1.7 uW * 1 ns = 52.7 fJ, no leakage;
-        // area: the printed 1.46062e7 um^2 over NeuroSim's 4,048 subarrays x 16 MLSAs = 225.52 um^2 per 5-bit ADC; latency 1 ns
+        // area: the printed 1.46062e7 um^2 over NeuroSim's 4,048 subarrays x 16 MLSAs = 225.52 um^2 per 5-bit ADC;
+        // latency NeuroSim V1.4's 0.952 ns at 5 bits
         ComponentModel m = provider.create(adc(AdcKind.FLASH, 5, bare(tech(22, 0.8))));
         assertThat(m.energy(Action.CONVERT)).isCloseTo(52.7e-15, withPercentage(0.1));
         assertThat(m.area()).isCloseTo(225.52e-12, withPercentage(0.1));
         assertThat(m.leakagePower()).isZero();
-        assertThat(m.latency(Action.CONVERT)).isCloseTo(1e-9, withPercentage(0.1));
+        assertThat(m.latency(Action.CONVERT)).isCloseTo(0.952e-9, withPercentage(0.1));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"3, 0.852", "4, 0.902", "5, 0.952", "6, 1.052", "7, 1.152"})
+    void aFlashConversionTakesNeuroSimsTimeForItsBitsAndScalesWithTheNode(int bits, double ns) {
+        // NeuroSim V1.4 MultilevelSenseAmp.cpp at 22 nm for 4-6 bits, continued by the nearest step outside
+        assertThat(provider.create(adc(AdcKind.FLASH, bits, bare(tech(22, 0.8)))).latency(Action.CONVERT))
+                .isCloseTo(ns * 1e-9, withPercentage(0.01));
+        assertThat(provider.create(adc(AdcKind.FLASH, bits, bare(tech(45, 1.0)))).latency(Action.CONVERT))
+                .isCloseTo(ns * 1e-9 * 45 / 22, withPercentage(0.01));
+    }
+
+    @Test
+    void aSarTakesOneComparatorCyclePerBitPlusSamplingAndIsSlowerThanAFlash() {
+        // NeuroSim V1.4 SarADC.cpp: (log2(levelOutput) + 1) x 1 ns at 22 nm: 6 ns at 5 bits
+        ComponentModel sar = provider.create(adc(AdcKind.SAR, 5, bare(tech(22, 0.8))));
+        assertThat(sar.latency(Action.CONVERT)).isCloseTo(6e-9, withPercentage(0.01));
+        assertThat(sar.latency(Action.CONVERT)).isGreaterThan(
+                provider.create(adc(AdcKind.FLASH, 5, bare(tech(22, 0.8)))).latency(Action.CONVERT));
+        // one clocked step: a SAR bit cycle; a flash its whole conversion
+        Adc five = new Adc(AdcKind.SAR, 5, 8, OptionalDouble.empty(), PublishedFigures.NONE);
+        assertThat(AdcModelProvider.stepTime(five, tech(22, 0.8))).isCloseTo(1e-9, withPercentage(0.01));
+        assertThat(AdcModelProvider.steps(five)).isEqualTo(6);
+        Adc flash = new Adc(AdcKind.FLASH, 5, 8, OptionalDouble.empty(), PublishedFigures.NONE);
+        assertThat(AdcModelProvider.stepTime(flash, tech(22, 0.8))).isCloseTo(0.952e-9, withPercentage(0.01));
     }
 
     @Test

@@ -37,6 +37,11 @@ public record Architecture(String name, String description, Technology technolog
         this(name, description, technology, devices, templates, subsystems, interconnect, PowerGating.NONE);
     }
 
+    /** The same system on another technology (a derived clock, for instance). */
+    public Architecture withTechnology(Technology other) {
+        return new Architecture(name, description, other, devices, templates, subsystems, interconnect, powerGating);
+    }
+
     public Optional<Subsystem> subsystem(String subsystemName) {
         return subsystems.stream().filter(s -> s.name().equals(subsystemName)).findFirst();
     }

@@ -7,10 +7,16 @@ import java.util.Objects;
  *
  * @param nodeMeters feature size F in metres (e.g. 32e-9); also the unit of {@code F^2} areas
  * @param vdd        supply voltage in volts
- * @param clockHz    clock of the digital logic in hertz
+ * @param clockHz    clock of the digital logic in hertz; when the clock is derived, a placeholder until
+ *                   the cost models derive it from the critical path ({@link #AUTO_CLOCK_PLACEHOLDER_HZ})
  * @param flavour    the logic transistors' flavour (sets CMOS leakage); {@link TransistorFlavour#HP} by default
+ * @param clockGiven whether the description gives the clock; false for {@code clock: auto} or no clock,
+ *                   which the cost models derive from the slowest sensing path
  */
-public record Technology(double nodeMeters, double vdd, double clockHz, TransistorFlavour flavour) {
+public record Technology(double nodeMeters, double vdd, double clockHz, TransistorFlavour flavour, boolean clockGiven) {
+    /** The clock an underived {@code clock: auto} technology carries until its clock is derived, Hz. */
+    public static final double AUTO_CLOCK_PLACEHOLDER_HZ = 1e9;
+
     public Technology {
         Checks.positive("technology.node", nodeMeters);
         Checks.positive("technology.vdd", vdd);
@@ -18,8 +24,23 @@ public record Technology(double nodeMeters, double vdd, double clockHz, Transist
         Objects.requireNonNull(flavour, "technology.flavour");
     }
 
+    /** A technology whose clock is given. */
+    public Technology(double nodeMeters, double vdd, double clockHz, TransistorFlavour flavour) {
+        this(nodeMeters, vdd, clockHz, flavour, true);
+    }
+
     /** A high-performance (HP) technology. */
     public Technology(double nodeMeters, double vdd, double clockHz) {
         this(nodeMeters, vdd, clockHz, TransistorFlavour.HP);
+    }
+
+    /** A technology whose clock is left to the cost models ({@code clock: auto}). */
+    public static Technology autoClock(double nodeMeters, double vdd, TransistorFlavour flavour) {
+        return new Technology(nodeMeters, vdd, AUTO_CLOCK_PLACEHOLDER_HZ, flavour, false);
+    }
+
+    /** The same technology with its clock derived: {@code clockHz}, still marked as not given. */
+    public Technology withDerivedClock(double derivedClockHz) {
+        return new Technology(nodeMeters, vdd, derivedClockHz, flavour, false);
     }
 }

@@ -213,9 +213,15 @@ public final class ArchitectureReader {
     private Technology readTechnology(SpecMap m) {
         double node = m.quantity("node", ArchitectureBounds.NODE, "the feature size, e.g. '32 nm'");
         double vdd = m.quantity("vdd", ArchitectureBounds.VDD, "the supply voltage, e.g. '0.9 V'");
-        double clock = m.quantity("clock", ArchitectureBounds.CLOCK, "the clock, e.g. '1 GHz'");
         TransistorFlavour flavour = m.enumValue("flavour", TransistorFlavour.class, TransistorFlavour.HP);
-        return new Technology(node, vdd, clock, flavour);
+        // No clock, or 'auto': the cost models derive it from the slowest sensing path.
+        boolean auto = m.get("clock").map(n -> n.isScalar() && "auto".equals(n.asText("a clock").orElse(""))).orElse(true);
+        if (auto) {
+            return sources.put(Technology.autoClock(node, vdd, flavour), m.node());
+        }
+        double clock = m.quantity("clock", ArchitectureBounds.CLOCK, "the clock, e.g. '1 GHz', or 'auto' to derive it"
+                + " from the slowest sensing path");
+        return sources.put(new Technology(node, vdd, clock, flavour), m.node());
     }
 
     /** {@code power_gating}: which idle blocks are switched off, and what a switched-off block still leaks. */

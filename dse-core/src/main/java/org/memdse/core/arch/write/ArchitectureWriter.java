@@ -54,7 +54,7 @@ public final class ArchitectureWriter {
         }
         root.put("technology", map("node", q(a.technology().nodeMeters(), Dimension.LENGTH),
                 "vdd", q(a.technology().vdd(), Dimension.VOLTAGE),
-                "clock", q(a.technology().clockHz(), Dimension.FREQUENCY),
+                "clock", a.technology().clockGiven() ? q(a.technology().clockHz(), Dimension.FREQUENCY) : "auto",
                 "flavour", a.technology().flavour().key()));
         Map<String, Object> devices = new LinkedHashMap<>();
         for (Device d : a.devices()) {
