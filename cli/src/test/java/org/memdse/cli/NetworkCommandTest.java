@@ -53,6 +53,28 @@ class NetworkCommandTest {
     }
 
     @Test
+    void aSynapseListWithAnIndexBeyondItsSourceExitsWith2AndNamesTheListsLine(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("pairs.txt"), "0 0\n1 1\n16 2\n");
+        Path file = dir.resolve("snn.yaml");
+        Files.writeString(file, "name: snn\nlayers:\n"
+                + "  - {name: in, kind: encoder, shape: [16], encoding: rate, time_steps: 10, firing_rate: 0.1}\n"
+                + "  - {name: syn, kind: projection, connectivity: file, neurons: 4, synapses: pairs.txt}\n"
+                + "  - {name: pop, kind: population, model: lif, firing_rate: 0.1}\n");
+        assertThat(run("network", file.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(file + ":4:").contains("layers[1].synapses")
+                .contains(dir.resolve("pairs.txt") + ":3: presynaptic neuron 16 does not exist: 'in' has 16 neurons")
+                .doesNotContain("Exception");
+        assertThat(out.toString()).isEmpty();
+        err.getBuffer().setLength(0);
+        Files.writeString(file, "name: snn\nlayers:\n"
+                + "  - {name: in, kind: encoder, shape: [16], encoding: rate, time_steps: 10, firing_rate: 0.1}\n"
+                + "  - {name: syn, kind: projection, connectivity: random, neurons: 4, connection_probability: 2}\n"
+                + "  - {name: pop, kind: population, model: lif, firing_rate: 0.1}\n");
+        assertThat(run("network", file.toString())).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(err.toString()).contains(file + ":4:").contains("expected a fraction in (0, 1], found '2'");
+    }
+
+    @Test
     void eachCrossbarLayersInputBitDensityIsShownWithItsSource(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("sparse.yaml");
         Files.writeString(file, "name: sparse\ninput_bit_density: 0.2\nlayers:\n  - {name: in, kind: input, shape: [4]}\n"

@@ -6,8 +6,10 @@ import java.util.Objects;
  * Synapses from one spiking source (encoder, population, voltage-to-spike integration) into a
  * population: the SNN counterpart of a weight layer, stored in memristor synapse arrays.
  *
- * @param connectivity          dense, sparse, one-to-one or conv
- * @param neurons               postsynaptic neurons (dense and sparse; 0 otherwise)
+ * @param connectivity          the pattern: dense (all-to-all), sparse (random), one-to-one,
+ *                              all-but-self, conv or file (an explicit list)
+ * @param neurons               postsynaptic neurons (dense, sparse and file; 0 otherwise: one-to-one
+ *                              and all-but-self keep the source's shape, conv derives it)
  * @param connectionProbability fraction of pairs connected (sparse; 1 otherwise)
  * @param outChannels           output channels (conv; 0 otherwise)
  * @param conv                  window (conv; {@code null} otherwise)
@@ -16,17 +18,36 @@ import java.util.Objects;
  * @param feedback              whether this projection closes a recurrent loop (e.g. lateral
  *                              inhibition): its output edges are delayed by one time step and kept
  *                              out of the acyclic graph
+ * @param seed                  which pairs a sparse (random) projection connects: the same seed, the
+ *                              same synapses (0 otherwise)
+ * @param synapseList           the pairs of a file projection ({@code null} otherwise)
  */
 public record Projection(String name, Connectivity connectivity, int neurons, double connectionProbability,
                          int outChannels, ConvGeometry conv, int weightBits, LearningRule learning,
-                         boolean feedback) implements NetworkNode {
+                         boolean feedback, long seed, SynapseList synapseList) implements NetworkNode {
+    /** A projection without a seed or a list (dense, one-to-one, all-but-self, conv; sparse with seed 0). */
+    public Projection(String name, Connectivity connectivity, int neurons, double connectionProbability,
+                      int outChannels, ConvGeometry conv, int weightBits, LearningRule learning, boolean feedback) {
+        this(name, connectivity, neurons, connectionProbability, outChannels, conv, weightBits, learning, feedback, 0,
+                null);
+    }
+
     public Projection {
         NetworkNode.requireName(name);
         Objects.requireNonNull(connectivity, "connectivity");
         Objects.requireNonNull(learning, "learning");
-        boolean sized = connectivity == Connectivity.DENSE || connectivity == Connectivity.SPARSE;
+        boolean sized = connectivity == Connectivity.DENSE || connectivity == Connectivity.SPARSE
+                || connectivity == Connectivity.FILE;
         if (sized != (neurons > 0)) {
-            throw new IllegalArgumentException("neurons: needed for dense and sparse projections only, found " + neurons);
+            throw new IllegalArgumentException("neurons: needed for dense, sparse and file projections only, found "
+                    + neurons);
+        }
+        if ((connectivity == Connectivity.FILE) != (synapseList != null)) {
+            throw new IllegalArgumentException("synapseList: needed for file projections only");
+        }
+        if (synapseList != null && synapseList.postNeurons() != neurons) {
+            throw new IllegalArgumentException("neurons: " + neurons + " but the list is onto "
+                    + synapseList.postNeurons());
         }
         if (!(connectionProbability > 0 && connectionProbability <= 1)) {
             throw new IllegalArgumentException("connectionProbability: must be in (0, 1], found " + connectionProbability);
@@ -47,6 +68,22 @@ public record Projection(String name, Connectivity connectivity, int neurons, do
         return new Projection(name, Connectivity.SPARSE, neurons, probability, 0, null, weightBits, learning, false);
     }
 
+    /** A random projection whose pairs are drawn from {@code seed}. */
+    public static Projection random(String name, int neurons, double probability, long seed, int weightBits,
+                                    LearningRule learning) {
+        return new Projection(name, Connectivity.SPARSE, neurons, probability, 0, null, weightBits, learning, false,
+                seed, null);
+    }
+
+    public static Projection allButSelf(String name, int weightBits, LearningRule learning) {
+        return new Projection(name, Connectivity.ALL_BUT_SELF, 0, 1.0, 0, null, weightBits, learning, false);
+    }
+
+    public static Projection fromList(String name, SynapseList list, int weightBits, LearningRule learning) {
+        return new Projection(name, Connectivity.FILE, list.postNeurons(), 1.0, 0, null, weightBits, learning, false,
+                0, list);
+    }
+
     public static Projection oneToOne(String name, int weightBits) {
         return new Projection(name, Connectivity.ONE_TO_ONE, 0, 1.0, 0, null, weightBits, LearningRule.NONE, false);
     }
@@ -57,7 +94,8 @@ public record Projection(String name, Connectivity connectivity, int neurons, do
 
     /** The same projection, as a feedback (delayed, recurrent) one. */
     public Projection asFeedback() {
-        return new Projection(name, connectivity, neurons, connectionProbability, outChannels, conv, weightBits, learning, true);
+        return new Projection(name, connectivity, neurons, connectionProbability, outChannels, conv, weightBits, learning,
+                true, seed, synapseList);
     }
 
     @Override

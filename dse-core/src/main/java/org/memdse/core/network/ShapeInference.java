@@ -467,7 +467,20 @@ final class ShapeInference {
             case DENSE, SPARSE -> {
                 out = Shape.of(n.neurons());
                 w = new WeightMatrix(toInt(pre), n.neurons(), n.weightBits(), steps);
-                synapses = Math.round(n.connectionProbability() * pre * n.neurons());
+                synapses = Connections.count(n, s, out);
+                connections = synapses;
+            }
+            case FILE -> {
+                SynapseList list = n.synapseList();
+                int beyond = list.firstPreAtOrAbove(toInt(pre));
+                if (beyond >= 0) {
+                    throw new Problem("synapses", list.source() + ":" + list.line(beyond) + ": presynaptic neuron "
+                            + list.pre(beyond) + " does not exist: '" + in.name() + "' has " + pre + " neurons (0 to "
+                            + (pre - 1) + "); fix the index or the projection's input");
+                }
+                out = Shape.of(n.neurons());
+                w = new WeightMatrix(toInt(pre), n.neurons(), n.weightBits(), steps);
+                synapses = list.size();
                 connections = synapses;
             }
             case ONE_TO_ONE -> {
@@ -476,6 +489,16 @@ final class ShapeInference {
                 w = new WeightMatrix(toInt(pre), toInt(pre), n.weightBits(), steps);
                 synapses = pre;
                 connections = pre;
+            }
+            case ALL_BUT_SELF -> {
+                if (pre < 2) {
+                    throw new Problem("connectivity", describe(n) + " (all-but-self) needs at least 2 neurons in '"
+                            + in.name() + "', found " + pre);
+                }
+                out = s;
+                w = new WeightMatrix(toInt(pre), toInt(pre), n.weightBits(), steps);
+                synapses = Connections.count(n, s, out);
+                connections = synapses;
             }
             case CONV -> {
                 if (s.rank() != 3) {
@@ -492,8 +515,10 @@ final class ShapeInference {
                 out = Shape.of(n.outChannels(), o[0], o[1]);
                 int rows = toInt((long) (c / g.groups()) * g.kernel().area());
                 w = new WeightMatrix(rows, n.outChannels(), n.weightBits(), (long) o[0] * o[1] * steps);
+                // The shared kernel is what is stored; the windows that reach inside the input (taps on
+                // the padding connect nothing) are what spikes travel along.
                 synapses = w.weights();
-                connections = out.elements() * rows;
+                connections = Connections.count(n, s, out);
             }
             default -> throw new IllegalStateException("connectivity " + n.connectivity());
         }

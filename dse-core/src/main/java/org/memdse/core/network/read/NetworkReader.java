@@ -47,6 +47,7 @@ import org.memdse.core.network.RecurrentCell;
 import org.memdse.core.network.Reshape;
 import org.memdse.core.network.Shape;
 import org.memdse.core.network.Size2;
+import org.memdse.core.network.SynapseList;
 import org.memdse.core.spec.Diagnostics;
 import org.memdse.core.spec.Keyed;
 import org.memdse.core.spec.SpecContext;
@@ -55,6 +56,7 @@ import org.memdse.core.spec.SpecLoader;
 import org.memdse.core.spec.SpecMap;
 import org.memdse.core.spec.SpecNode;
 import org.memdse.core.spec.SpecSource;
+import org.memdse.core.spec.Suggestions;
 import org.memdse.core.units.Dimension;
 
 /**
@@ -89,6 +91,8 @@ public final class NetworkReader {
     private final Diagnostics diagnostics = new Diagnostics();
     private final SpecContext context = new SpecContext(diagnostics);
     private int weightBits = 8;
+    /** The file being read: file projections name their synapse lists relative to it. */
+    private SpecSource source;
 
     private NetworkReader() {
     }
@@ -104,6 +108,7 @@ public final class NetworkReader {
     }
 
     private NetworkGraph readNetwork(SpecSource source) {
+        this.source = source;
         Optional<SpecNode> root = SpecLoader.compose(source, context);
         if (root.isEmpty()) {
             diagnostics.throwIfAny();
@@ -306,7 +311,11 @@ public final class NetworkReader {
     }
 
     private Projection projection(String name, Fields f) {
-        Connectivity c = f.requiredEnum("connectivity", Connectivity.class, "dense, sparse, one-to-one or conv");
+        Connectivity c = connectivity(f);
+        if (c == null) {
+            f.map.entries(); // the other keys depend on the pattern: do not also report them as missing or unknown
+            return null;
+        }
         int bits = f.integer("weight_bits", 1, 64, weightBits);
         LearningRule learning = f.enumValue("learning", LearningRule.class, LearningRule.NONE);
         boolean feedback = f.bool("feedback", false);
@@ -319,21 +328,136 @@ public final class NetworkReader {
                 int neurons = f.requiredInt("neurons", 1, MAX, "the postsynaptic neurons");
                 double probability = f.required("connection_probability", "the fraction of pairs connected, in (0, 1]")
                         .map(n -> fraction(n, true)).orElse(1.0);
-                p = Projection.sparse(name, neurons, probability, bits, learning);
+                long seed = f.get("seed").map(n -> (long) n.asInt(0, MAX)).orElse(1L);
+                p = Projection.random(name, neurons, probability, seed, bits, learning);
                 break;
             }
             case ONE_TO_ONE:
                 p = new Projection(name, Connectivity.ONE_TO_ONE, 0, 1.0, 0, null, bits, learning, false);
+                break;
+            case ALL_BUT_SELF:
+                p = Projection.allButSelf(name, bits, learning);
                 break;
             case CONV: {
                 int out = f.requiredInt("out_channels", 1, MAX, "the number of output channels");
                 p = Projection.conv(name, out, geometry(f), bits, learning);
                 break;
             }
+            case FILE: {
+                int neurons = f.requiredInt("neurons", 1, MAX, "the postsynaptic neurons");
+                Optional<SynapseList> list = f.required("synapses", "the file of 'pre post' index pairs, one a line")
+                        .flatMap(n -> synapseList(n, neurons));
+                if (list.isEmpty()) {
+                    return null;
+                }
+                p = Projection.fromList(name, list.get(), bits, learning);
+                break;
+            }
             default:
                 throw new IllegalStateException("connectivity " + c);
         }
         return feedback ? p.asFeedback() : p;
+    }
+
+    /**
+     * {@code connectivity}: a pattern's key or one of its other names (all-to-all, random,
+     * convolution); {@code null} (reported) when it names none, so that the keys that depend on
+     * the pattern are not also reported.
+     */
+    private static Connectivity connectivity(Fields f) {
+        Optional<SpecNode> node = f.required("connectivity",
+                "the pattern: all-to-all, one-to-one, all-but-self, conv, random or file");
+        if (node.isEmpty()) {
+            return null;
+        }
+        Optional<String> text = node.get().asText("a pattern: all-to-all, one-to-one, all-but-self, conv, random or file");
+        if (text.isEmpty()) {
+            return null;
+        }
+        List<String> names = new ArrayList<>();
+        for (Connectivity c : Connectivity.values()) {
+            if (c.key().equals(text.get())) {
+                return c;
+            }
+            names.add(c.key());
+        }
+        Optional<Connectivity> alias = Connectivity.alias(text.get());
+        if (alias.isPresent()) {
+            return alias.get();
+        }
+        names.addAll(List.of("all-to-all", "random", "convolution"));
+        node.get().error("expected one of all-to-all (or dense), one-to-one, all-but-self, conv (or convolution), "
+                + "random (or sparse) or file, found '" + text.get() + "'" + Suggestions.didYouMean(text.get(), names));
+        return null;
+    }
+
+    /**
+     * The pairs of a file projection: a text file next to the network file, one {@code pre post}
+     * pair of 0-based neuron indices a line (space, tab or comma between), {@code #} comments and
+     * blank lines skipped. Problems name the file and line.
+     */
+    private Optional<SynapseList> synapseList(SpecNode node, int neurons) {
+        Optional<String> written = node.asText("a file name");
+        if (written.isEmpty() || written.get().isBlank()) {
+            if (written.isPresent()) {
+                node.error("expected the file of 'pre post' index pairs, found an empty name");
+            }
+            return Optional.empty();
+        }
+        SpecSource file = source.resolve(written.get());
+        String text;
+        try {
+            text = file.read();
+        } catch (java.io.IOException e) {
+            node.error("cannot read the synapse list " + file.displayName() + ": " + e.getMessage()
+                    + "; give a path relative to this network file");
+            return Optional.empty();
+        }
+        String where = file.displayName();
+        List<int[]> pairs = new ArrayList<>();
+        String[] lines = text.split("\\R", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            int hash = line.indexOf('#');
+            String content = (hash >= 0 ? line.substring(0, hash) : line).trim();
+            if (content.isEmpty()) {
+                continue;
+            }
+            String[] parts = content.split("[\\s,]+");
+            long pre;
+            long post;
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                pre = Long.parseLong(parts[0]);
+                post = Long.parseLong(parts[1]);
+            } catch (NumberFormatException e) {
+                node.error(where + ":" + (i + 1) + ": expected 'pre post' (two 0-based neuron indices), found '"
+                        + content + "'");
+                return Optional.empty();
+            }
+            if (pre < 0 || pre > MAX || post < 0 || post >= neurons) {
+                String which = pre < 0 || pre > MAX ? "presynaptic neuron " + pre : "postsynaptic neuron " + post;
+                node.error(where + ":" + (i + 1) + ": " + which + " does not exist: the projection is onto " + neurons
+                        + " neurons (0 to " + (neurons - 1) + ") and indices start at 0; fix the index or neurons");
+                return Optional.empty();
+            }
+            pairs.add(new int[] {(int) pre, (int) post, i + 1});
+        }
+        if (pairs.isEmpty()) {
+            node.error(where + ": no synapses listed; a file projection needs at least one 'pre post' line");
+            return Optional.empty();
+        }
+        int[] pre = new int[pairs.size()];
+        int[] post = new int[pairs.size()];
+        int[] at = new int[pairs.size()];
+        for (int k = 0; k < pre.length; k++) {
+            pre[k] = pairs.get(k)[0];
+            post[k] = pairs.get(k)[1];
+            at[k] = pairs.get(k)[2];
+        }
+        return Optional.of(new SynapseList(where, neurons, pre, post, at));
     }
 
     private Integration integration(String name, Fields f) {
