@@ -20,11 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code memdse network NAME|FILE}: a network's layers, shapes, weight matrices, operations and traffic. */
 @Command(name = "network",
-        header = "Show a network (YAML or ONNX) layer by layer, with totals.", mixinStandardHelpOptions = true,
+        header = "Show a network (YAML, ONNX or NIR) layer by layer, with totals.", mixinStandardHelpOptions = true,
         description = "Show a network layer by layer: kind, output shape, weight matrix as it sits on crossbars "
             + "(rows x cols), parameters, MACs (ANN) or synaptic operations (SNN), traffic out, per inference, and "
             + "each crossbar layer's input-bit density with where it comes from (given, the network's, or the "
-            + "default for the activation that produced its input). NAME|FILE is a network YAML file, an ONNX model, or a bundled network (see 'memdse catalog').",
+            + "default for the activation that produced its input). NAME|FILE is a network YAML file, an ONNX model, a NIR file, or a bundled network (see 'memdse catalog').",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:ok", "2:bad input (each error is printed with file, line and column)"})
 final class NetworkCommand implements Callable<Integer> {
@@ -34,7 +34,7 @@ final class NetworkCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "NAME|FILE", description = "Network YAML, ONNX file, or bundled network id.")
+    @Parameters(paramLabel = "NAME|FILE", description = "Network YAML, ONNX or NIR file, or bundled network id.")
     String network;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
@@ -46,7 +46,7 @@ final class NetworkCommand implements Callable<Integer> {
     boolean skipUnsupported;
 
     @picocli.CommandLine.Mixin
-    OnnxImportMixin onnx = new OnnxImportMixin();
+    ImportOptionsMixin imports = new ImportOptionsMixin();
 
     /** One output row; the same columns in every format. */
     private record Row(String name, String kind, String shape, String weights, long params, long macs,
@@ -55,7 +55,12 @@ final class NetworkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        NetworkGraph g = NetworkLoader.load(network, onnx.options(skipUnsupported));
+        NetworkGraph g = NetworkLoader.load(network, imports.options(skipUnsupported), imports.nirOptions());
+        if (NetworkLoader.isNir(network)) {
+            // The rates are the user's or assumed, never the file's: say which were used.
+            spec.commandLine().getErr().println("note: " + network + " is NIR, which holds no spike data; assumed "
+                    + imports.nirOptions().describe() + " (--nir-time-steps, --nir-firing-rate, --nir-input-rate)");
+        }
         List<Row> rows = new ArrayList<>();
         for (NetworkNode node : g.nodes()) {
             NodeStats s = g.stats(node);

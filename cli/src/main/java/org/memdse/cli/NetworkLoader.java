@@ -12,6 +12,8 @@ import org.memdse.core.network.read.NetworkReader;
 import org.memdse.core.spec.InputFiles;
 import org.memdse.core.spec.SourcePosition;
 import org.memdse.core.spec.SpecException;
+import org.memdse.nir.NirImportOptions;
+import org.memdse.nir.NirNetworkReader;
 import org.memdse.onnx.OnnxImportOptions;
 import org.memdse.onnx.OnnxModelReader;
 import org.memdse.onnx.OnnxNetworkReader;
@@ -33,6 +35,17 @@ final class NetworkLoader {
     }
 
     static NetworkGraph load(String nameOrFile, OnnxImportOptions onnxOptions) {
+        return load(nameOrFile, onnxOptions, NirImportOptions.defaults());
+    }
+
+    /** Whether {@code nameOrFile} is a NIR file (HDF5 by its first bytes, or named *.nir). */
+    static boolean isNir(String nameOrFile) {
+        Path path = Path.of(nameOrFile);
+        return Files.isRegularFile(path) && (NirNetworkReader.isHdf5(path)
+                || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".nir"));
+    }
+
+    static NetworkGraph load(String nameOrFile, OnnxImportOptions onnxOptions, NirImportOptions nirOptions) {
         Path path = Path.of(nameOrFile);
         if (Files.isDirectory(path)) {
             throw new UserInputException("'" + nameOrFile + "' is a directory; give a network file or a bundled network id");
@@ -42,6 +55,10 @@ final class NetworkLoader {
             String problem = InputFiles.problem(path, OnnxModelReader.MAX_BYTES);
             if (problem != null) {
                 throw SpecException.of(SourcePosition.ofFile(nameOrFile), "", "cannot read the file: " + problem);
+            }
+            // Before the ONNX probe, which takes any binary file for ONNX.
+            if (isNir(nameOrFile)) {
+                return NirNetworkReader.read(path, nirOptions);
             }
             if (isOnnx(path)) {
                 return readOnnx(path, onnxOptions);

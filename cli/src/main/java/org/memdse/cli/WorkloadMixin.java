@@ -12,7 +12,7 @@ final class WorkloadMixin {
     String arch;
 
     @Option(names = "--network", required = true, paramLabel = "NAME|FILE",
-            description = "Network YAML, ONNX file, or bundled network id.")
+            description = "Network YAML, ONNX or NIR file, or bundled network id.")
     String network;
 
     /** The architecture, its warnings printed to {@code err}. */
@@ -33,10 +33,10 @@ final class WorkloadMixin {
     Double inputBitDensity;
 
     @picocli.CommandLine.Mixin
-    OnnxImportMixin onnx = new OnnxImportMixin();
+    ImportOptionsMixin imports = new ImportOptionsMixin();
 
     NetworkGraph network() {
-        NetworkGraph g = NetworkLoader.load(network, onnx.options(false));
+        NetworkGraph g = NetworkLoader.load(network, imports.options(false), imports.nirOptions());
         if (inputBitDensity == null) {
             return g;
         }

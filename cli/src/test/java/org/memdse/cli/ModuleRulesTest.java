@@ -19,7 +19,8 @@ class ModuleRulesTest {
     @ArchTest
     static final ArchRule coreDependsOnNoOtherModule = noClasses().that().resideInAPackage("org.memdse.core..")
             .should().dependOnClassesThat().resideInAnyPackage("org.memdse.cost..", "org.memdse.mapping..",
-                    "org.memdse.architectures..", "org.memdse.report..", "org.memdse.cli..", "org.memdse.onnx..")
+                    "org.memdse.architectures..", "org.memdse.report..", "org.memdse.cli..", "org.memdse.onnx..",
+                    "org.memdse.nir..")
             .because("dse-core is the shared vocabulary; the application wires implementations in");
 
     @ArchTest
@@ -31,7 +32,7 @@ class ModuleRulesTest {
     @ArchTest
     static final ArchRule siblingModulesDoNotDependOnEachOther = noClasses()
             .that().resideInAnyPackage("org.memdse.cost..", "org.memdse.mapping..", "org.memdse.report..",
-                    "org.memdse.onnx..")
+                    "org.memdse.onnx..", "org.memdse.nir..")
             .should().dependOnClassesThat().resideInAnyPackage("org.memdse.cli..", "org.memdse.architectures..")
             .because("modules meet in dse-core; only the cli wires them together")
             .allowEmptyShould(true);
@@ -59,6 +60,10 @@ class ModuleRulesTest {
     @ArchTest
     static final ArchRule protobufStaysInTheOnnxImporter = noClasses().that().resideOutsideOfPackage("org.memdse.onnx..")
             .should().dependOnClassesThat().resideInAPackage("com.google.protobuf..");
+
+    @ArchTest
+    static final ArchRule jhdfStaysInTheNirImporter = noClasses().that().resideOutsideOfPackage("org.memdse.nir..")
+            .should().dependOnClassesThat().resideInAPackage("io.jhdf..");
 
     @ArchTest
     static final ArchRule onlyTheCliExits = noClasses().that().resideOutsideOfPackage("org.memdse.cli..")
