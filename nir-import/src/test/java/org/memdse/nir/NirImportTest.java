@@ -180,6 +180,7 @@ class NirImportTest {
 
     @Test
     void aDanglingEdgeIsNamedWithTheEdgeAndASuggestion() {
+        assumeTrue(missing == null, missing);  // outside the lambda: a skip, not a thrown exception
         assertThatThrownBy(() -> nir("dangling.nir")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("dangling.nir").hasMessageContaining("node/edges[2]")
                 .hasMessageContaining("'outptu' is no node of the graph");
@@ -187,18 +188,21 @@ class NirImportTest {
 
     @Test
     void aLoopWithoutASynapticLayerIsAnError() {
+        assumeTrue(missing == null, missing);  // outside the lambda: a skip, not a thrown exception
         assertThatThrownBy(() -> nir("loop.nir")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("loop.nir").hasMessageContaining("closes a loop with no synaptic layer");
     }
 
     @Test
     void anUnsupportedPrimitiveIsNamedWithItsNode() {
+        assumeTrue(missing == null, missing);  // outside the lambda: a skip, not a thrown exception
         assertThatThrownBy(() -> nir("unknown.nir")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("node/nodes/adex (AdEx)").hasMessageContaining("unsupported NIR primitive AdEx");
     }
 
     @Test
     void aWeightThatDoesNotFitItsSourceIsNamed() {
+        assumeTrue(missing == null, missing);  // outside the lambda: a skip, not a thrown exception
         assertThatThrownBy(() -> nir("mismatch.nir")).isInstanceOf(SpecException.class)
                 .hasMessageContaining("node/nodes/fc (Affine)").hasMessageContaining("takes 4 inputs, but input sends 5");
     }
