@@ -131,6 +131,19 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "mostly_idle", Boolean.toString(x.mostlyIdle()));
         field(b, "advice", advice(a, x, replicated).stream().map(JsonText::string)
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        field(b, "communication_energy_pj", JsonText.number(x.communicationEnergyJ() * 1e12));
+        field(b, "communication_energy_share", JsonText.number(x.communicationEnergyShare()));
+        field(b, "communication_time_ns", JsonText.number(x.communicationTimeS() * 1e9));
+        field(b, "communication_time_share", JsonText.number(x.communicationTimeShare()));
+        field(b, "link_utilisation_max", JsonText.number(x.network().maxUtilisation()));
+        field(b, "link_utilisation_mean", JsonText.number(x.network().meanUtilisation()));
+        field(b, "links_loaded", JsonText.number(x.network().linksLoaded()));
+        field(b, "queueing_ns", JsonText.number(x.network().queueingS() * 1e9));
+        field(b, "saturated_links", x.network().saturated().stream()
+                .map(l -> "{\"link\": " + l.link() + ", \"from_router\": " + l.fromRouter() + ", \"to_router\": "
+                        + l.toRouter() + ", \"layer\": " + JsonText.string(l.layer()) + ", \"utilisation\": "
+                        + JsonText.number(l.utilisation()) + "}")
+                .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         field(b, "peak_tops", JsonText.number(x.peak().peakTops()));
         field(b, "peak_power_w", JsonText.number(x.peak().peakPowerW()));
         field(b, "peak_tops_per_w", JsonText.number(x.peak().peakTopsPerWatt()));
@@ -185,6 +198,7 @@ final class EvaluateCommand implements Callable<Integer> {
         line(b, "SNN core utilisation", fmt(100 * x.coreUtilisation()), "%");
         macShares(b, g);
         idle(b, a, x, replicated);
+        communication(b, x);
         b.append("\npeak (all arrays busy)\n");
         line(b, "peak TOPS", fmt(x.peak().peakTops()), "TOPS");
         line(b, "peak power", fmt(x.peak().peakPowerW()), "W");
@@ -238,6 +252,26 @@ final class EvaluateCommand implements Callable<Integer> {
             b.append("    (").append(how).append(", ").append(c.where()).append(": ").append(c.path().describe())
                     .append(" = ").append(String.format(java.util.Locale.ROOT, "%.3f ns", path * 1e9)).append(")\n");
         });
+    }
+
+    /** Shown saturated links at most; the JSON lists them all. */
+    static final int SATURATED_SHOWN = 5;
+
+    /** Energy and time of moving data, and the contention model's link loads. */
+    private static void communication(StringBuilder b, Metrics x) {
+        b.append("\ncommunication\n");
+        line(b, "energy", fmt(x.communicationEnergyJ() * 1e12), "pJ (" + percent(x.communicationEnergyShare()) + " of the energy)");
+        line(b, "network time", fmt(x.communicationTimeS() * 1e9), "ns (" + percent(x.communicationTimeShare()) + " of the latency)");
+        line(b, "queueing delay", fmt(x.network().queueingS() * 1e9), "ns");
+        line(b, "link utilisation, max", fmt(100 * x.network().maxUtilisation()), "%");
+        line(b, "link utilisation, mean", fmt(100 * x.network().meanUtilisation()), "% over " + x.network().linksLoaded() + " loaded links");
+        line(b, "saturated links", Integer.toString(x.network().saturated().size()), "utilisation >= 100 %");
+        x.network().saturated().stream().limit(SATURATED_SHOWN).forEach(l -> b.append(String.format(Locale.ROOT,
+                "    link %d (router %d -> %d): %s %% by %s%n", l.link(), l.fromRouter(), l.toRouter(),
+                fmt(100 * l.utilisation()), l.layer())));
+        if (x.network().saturated().size() > SATURATED_SHOWN) {
+            b.append("    ... ").append(x.network().saturated().size() - SATURATED_SHOWN).append(" more (--format json lists all)\n");
+        }
     }
 
     /** Each layer's time split by cause, one column per cause any layer spends time on, slowest layer first. */

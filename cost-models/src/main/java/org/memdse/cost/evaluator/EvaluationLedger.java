@@ -9,6 +9,7 @@ import org.memdse.core.eval.Action;
 import org.memdse.core.eval.Breakdown;
 import org.memdse.core.eval.LatencyCause;
 import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.NetworkLoad;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.eval.PeakFigures;
 
@@ -40,6 +41,7 @@ public final class EvaluationLedger {
     private boolean staticCharged;
     private double staticPower;
     private double staticEnergy;
+    private NetworkLoad networkLoad = NetworkLoad.NONE;
 
     /** An empty ledger for a network of {@code layers} nodes. */
     public EvaluationLedger(int layers) {
@@ -189,6 +191,16 @@ public final class EvaluationLedger {
         return staticEnergy;
     }
 
+    /** Records the contention model's link loads. */
+    public void networkLoad(NetworkLoad load) {
+        this.networkLoad = java.util.Objects.requireNonNull(load, "load");
+    }
+
+    /** The link loads recorded, {@link NetworkLoad#NONE} if no contention pass ran. */
+    public NetworkLoad networkLoad() {
+        return networkLoad;
+    }
+
     /** Everything written, as the evaluation's result. */
     public Metrics metrics(MappedNetwork view) {
         if (!staticCharged) {
@@ -235,6 +247,7 @@ public final class EvaluationLedger {
         return new Metrics(peak.areaM2(), peak.areaByKind(), peak.areaBySubsystem(), kinds.total(), kinds,
                 new Breakdown(energy), latency, pipelineInterval, new Breakdown(time),
                 (double) view.macs() * OpConvention.OPS_PER_MAC, staticPower, view.crossbarUtilisation(),
-                view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause, view.idle());
+                view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause, view.idle(),
+                networkLoad);
     }
 }

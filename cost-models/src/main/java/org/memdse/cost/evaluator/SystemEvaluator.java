@@ -24,7 +24,7 @@ public final class SystemEvaluator implements Evaluator {
      * accuracy passes go in this list as further classes.
      */
     public static final List<EvaluationPass> INFERENCE = List.of(new ComputePass(), new ConversionPass(),
-            new StoragePass(), new CommunicationPass(), new TimingPass(), new StaticPass());
+            new StoragePass(), new CommunicationPass(), new ContentionPass(), new TimingPass(), new StaticPass());
 
     private final ComponentModelRegistry registry;
     private final List<EvaluationPass> passes;

@@ -20,7 +20,7 @@ class SystemEvaluatorPassesTest {
     @Test
     void inferenceRunsOnePassPerConcernInOrder() {
         assertThat(SystemEvaluator.INFERENCE.stream().map(EvaluationPass::name))
-                .containsExactly("compute", "conversion", "storage", "communication", "timing", "static");
+                .containsExactly("compute", "conversion", "storage", "communication", "contention", "timing", "static");
         assertThat(new SystemEvaluator(PassFixtures.REGISTRY).passes()).isEqualTo(SystemEvaluator.INFERENCE);
     }
 

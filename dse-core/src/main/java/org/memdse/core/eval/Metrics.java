@@ -1,6 +1,7 @@
 package org.memdse.core.eval;
 
 import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -31,17 +32,24 @@ import java.util.TreeMap;
  * @param latencyByLayerAndCause each node's time split by {@link LatencyCause} key (only the causes it
  *                            spends time on), s; its parts add up to {@code latencyByLayer}
  * @param idle                the tiles and cores the mapping leaves without work
+ * @param network             link utilisation, saturated links and queueing from the contention model
  */
 public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                       Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                       Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
                       double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
-                      Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle) {
+                      Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle,
+                      NetworkLoad network) {
     /** "Mostly idle": more than this share of the tiles and cores idle, or of the energy static. */
     public static final double MOSTLY_IDLE = 0.5;
 
+    /** Component kinds whose energy moves data: tile wiring, global bus, routers, links, spike routers, chip links. */
+    public static final List<String> COMMUNICATION_KINDS = List.of("tile_wiring", "global_bus", "router", "link",
+            "spike_router", "chip_link");
+
     public Metrics {
         Objects.requireNonNull(idle, "idle");
+        Objects.requireNonNull(network, "network");
         Objects.requireNonNull(adcBitsNeededByLayer, "adcBitsNeededByLayer");
         Objects.requireNonNull(latencyByCause, "latencyByCause");
         latencyByLayerAndCause = Collections.unmodifiableMap(new TreeMap<>(latencyByLayerAndCause));
@@ -76,6 +84,17 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         NonFiniteResultException.requireFinite("energy-delay product", energyJ * latencyS);
     }
 
+    /** Metrics without a contention model's figures. */
+    public Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
+                   Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
+                   Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
+                   double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
+                   Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle) {
+        this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
+                latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, adcBitsNeededByLayer,
+                latencyByCause, latencyByLayerAndCause, idle, NetworkLoad.NONE);
+    }
+
     /** Metrics without the per-layer ADC precision figures and the latency by cause. */
     public Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                    Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
@@ -83,7 +102,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
                    double coreUtilisation, PeakFigures peak) {
         this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
                 latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, Breakdown.EMPTY,
-                Breakdown.EMPTY, Map.of(), IdleHardware.NONE);
+                Breakdown.EMPTY, Map.of(), IdleHardware.NONE, NetworkLoad.NONE);
     }
 
     /** Inferences per second, pipelined. */
@@ -116,6 +135,30 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
      */
     public boolean mostlyIdle() {
         return idle.idleShare() > MOSTLY_IDLE || staticShare() > MOSTLY_IDLE;
+    }
+
+    /** Energy spent moving data ({@link #COMMUNICATION_KINDS}), J. */
+    public double communicationEnergyJ() {
+        double e = 0;
+        for (String k : COMMUNICATION_KINDS) {
+            e += energyByKind.get(k);
+        }
+        return e;
+    }
+
+    /** That energy's share of the energy per inference. */
+    public double communicationEnergyShare() {
+        return energyJ > 0 ? communicationEnergyJ() / energyJ : 0;
+    }
+
+    /** Time spent on the network between layers (transfer and queueing), summed over the layers, s. */
+    public double communicationTimeS() {
+        return latencyByCause.get(LatencyCause.NETWORK.key());
+    }
+
+    /** That time's share of the latency. */
+    public double communicationTimeShare() {
+        return latencyS > 0 ? communicationTimeS() / latencyS : 0;
     }
 
     /** Energy-delay product, J·s (layer-by-layer latency). */

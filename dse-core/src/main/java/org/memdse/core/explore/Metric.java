@@ -32,7 +32,12 @@ public enum Metric {
     PEAK_TOPS("peak_tops", false, "peak TOPS, every array busy"),
     PEAK_POWER_W("peak_power_w", false, "peak power, W"),
     PEAK_TOPS_PER_W("peak_tops_per_w", false, "peak TOPS/W"),
-    PEAK_TOPS_PER_MM2("peak_tops_per_mm2", false, "peak TOPS/mm^2");
+    PEAK_TOPS_PER_MM2("peak_tops_per_mm2", false, "peak TOPS/mm^2"),
+    COMMUNICATION_ENERGY_SHARE("communication_energy_share", false, "energy moving data (wiring, bus, routers, links) / energy"),
+    COMMUNICATION_TIME_SHARE("communication_time_share", false, "network time between layers / latency"),
+    LINK_UTILISATION_MAX("link_utilisation_max", false, "busiest link's utilisation (>= 1: saturated)"),
+    LINK_UTILISATION_MEAN("link_utilisation_mean", false, "mean utilisation of the links that carry traffic"),
+    SATURATED_LINKS("saturated_links", true, "links at utilisation >= 1");
 
     private static final List<Metric> ALL = List.of(values());
 
@@ -96,6 +101,11 @@ public enum Metric {
         v[PEAK_POWER_W.ordinal()] = m.peak().peakPowerW();
         v[PEAK_TOPS_PER_W.ordinal()] = m.peak().peakTopsPerWatt();
         v[PEAK_TOPS_PER_MM2.ordinal()] = m.peak().peakTopsPerMm2();
+        v[COMMUNICATION_ENERGY_SHARE.ordinal()] = m.communicationEnergyShare();
+        v[COMMUNICATION_TIME_SHARE.ordinal()] = m.communicationTimeShare();
+        v[LINK_UTILISATION_MAX.ordinal()] = m.network().maxUtilisation();
+        v[LINK_UTILISATION_MEAN.ordinal()] = m.network().meanUtilisation();
+        v[SATURATED_LINKS.ordinal()] = m.network().saturated().size();
         return v;
     }
 

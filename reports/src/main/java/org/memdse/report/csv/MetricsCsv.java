@@ -42,6 +42,15 @@ public final class MetricsCsv {
             row(p, "idle", "power_gated", m.idle().powerGated() ? 1 : 0, "1");
             row(p, "idle", "static_energy_share", m.staticShare(), "1");
             row(p, "idle", "mostly_idle", m.mostlyIdle() ? 1 : 0, "1");
+            row(p, "communication", "energy_pj", m.communicationEnergyJ() * 1e12, "pJ");
+            row(p, "communication", "energy_share", m.communicationEnergyShare(), "1");
+            row(p, "communication", "time_ns", m.communicationTimeS() * 1e9, "ns");
+            row(p, "communication", "time_share", m.communicationTimeShare(), "1");
+            row(p, "communication", "link_utilisation_max", m.network().maxUtilisation(), "1");
+            row(p, "communication", "link_utilisation_mean", m.network().meanUtilisation(), "1");
+            row(p, "communication", "links_loaded", m.network().linksLoaded(), "count");
+            row(p, "communication", "queueing_ns", m.network().queueingS() * 1e9, "ns");
+            row(p, "communication", "saturated_links", m.network().saturated().size(), "count");
             row(p, "peak", "peak_tops", m.peak().peakTops(), "TOPS");
             row(p, "peak", "peak_power_w", m.peak().peakPowerW(), "W");
             row(p, "peak", "peak_tops_per_w", m.peak().peakTopsPerWatt(), "TOPS/W");

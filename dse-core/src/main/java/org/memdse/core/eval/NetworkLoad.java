@@ -1,0 +1,44 @@
+package org.memdse.core.eval;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How loaded the on-chip network's links are while the mapped network runs, from the contention
+ * model: per link, the utilisation ρ = flits × link cycle / window, where the window is the time
+ * the sending layer produces them (its own work, per inference) or one SNN time step (spikes);
+ * a link's figure is its largest over the layers. Links the mapping leaves idle are not counted.
+ *
+ * @param maxUtilisation  the busiest link's utilisation (≥ 1: saturated)
+ * @param meanUtilisation mean over the links that carry traffic
+ * @param linksLoaded     links that carry traffic
+ * @param queueingS       waiting time in router queues added to the latency, summed over the layers, s
+ * @param saturated       the links at utilisation ≥ 1, busiest first, each with the layer that saturates it
+ */
+public record NetworkLoad(double maxUtilisation, double meanUtilisation, int linksLoaded, double queueingS,
+                          List<SaturatedLink> saturated) {
+    /** No network traffic (or no contention model run). */
+    public static final NetworkLoad NONE = new NetworkLoad(0, 0, 0, 0, List.of());
+
+    public NetworkLoad {
+        saturated = List.copyOf(saturated);
+        NonFiniteResultException.requireFinite("link utilisation (max)", maxUtilisation);
+        NonFiniteResultException.requireFinite("link utilisation (mean)", meanUtilisation);
+        NonFiniteResultException.requireFinite("queueing delay", queueingS);
+    }
+
+    /**
+     * A link whose traffic exceeds what it can carry in the window.
+     *
+     * @param link        link id (as the mapping's routes name it)
+     * @param fromRouter  the router it leaves
+     * @param toRouter    the router it enters
+     * @param layer       the layer whose traffic saturates it
+     * @param utilisation that layer's flits × link cycle / window
+     */
+    public record SaturatedLink(int link, int fromRouter, int toRouter, String layer, double utilisation) {
+        public SaturatedLink {
+            Objects.requireNonNull(layer, "layer");
+        }
+    }
+}
