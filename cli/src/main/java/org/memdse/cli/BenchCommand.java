@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         header = "Benchmarks that print figures: sweep points per second, mapper solve times.", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not tests: nothing fails on a slow machine). "
             + "Without a subcommand: 'bench sweep' (design points per second per thread count).",
-        subcommands = {BenchSweepCommand.class, BenchMappingCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchSweepCommand.class, BenchMappingCommand.class, BenchPartitionCommand.class, CommandLine.HelpCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
