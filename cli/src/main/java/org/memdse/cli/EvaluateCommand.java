@@ -108,6 +108,8 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "energy_pj", JsonText.number(x.energyJ() * 1e12));
         field(b, "latency_ns", JsonText.number(x.latencyS() * 1e9));
         field(b, "pipeline_interval_ns", JsonText.number(x.pipelineIntervalS() * 1e9));
+        x.pipelineLimit().ifPresent(l -> field(b, "pipeline_limited_by", "{\"layer\": " + JsonText.string(l.layer())
+                + ", \"cause\": " + JsonText.string(l.cause()) + ", \"share\": " + JsonText.number(l.share()) + "}"));
         Architecture clocked = ClockDerivation.resolve(a);
         field(b, "clock_mhz", JsonText.number(clocked.technology().clockHz() / 1e6));
         field(b, "clock_derived", Boolean.toString(!a.technology().clockGiven()));
@@ -187,6 +189,8 @@ final class EvaluateCommand implements Callable<Integer> {
         line(b, "energy", fmt(x.energyJ() * 1e12), "pJ");
         line(b, "latency (layer by layer)", fmt(x.latencyS() * 1e9), "ns");
         line(b, "pipeline interval", fmt(x.pipelineIntervalS() * 1e9), "ns");
+        x.pipelineLimit().ifPresent(l -> b.append("    (set by ").append(l.layer()).append(", ").append(l.cause())
+                .append(" ").append(percent(l.share())).append(" of its time)\n"));
         clock(b, a);
         line(b, "throughput (pipelined)", fmt(x.throughputPerSecond()), "inferences/s");
         line(b, "TOPS", fmt(x.tops()), "TOPS");

@@ -62,7 +62,8 @@ public final class TrendChecks {
     static final String CELL_CONVERSIONS = "DNN+NeuroSim V1.4 main.cpp:142: half the columns per weight at 2 bits per"
             + " cell, so half the column conversions, shift-adds and cells read per MAC";
     static final String CELL_LATENCY = "DNN+NeuroSim V1.4 SubArray.cpp / MultilevelSenseAmp.cpp:230: a subarray's read"
-            + " takes numColMuxed conversions whatever the cell's bits, and a layer's subarrays read in parallel";
+            + " takes numColMuxed conversions whatever the cell's bits, and a layer's subarrays read in parallel; Tile.cpp:"
+            + " each tile's input buffer loads the inputs of the rows it holds, and the cell's bits do not change them";
     static final String ARRAY_FLOORPLAN = "DNN+NeuroSim V1.4 Chip.cpp ChipFloorPlan: 3,456 subarrays of 256 x 256"
             + " instead of 9,472 of 128 x 128, each with twice the MLSAs (neurosim-v14-rram/SOURCE.md): converters"
             + " and row circuits per weight halve";
@@ -70,7 +71,8 @@ public final class TrendChecks {
             + " the row blocks of every layer taller than 128 rows, and with them the conversions and partial-sum"
             + " additions per MAC";
     static final String ARRAY_LATENCY = "DNN+NeuroSim V1.4 MultilevelSenseAmp.cpp:230: a read takes numColMuxed"
-            + " conversions whatever the array size, and a layer's subarrays read in parallel";
+            + " conversions whatever the array size, and a layer's subarrays read in parallel; Tile.cpp: each tile's input"
+            + " buffer loads the inputs of the rows it holds (numBitToLoadOut), Chip.cpp waits for the slowest tile";
     static final String ROWS_AREA = "DNN+NeuroSim V1.4 SubArray.cpp (Initialize): the array is rows x 4 F high, and"
             + " every row has a word-line switch and level shifters; the tile count stays";
     static final String COLS_AREA = "DNN+NeuroSim V1.4 SubArray.cpp: the array is cols x 12 F wide with cols /"
@@ -123,10 +125,6 @@ public final class TrendChecks {
     static final String CLOCK_ENERGY = "derivation: dynamic energy per operation does not depend on the clock; the"
             + " static share (about 1 % here) changes with the latency";
 
-    // ---- what the models do not do yet (issue 12) ----------------------------------------------
-
-    static final String BUFFER_LIMITED = "the model does not yet make the sensing path set the pace: the 64-bit tile"
-            + " input buffers set the pipeline interval, and a layer on fewer tiles pushes more bits through each";
 
     private TrendChecks() {
     }
@@ -165,8 +163,8 @@ public final class TrendChecks {
                         .expect(AREA, down(CELL_FLOORPLAN))
                         .expect(ENERGY, down(CELL_CONVERSIONS))
                         .expect(TOPS_PER_W, up(RATIO))
-                        .expect(LATENCY, unchanged(0.1, CELL_LATENCY).pending(BUFFER_LIMITED))
-                        .expect(PIPELINE_INTERVAL, unchanged(0.1, CELL_LATENCY).pending(BUFFER_LIMITED))
+                        .expect(LATENCY, unchanged(0.1, CELL_LATENCY))
+                        .expect(PIPELINE_INTERVAL, unchanged(0.1, CELL_LATENCY))
                         .build(),
                 TrendCheck.of("columns-per-adc-16", V14, VGG8, "8 -> 16 columns per ADC")
                         .set(MACRO + "adc.columns_per_adc", "16")
@@ -198,8 +196,8 @@ public final class TrendChecks {
                         .expect(AREA, down(ARRAY_FLOORPLAN))
                         .expect(ENERGY, down(ARRAY_CONVERSIONS))
                         .expect(TOPS_PER_W, up(RATIO))
-                        .expect(LATENCY, unchanged(0.15, ARRAY_LATENCY).pending(BUFFER_LIMITED))
-                        .expect(PIPELINE_INTERVAL, unchanged(0.15, ARRAY_LATENCY).pending(BUFFER_LIMITED))
+                        .expect(LATENCY, unchanged(0.15, ARRAY_LATENCY))
+                        .expect(PIPELINE_INTERVAL, unchanged(0.15, ARRAY_LATENCY))
                         .build(),
                 TrendCheck.of("array-rows-256", V14, VGG8, "128 -> 256 rows per array (same tiles)")
                         .set(MACRO + "crossbars.rows", "256")

@@ -81,11 +81,34 @@ public final class MappedNetwork {
      * @param rowBlocks    blocks a column of the weight matrix is split over
      * @param maxRows      most rows a block uses
      * @param tiles        distinct tiles the blocks sit on
+     * @param tileShares   per tile the blocks sit on, its share of the layer's inputs and outputs
      */
     public record CrossbarLayer(ArchitectureCosts.CimSubsystem cim, int blocks, long vectors, double cycles,
                                 double reads, double pulses, boolean analogIn, boolean analogOut, boolean pulseWidth,
                                 double activity, double cellReads, double columnCycles, double rowCycles, int replicas,
-                                int rowBlocks, int maxRows, long tiles) implements NodeWork {
+                                int rowBlocks, int maxRows, long tiles, List<TileShare> tileShares)
+            implements NodeWork {
+        public CrossbarLayer {
+            tileShares = List.copyOf(tileShares);
+        }
+    }
+
+    /**
+     * The part of a crossbar layer's data one tile moves through its own buffers. A tile needs the
+     * inputs of every matrix row its blocks hold, whatever columns they hold: tiles holding the
+     * same rows and different columns each load those inputs (DNN+NeuroSim V1.3/V1.4 Tile.cpp:
+     * each tile's input buffer loads numBitToLoadOut = its own weightMatrixRow x numInVector bits,
+     * and Chip.cpp takes the slowest tile of a layer). Its outputs are those of the columns
+     * (weights) it holds. Replicas split the vectors, so a replica's tile carries 1/replicas.
+     *
+     * @param inputs  share of the layer's input bits this tile loads, 0..1
+     * @param outputs share of the layer's output bits this tile writes, 0..1
+     */
+    public record TileShare(double inputs, double outputs) {
+    }
+
+    /** Distinct rows (or columns) of a replica's weight matrix: a block index within a group. */
+    private record Slice(int replica, int group, int block) {
     }
 
     /**
@@ -292,6 +315,7 @@ public final class MappedNetwork {
         int rowBlocks = 1;
         int maxRows = 1;
         List<Endpoint> tiles = new ArrayList<>(4);
+        Map<Endpoint, Integer> tileIndex = new HashMap<>();
         for (MappingUnit u : units) {
             CrossbarBlock b = (CrossbarBlock) u;
             cellReads += (double) b.crossbarRows() * b.crossbarCols() / arrayCells;
@@ -301,18 +325,66 @@ public final class MappedNetwork {
             rowBlocks = Math.max(rowBlocks, b.rowBlock() + 1);
             maxRows = Math.max(maxRows, b.crossbarRows());
             Endpoint e = mapping.endpointOf(u.id());
-            if (!tiles.contains(e)) {
+            Integer t = tileIndex.putIfAbsent(e, tiles.size());
+            if (t == null) {
                 tiles.add(e);
             }
         }
         double reads = vectors * cycles / replicas;
+        List<TileShare> shares = tileShares(units, tileIndex, tiles.size(), replicas);
         long pulseCount = (1L << Math.min(activationBits, 30)) - 1;
         // Bit-serial: the layer's own input-bit density (NetworkGraph.inputActivities: given, or the
         // default for the activation that produced its input).
         double activity = analogIn ? 1.0 / 3 : pulseWidth ? pulseCount / 2.0 : network.inputBitDensity(node);
         return new CrossbarLayer(c, units.size(), vectors, cycles, reads, pulseWidth ? pulseCount : 1, analogIn,
                 analogOut, pulseWidth, activity, cellReads, columnCycles, rowCycles, replicas, rowBlocks, maxRows,
-                tiles.size());
+                tiles.size(), shares);
+    }
+
+    /**
+     * Per tile, the share of the layer's inputs (the distinct rows of its blocks) and outputs (the
+     * distinct weights' columns) it moves: a row block's inputs are loaded once per tile however
+     * many column blocks of it the tile holds.
+     */
+    private List<TileShare> tileShares(List<MappingUnit> units, Map<Endpoint, Integer> tileIndex, int tileCount,
+                                       int replicas) {
+        Map<Slice, Integer> rows = new HashMap<>();
+        Map<Slice, Integer> cols = new HashMap<>();
+        double[] rowsPerReplica = new double[replicas];
+        double[] colsPerReplica = new double[replicas];
+        List<Map<Slice, Integer>> rowsOnTile = new ArrayList<>(tileCount);
+        List<Map<Slice, Integer>> colsOnTile = new ArrayList<>(tileCount);
+        for (int t = 0; t < tileCount; t++) {
+            rowsOnTile.add(new HashMap<>());
+            colsOnTile.add(new HashMap<>());
+        }
+        for (MappingUnit u : units) {
+            CrossbarBlock b = (CrossbarBlock) u;
+            int t = tileIndex.get(mapping.endpointOf(u.id()));
+            Slice r = new Slice(b.replica(), b.firstGroup(), b.rowBlock());
+            Slice k = new Slice(b.replica(), b.firstGroup(), b.colBlock());
+            if (rows.putIfAbsent(r, b.crossbarRows()) == null) {
+                rowsPerReplica[b.replica()] += b.crossbarRows();
+            }
+            if (cols.putIfAbsent(k, b.cols() * b.groups()) == null) {
+                colsPerReplica[b.replica()] += (double) b.cols() * b.groups();
+            }
+            rowsOnTile.get(t).putIfAbsent(r, b.crossbarRows());
+            colsOnTile.get(t).putIfAbsent(k, b.cols() * b.groups());
+        }
+        List<TileShare> out = new ArrayList<>(tileCount);
+        for (int t = 0; t < tileCount; t++) {
+            double in = 0;
+            for (Map.Entry<Slice, Integer> e : rowsOnTile.get(t).entrySet()) {
+                in += e.getValue() / rowsPerReplica[e.getKey().replica()];
+            }
+            double o = 0;
+            for (Map.Entry<Slice, Integer> e : colsOnTile.get(t).entrySet()) {
+                o += e.getValue() / colsPerReplica[e.getKey().replica()];
+            }
+            out.add(new TileShare(in / replicas, o / replicas));
+        }
+        return out;
     }
 
     /**

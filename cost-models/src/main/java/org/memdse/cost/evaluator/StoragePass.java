@@ -1,5 +1,6 @@
 package org.memdse.cost.evaluator;
 
+import java.util.List;
 import org.memdse.core.arch.InputLoading;
 import org.memdse.core.eval.Action;
 import org.memdse.core.eval.LatencyCause;
@@ -59,7 +60,7 @@ public final class StoragePass implements EvaluationPass {
             }
         }
         double outputBits = x.analogOut() ? 0 : stats.outputActivations() * (double) activationBits;
-        ledger.addDuration(i, LatencyCause.BUFFER, bufferTime(c, inputAccessBits, outputBits, x.tiles()));
+        ledger.addDuration(i, LatencyCause.BUFFER, bufferTime(c, inputAccessBits, outputBits, x.tileShares()));
         ledger.addDuration(i, LatencyCause.GLOBAL_BUFFER,
                 globalBuffer(i, costs, x.analogIn() ? 0 : inputBits, outputBits, ledger));
     }
@@ -76,6 +77,28 @@ public final class StoragePass implements EvaluationPass {
         }
         ledger.addDuration(i, LatencyCause.BUFFER, bufferTime(c, stats.inputActivations() * (double) activationBits,
                 stats.outputActivations() * (double) activationBits, d.tiles()));
+    }
+
+    /**
+     * A crossbar layer's tiles load their own inputs and write their own outputs in parallel, each
+     * through its buffer; the layer waits for the busiest (DNN+NeuroSim Chip.cpp: a layer's
+     * bufferLatency is the MAX over its tiles). Each moves {@code width} bits per access:
+     * t = max over tiles (⌈read bits · input share / width⌉ + ⌈written bits · output share / width⌉)
+     * · t_access. A tile holding more rows of the matrix loads more inputs; tiles holding the same
+     * rows and other columns load the same inputs again, side by side.
+     */
+    static double bufferTime(ArchitectureCosts.CimSubsystem c, double readBits, double writtenBits,
+                             List<MappedNetwork.TileShare> tiles) {
+        if (c == null || c.buffer == null || tiles.isEmpty()) {
+            return 0;
+        }
+        double width = c.bufferWidthBits;
+        double accesses = 0;
+        for (MappedNetwork.TileShare t : tiles) {
+            accesses = Math.max(accesses,
+                    Math.ceil(readBits * t.inputs() / width - 1e-9) + Math.ceil(writtenBits * t.outputs() / width - 1e-9));
+        }
+        return accesses * c.buffer.model().latency(Action.READ);
     }
 
     /**

@@ -100,6 +100,36 @@ final class PassFixtures {
         return MappedNetwork.of(ArchitectureCosts.of(a, REGISTRY), g, m, OpConvention.INT8);
     }
 
+    /**
+     * in(32) → fc (32 → 4, 2-bit data) in 4-row blocks over tiles 0 and 1: split by rows (tile 0
+     * holds rows 0-15, tile 1 rows 16-31, all columns) or by columns (each tile all rows, two of
+     * the four columns). No routes.
+     */
+    static MappedNetwork wideFc(Architecture a, boolean splitByRows) {
+        NetworkGraph g = NetworkGraph.builder("wide").precision(2, 2)
+                .add(new InputNode("in", Shape.of(32)))
+                .add(new Linear("fc", 32, 4, false, false, ActivationFunction.IDENTITY), "in")
+                .build();
+        List<Endpoint> endpoints = List.of(new Endpoint(0, "cim", 0, ResourceKind.CIM_TILE, 0),
+                new Endpoint(1, "cim", 1, ResourceKind.CIM_TILE, 1));
+        List<MappingUnit> blocks = new ArrayList<>();
+        List<Placement> placements = new ArrayList<>();
+        for (int rb = 0; rb < 8; rb++) {
+            if (splitByRows) {
+                blocks.add(new CrossbarBlock(rb, "fc", 0, rb, 0, 4 * rb, 4, 0, 4, 0, 1, 1));
+                placements.add(new Placement(rb, rb < 4 ? 0 : 1));
+            } else {
+                for (int cb = 0; cb < 2; cb++) {
+                    int id = 2 * rb + cb;
+                    blocks.add(new CrossbarBlock(id, "fc", 0, rb, cb, 4 * rb, 4, 2 * cb, 2, 0, 1, 1));
+                    placements.add(new Placement(id, cb));
+                }
+            }
+        }
+        Mapping m = new Mapping(a.name(), "wide", blocks, endpoints, placements, List.of(), List.of(), report());
+        return MappedNetwork.of(ArchitectureCosts.of(a, REGISTRY), g, m, OpConvention.INT8);
+    }
+
     static MappingReport report() {
         MappingObjectives none = new MappingObjectives(1, 1, 0, 8, 1);
         return new MappingReport("hand", none, none, none, 0, true);

@@ -6,6 +6,7 @@ import static org.memdse.cost.evaluator.PassFixtures.FC;
 import static org.memdse.cost.evaluator.PassFixtures.RELU;
 
 import org.junit.jupiter.api.Test;
+import org.memdse.core.arch.Architecture;
 import org.memdse.core.arch.ComponentKind;
 import org.memdse.core.eval.LatencyCause;
 
@@ -60,5 +61,32 @@ class StoragePassTest {
         assertThat(l.energy(ComponentKind.BUFFER)).isCloseTo(1e-12, withinPercentage(1e-9));
         assertThat(l.duration(1, LatencyCause.BUFFER)).isCloseTo(1e-9, withinPercentage(1e-9));
         assertThat(l.duration(2, LatencyCause.BUFFER)).isCloseTo(1e-9, withinPercentage(1e-9));
+    }
+
+    @Test
+    void eachTileLoadsTheInputsOfTheRowsItHoldsAndTheLayerWaitsForTheBusiestTile() {
+        Architecture tiny = PassFixtures.tiny();
+        // Split by rows: each tile loads its 16 rows' inputs (32 bits, 1 access) and writes the 4
+        // outputs' 8 bits (1 access): 2 ns. Split by columns: each tile needs all 32 inputs (64 bits,
+        // 2 accesses) for its 2 outputs (4 bits, 1 access): 3 ns, although the layer moves the same bits.
+        EvaluationLedger rows = PassFixtures.run(PassFixtures.wideFc(tiny, true), new StoragePass());
+        EvaluationLedger cols = PassFixtures.run(PassFixtures.wideFc(tiny, false), new StoragePass());
+        assertThat(rows.duration(FC, LatencyCause.BUFFER)).isCloseTo(2e-9, withinPercentage(1e-9));
+        assertThat(cols.duration(FC, LatencyCause.BUFFER)).isCloseTo(3e-9, withinPercentage(1e-9));
+        // The energy counts the layer's bits once either way: 2 reads + 1 write of 0.5 pJ.
+        assertThat(rows.energy(ComponentKind.BUFFER)).isCloseTo(1.5e-12, withinPercentage(1e-9));
+        assertThat(cols.energy(ComponentKind.BUFFER)).isCloseTo(1.5e-12, withinPercentage(1e-9));
+    }
+
+    @Test
+    void tileSharesFollowTheDistinctRowsAndColumnsEachTileHolds() {
+        MappedNetwork.CrossbarLayer byCols = (MappedNetwork.CrossbarLayer) PassFixtures.wideFc(PassFixtures.tiny(), false)
+                .work(FC);
+        assertThat(byCols.tileShares()).containsExactly(new MappedNetwork.TileShare(1, 0.5),
+                new MappedNetwork.TileShare(1, 0.5));
+        MappedNetwork.CrossbarLayer byRows = (MappedNetwork.CrossbarLayer) PassFixtures.wideFc(PassFixtures.tiny(), true)
+                .work(FC);
+        assertThat(byRows.tileShares()).containsExactly(new MappedNetwork.TileShare(0.5, 1),
+                new MappedNetwork.TileShare(0.5, 1));
     }
 }

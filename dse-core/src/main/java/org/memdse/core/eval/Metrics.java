@@ -161,6 +161,11 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         return latencyS > 0 ? communicationTimeS() / latencyS : 0;
     }
 
+    /** The slowest layer and its main cause of delay, which set the pipeline interval. */
+    public java.util.Optional<PipelineLimit> pipelineLimit() {
+        return PipelineLimit.of(latencyByLayer, latencyByLayerAndCause);
+    }
+
     /** Energy-delay product, J·s (layer-by-layer latency). */
     public double edp() {
         return energyJ * latencyS;
