@@ -12,6 +12,7 @@ import org.memdse.cli.calibrate.Calibrations;
 import org.memdse.cli.calibrate.Expectation;
 import org.memdse.cli.calibrate.TrendCheck;
 import org.memdse.cli.calibrate.TrendChecks;
+import org.memdse.cli.calibrate.TrendMetric;
 import org.memdse.cli.calibrate.TrendResult;
 import org.memdse.cli.calibrate.TrendSuite;
 import org.memdse.report.csv.CsvTable;
@@ -38,13 +39,14 @@ import picocli.CommandLine.Spec;
             "2:bad option"})
 final class CalibrateCommand implements Callable<Integer> {
     /** Output formats. */
-    enum Format { table, csv }
+    enum Format { table, csv, markdown }
 
     @Spec
     CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
-            description = "table or csv (default: ${DEFAULT-VALUE}).")
+            description = "table, csv or markdown (--trends only: the README's trend table with its numbered"
+                + " sources; default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Option(names = "--trends", description = "Run the trend suite: single-knob changes and the direction each "
@@ -53,10 +55,18 @@ final class CalibrateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (format == Format.markdown && !trends) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--format markdown is the trend suite's README table: add --trends, or use table or csv");
+        }
         if (trends) {
             List<TrendResult> results = new TrendSuite().run(TrendChecks.all());
             PrintWriter out = spec.commandLine().getOut();
-            out.print(format == Format.csv ? trendCsv(results) : trendTable(results));
+            out.print(switch (format) {
+                case csv -> trendCsv(results);
+                case markdown -> trendMarkdown(results);
+                case table -> trendTable(results);
+            });
             out.flush();
             return results.stream().anyMatch(r -> r.verdict() == TrendResult.Verdict.WRONG) ? ExitCodes.FAILURE
                     : ExitCodes.OK;
@@ -119,16 +129,7 @@ final class CalibrateCommand implements Callable<Integer> {
             b.append(String.format(Locale.ROOT, "  %-26s %9s  %-24s %-9s %s%n", r.metric().label(), change(r.change()),
                     e == null ? "-" : e.text(), r.verdict().text(), note).stripTrailing()).append('\n');
         }
-        long checked = results.stream().filter(r -> r.expectation() != null).count();
-        Map<TrendResult.Verdict, Long> counts = new LinkedHashMap<>();
-        for (TrendResult.Verdict v : TrendResult.Verdict.values()) {
-            counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
-        }
-        long checks = results.stream().map(TrendResult::check).distinct().count();
-        b.append(String.format(Locale.ROOT, "%n%d checks, %d expectations: %d ok, %d off the source's range, %d pending,"
-                        + " %d WRONG%n", checks, checked, counts.get(TrendResult.Verdict.OK),
-                counts.get(TrendResult.Verdict.OFF_RANGE), counts.get(TrendResult.Verdict.PENDING),
-                counts.get(TrendResult.Verdict.WRONG)));
+        b.append('\n').append(summary(results)).append('\n');
         List<String> flipped = new ArrayList<>();
         for (TrendResult r : results) {
             if (r.pendingNowHolds()) {
@@ -146,6 +147,80 @@ final class CalibrateCommand implements Callable<Integer> {
             pending.forEach((text, n) -> b.append(String.format(Locale.ROOT, "  (p%d) %s%n", n, text)));
         }
         return b.toString();
+    }
+
+    /**
+     * The trend suite as the README shows it: one row per check with the five metrics every check
+     * shows (the others a check expects go beside its knob), each with the expected direction,
+     * the verdict and the source's number; then the summary line, the numbered sources and the
+     * pending reasons.
+     */
+    static String trendMarkdown(List<TrendResult> results) {
+        StringBuilder b = new StringBuilder();
+        Map<String, Integer> sources = new LinkedHashMap<>();
+        Map<String, Integer> pending = new LinkedHashMap<>();
+        b.append(summary(results)).append("\n\n");
+        b.append("| check | knob | area | energy | latency | pipeline interval | TOPS/W |\n");
+        b.append("|---|---|---|---|---|---|---|\n");
+        Map<TrendCheck, List<TrendResult>> byCheck = new LinkedHashMap<>();
+        for (TrendResult r : results) {
+            byCheck.computeIfAbsent(r.check(), k -> new ArrayList<>()).add(r);
+        }
+        for (Map.Entry<TrendCheck, List<TrendResult>> e : byCheck.entrySet()) {
+            TrendCheck c = e.getKey();
+            StringBuilder knob = new StringBuilder(c.knob().replace("->", "→"));
+            if (!c.chip().equals(TrendChecks.V14)) {
+                knob.append(" (").append(c.chip()).append(')');
+            }
+            Map<TrendMetric, String> cells = new LinkedHashMap<>();
+            for (TrendResult r : e.getValue()) {
+                String cell = markdownCell(r, sources, pending);
+                if (r.metric().always()) {
+                    cells.put(r.metric(), cell);
+                } else {
+                    knob.append("; ").append(r.metric().label()).append(' ').append(cell);
+                }
+            }
+            b.append("| `").append(c.id()).append("` | ").append(knob.toString().replace("|", "\\|"));
+            for (TrendMetric m : List.of(TrendMetric.AREA, TrendMetric.ENERGY, TrendMetric.LATENCY,
+                    TrendMetric.PIPELINE_INTERVAL, TrendMetric.TOPS_PER_W)) {
+                b.append(" | ").append(cells.getOrDefault(m, ""));
+            }
+            b.append(" |\n");
+        }
+        b.append("\nSources:\n\n");
+        sources.forEach((text, n) -> b.append(n).append(". ").append(text).append('\n'));
+        if (!pending.isEmpty()) {
+            b.append("\nPending (shown, not checked):\n\n");
+            pending.forEach((text, n) -> b.append("- p").append(n).append(": ").append(text).append('\n'));
+        }
+        return b.toString();
+    }
+
+    /** "+12.3 %", or "+12.3 % (up ok [4])" with an expectation. */
+    private static String markdownCell(TrendResult r, Map<String, Integer> sources, Map<String, Integer> pending) {
+        Expectation e = r.expectation();
+        if (e == null) {
+            return change(r.change());
+        }
+        int n = sources.computeIfAbsent(e.source(), k -> sources.size() + 1);
+        String verdict = e.isPending() ? "pending p" + pending.computeIfAbsent(e.pending(), k -> pending.size() + 1)
+                : r.verdict().text();
+        return change(r.change()) + " (" + e.text() + " " + verdict + " [" + n + "])";
+    }
+
+    /** "19 checks, 63 expectations: 57 ok, 2 off the source's range, 4 pending, 0 WRONG". */
+    private static String summary(List<TrendResult> results) {
+        long checked = results.stream().filter(r -> r.expectation() != null).count();
+        Map<TrendResult.Verdict, Long> counts = new LinkedHashMap<>();
+        for (TrendResult.Verdict v : TrendResult.Verdict.values()) {
+            counts.put(v, results.stream().filter(r -> r.verdict() == v).count());
+        }
+        long checks = results.stream().map(TrendResult::check).distinct().count();
+        return String.format(Locale.ROOT, "%d checks, %d expectations: %d ok, %d off the source's range, %d pending,"
+                        + " %d WRONG", checks, checked, counts.get(TrendResult.Verdict.OK),
+                counts.get(TrendResult.Verdict.OFF_RANGE), counts.get(TrendResult.Verdict.PENDING),
+                counts.get(TrendResult.Verdict.WRONG));
     }
 
     /** One row per check and metric. */

@@ -11,4 +11,8 @@ public final class CalibrateCommandAccess {
     public static String trendTable(List<TrendResult> results) {
         return CalibrateCommand.trendTable(results);
     }
+
+    public static String trendMarkdown(List<TrendResult> results) {
+        return CalibrateCommand.trendMarkdown(results);
+    }
 }

@@ -25,7 +25,7 @@ import java.util.List;
  * modelling change makes it hold, remove the mark (the suite's test says which pending ones hold).
  */
 public final class TrendChecks {
-    static final String V14 = "neurosim-v14-rram";
+    public static final String V14 = "neurosim-v14-rram";
     static final String VGG8 = "vgg8-cifar10";
     private static final String TILE = "templates.neurosim-tile.";
     private static final String MACRO = TILE + "macro.";
@@ -245,8 +245,9 @@ public final class TrendChecks {
                         .build(),
                 TrendCheck.of("clock-half", V14, VGG8, "clock auto (637.5 MHz, 1.4 x the sensing path) -> 318.75 MHz")
                         .set("technology.clock", "318.75 MHz")
-                        .expect(LATENCY, up(CLOCK).between(0.5, 1.0))
-                        .expect(PIPELINE_INTERVAL, up(CLOCK).between(0.5, 1.0))
+                        // up to +100.1 %: the auto clock is 637.525 MHz, so 318.75 MHz is 0.004 % short of half
+                        .expect(LATENCY, up(CLOCK).between(0.5, 1.001))
+                        .expect(PIPELINE_INTERVAL, up(CLOCK).between(0.5, 1.001))
                         .expect(ENERGY, unchanged(0.05, CLOCK_ENERGY))
                         .build(),
                 TrendCheck.of("input-bit-density-0.5", V14, VGG8, "input-bit density 0.15 after ReLU (the defaults) -> 0.5"

@@ -61,4 +61,20 @@ class TrendResultTest {
                 "1 checks, 2 expectations: 1 ok, 0 off the source's range, 1 pending, 0 WRONG",
                 "  [1] derivation: bigger", "  [2] derivation: cheaper", "  (p1) the model does not yet do y");
     }
+
+    @Test
+    void theMarkdownTableHasARowPerCheckWithExtraMetricsBesideTheKnob() {
+        Expectation area = Expectation.up("derivation: bigger").between(0.1, 0.5);
+        Expectation wires = Expectation.down("derivation: shorter").pending("the model does not yet do y");
+        TrendCheck check = TrendCheck.of("k", "chip", "net", "a -> b").set("p", "1").expect(TrendMetric.AREA, area)
+                .expect(TrendMetric.WIRE_ENERGY, wires).build();
+        String md = org.memdse.cli.CalibrateCommandAccess.trendMarkdown(List.of(
+                new TrendResult(check, TrendMetric.AREA, 1, 1.2, area),
+                new TrendResult(check, TrendMetric.LATENCY, 1, 0.5, null),
+                new TrendResult(check, TrendMetric.WIRE_ENERGY, 1, 1.1, wires)));
+        assertThat(md).startsWith("1 checks, 2 expectations: 1 ok, 0 off the source's range, 1 pending, 0 WRONG\n")
+                .contains("| `k` | a → b (chip); wire energy +10.0 % (down pending p1 [2]) | +20.0 % (up (+10 % to +50 %)"
+                        + " ok [1]) |  | -50.0 % |  |  |\n")
+                .contains("1. derivation: bigger\n2. derivation: shorter\n", "- p1: the model does not yet do y\n");
+    }
 }

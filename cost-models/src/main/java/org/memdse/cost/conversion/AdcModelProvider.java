@@ -37,7 +37,12 @@ import org.memdse.cost.spi.Support;
  *       "ADC (or SA and precharger)" (published-figures.md §3.1) for the 4,048 subarrays its floorplan
  *       builds (13 novel-mapped tiles of 9 PEs and 34 tiles of 4 PEs, 16 subarrays each), each with
  *       16 five-bit MLSAs of 31 levels: the printed group total divided by the count. (Dividing by
- *       47 × 64 subarrays instead, as an earlier version did, overstated it 1.35×.)
+ *       47 × 64 subarrays instead, as an earlier version did, overstated it 1.35×.) DNN+NeuroSim V1.4
+ *       computes a converter 7.1× smaller (MultilevelSenseAmp.cpp:176-177: nine minimum NMOS per level
+ *       and a dummy-column share, 1.02 µm² per level at 22 nm); memdse keeps V1.3's characterised area
+ *       because it is the one a printed chip checks, and both scale as (2^b − 1) per converter, so every
+ *       ADC trend is the same either way; only the ADC's share of a chip's area is an upper estimate
+ *       (neurosim-v14-rram/SOURCE.md, "The sense-amplifier ADC").
  *       No leakage: the comparators are clocked latches with no static bias (MultilevelSenseAmp.cpp
  *       sets leakage = 0). Latency one comparison: ~1 ns for 5 b at 22 nm (DNN+NeuroSim V1.4 manual
  *       §6.2), scaled ∝ F. (Before this model the flash used the Walden FoM of GS/s SARs, 24.5
