@@ -87,7 +87,7 @@ final class HierarchyText {
             line(3, c.neurons() + " x neuron " + c.neuron().model().key() + " (" + c.neuron().circuit().key() + ")");
             line(3, "synapses " + c.synapses().rows() + "x" + c.synapses().cols() + ", " + c.synapses().weightBits()
                     + " bit, " + c.synapses().device().name());
-            line(3, "learning: " + c.learning().key() + ", time step " + q(c.timeStepS(), Dimension.TIME));
+            line(3, "learning: " + c.learning().rule().key() + ", time step " + q(c.timeStepS(), Dimension.TIME));
         } else if (s instanceof Encoder e) {
             line(2, s.name() + ": encoder, " + e.channels() + " channels, " + e.scheme().key() + " coding");
         } else if (s instanceof IntegrationInterface i) {

@@ -139,7 +139,8 @@ class ExtremeArchitecturesTest {
                 technology: {node: %s, vdd: %s, clock: %s, flavour: %s}
                 devices:
                   rram: {kind: rram, r_on: %s, r_off: %s, levels: %d, v_read: %s, t_read: %s, v_write: %s,
-                         write_energy: %s, write_time: %s}
+                         write_energy: %s, write_time: %s,
+                         write: {set: {voltage: 2 V, width: 50 ns}, reset: {voltage: 2 V, width: 50 ns}, endurance: 1e6}}
                   diffusive: {kind: diffusive, r_on: %s, r_off: %s, levels: 2, v_read: %s, t_read: %s}
                 templates:
                   tile:
@@ -162,7 +163,7 @@ class ExtremeArchitecturesTest {
                     neurons: 256
                     neuron: {model: lif, circuit: diffusive-memristor, power: %s}
                     synapses: {rows: 256, cols: 256, weight_bits: %d, device: rram}
-                    learning: {rule: stdp}
+                    learning: {rule: stdp-pair, event_rate: 10 Hz}
                     time_step: %s
                 subsystems:
                   encoder: {kind: encoder, channels: 64, scheme: rate, area: %s}

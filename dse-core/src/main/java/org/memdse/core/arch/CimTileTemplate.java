@@ -18,10 +18,11 @@ import java.util.List;
  * @param inputLoading how crossbar layers' inputs move from the tile buffer to the arrays: each
  *                activation once, or the whole window per output position (NeuroSim's dataflow)
  * @param wiring  the wires from the tile's buffers to its macros
+ * @param learning on-chip training of the tile's arrays ({@link Learning#NONE}: inference only)
  */
 public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
                               PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading,
-                              TileWiring wiring) implements Template {
+                              TileWiring wiring, Learning learning) implements Template {
     public static final String KIND = "cim-tile";
 
     public CimTileTemplate {
@@ -33,6 +34,14 @@ public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer>
         Checks.notNull("figures", figures);
         Checks.notNull("inputLoading", inputLoading);
         Checks.notNull("wiring", wiring);
+        Checks.notNull("learning", learning);
+    }
+
+    /** An inference-only tile. */
+    public CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
+                           PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading,
+                           TileWiring wiring) {
+        this(name, macros, macro, buffers, digital, figures, analogTransfer, inputLoading, wiring, Learning.NONE);
     }
 
     /** A tile whose wiring is the default H-tree as wide as its buffers. */

@@ -1,5 +1,7 @@
 package org.memdse.core.arch;
 
+import java.util.Optional;
+
 /**
  * A memristive device, named once and referenced by crossbars and synapse arrays.
  *
@@ -20,11 +22,14 @@ package org.memdse.core.arch;
  * @param nonIdealities programming error, read noise, drift, stuck-at faults and wire resistance (the
  *                     accuracy budget's device side); {@code variability}, when positive, is its
  *                     constant programming sigma
+ * @param write        how the device is programmed (pulses, update curve, wear), if described;
+ *                     learning on the chip needs it
  */
 public record Device(String name, DeviceKind kind, double rOn, double rOff, int levels, double vRead, double tRead,
                      double vWrite, double writeEnergy, double writeTime, double endurance, double variability, boolean isVolatile,
-                     NonIdealities nonIdealities) {
+                     NonIdealities nonIdealities, Optional<DeviceWrite> write) {
     public Device {
+        Checks.notNull("write", write);
         Checks.notNull("name", name);
         Checks.notNull("kind", kind);
         Checks.positive("r_on", rOn);
@@ -38,6 +43,15 @@ public record Device(String name, DeviceKind kind, double rOn, double rOff, int 
         Checks.positive("endurance", endurance);
         Checks.nonNegative("variability", variability);
         Checks.notNull("nonIdealities", nonIdealities);
+        Checks.notNull("write", write);
+    }
+
+    /** A device with these non-idealities and no write parameters. */
+    public Device(String name, DeviceKind kind, double rOn, double rOff, int levels, double vRead, double tRead,
+                  double vWrite, double writeEnergy, double writeTime, double endurance, double variability,
+                  boolean isVolatile, NonIdealities nonIdealities) {
+        this(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
+                isVolatile, nonIdealities, Optional.empty());
     }
 
     /** A device with its kind's default non-idealities ({@link NonIdealities#defaults}). */
@@ -46,6 +60,12 @@ public record Device(String name, DeviceKind kind, double rOn, double rOff, int 
                   boolean isVolatile) {
         this(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
                 isVolatile, NonIdealities.defaults(kind, variability));
+    }
+
+    /** This device with write parameters. */
+    public Device withWrite(DeviceWrite w) {
+        return new Device(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, w.endurance(),
+                variability, isVolatile, nonIdealities, Optional.of(w));
     }
 
     /** Conductance of the on state, S. */

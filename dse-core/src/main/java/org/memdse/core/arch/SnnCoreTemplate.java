@@ -12,7 +12,7 @@ package org.memdse.core.arch;
  * @param timeStepS     duration of one SNN time step (tick), s
  * @param figures       published figures for the whole core (area, static power)
  */
-public record SnnCoreTemplate(String name, int neurons, NeuronSpec neuron, SynapseArray synapses, LearningRule learning,
+public record SnnCoreTemplate(String name, int neurons, NeuronSpec neuron, SynapseArray synapses, Learning learning,
                               double timeStepS, PublishedFigures figures) implements Template {
     public static final String KIND = "snn-core";
 
@@ -24,6 +24,12 @@ public record SnnCoreTemplate(String name, int neurons, NeuronSpec neuron, Synap
         Checks.notNull("learning", learning);
         Checks.positive("time_step", timeStepS);
         Checks.notNull("figures", figures);
+    }
+
+    /** A core whose rule takes its default settings (tests, fixtures). */
+    public SnnCoreTemplate(String name, int neurons, NeuronSpec neuron, SynapseArray synapses, LearningRule rule,
+                           double timeStepS, PublishedFigures figures) {
+        this(name, neurons, neuron, synapses, Learning.of(rule), timeStepS, figures);
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class WithoutFigures {
                     buffers(m.buffers()), NONE, NONE, m.circuitNoise());
             List<DigitalUnit> digital = c.digital().stream().map(d -> new DigitalUnit(d.kind(), d.count(), NONE)).toList();
             return new CimTileTemplate(c.name(), c.macros(), macro, buffers(c.buffers()), digital, NONE, c.analogTransfer(),
-                    c.inputLoading(), new TileWiring(c.wiring().topology(), c.wiring().widthBits(), NONE));
+                    c.inputLoading(), new TileWiring(c.wiring().topology(), c.wiring().widthBits(), NONE), c.learning());
         }
         SnnCoreTemplate s = (SnnCoreTemplate) t;
         SynapseArray y = s.synapses();

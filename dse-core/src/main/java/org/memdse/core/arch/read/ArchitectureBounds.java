@@ -140,6 +140,78 @@ public final class ArchitectureBounds {
     public static final Bounds TRANSFER_NOISE = Bounds.quantity(DIMENSIONLESS, 0, 1,
             "a transfer noise above 100 % of full scale leaves no value meaningful");
 
+    // ---- device write parameters (write: under a device; docs/reference/learning.md) ----------------
+
+    public static final Bounds WRITE_LEVELS = Bounds.count(2, 1 << 20,
+            "more than 2^20 distinct pulse steps over one conductance range is below the noise of any device "
+                    + "(the finest published preset, aihwkit's IdealizedPreset, has 10,000)")
+            .calibrated(4, 10_000, "the update model is compared with NeuroSim V2.1's 32-60 levels and aihwkit's "
+                    + "device presets, which span 4 (HfO2 arrays) to 10,000 states");
+
+    public static final Bounds WRITE_VOLTAGE = Bounds.quantity(VOLTAGE, 1e-3, 20,
+            "below 1 mV no cell switches; flash programs at about 20 V, the most any on-chip oxide stands")
+            .calibrated(0.5, 5, "the write-energy model (V^2 G t per pulse, NeuroSim) is compared with 1.5-4 V "
+                    + "pulses (MNSIM, NVMExplorer, NeuroSim V2.1's 4 V FeFET)");
+
+    public static final Bounds WRITE_WIDTH = Bounds.quantity(TIME, 1e-12, 1,
+            "no line charges in under 1 ps; a programming pulse over 1 s is a retention test")
+            .calibrated(1e-9, 1e-3, "published programming pulses last 10 ns (NVMExplorer RRAM) to 300 us "
+                    + "(MLP+NeuroSim's Ag:a-Si device)");
+
+    public static final Bounds NONLINEARITY = Bounds.quantity(DIMENSIONLESS, 0, 9,
+            "NeuroSim's non-linearity labels run from 0 (linear) to 9; beyond, one pulse moves the cell almost "
+                    + "the whole range")
+            .calibrated(0, 4.88, "the label-to-curve table is read from NeuroSim at labels 1-4.88 (the Ag:a-Si "
+                    + "fit's LTD end); larger labels are extrapolated");
+
+    public static final Bounds CYCLE_VARIATION = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a spread of one pulse's step above the whole conductance range leaves nothing programmable")
+            .calibrated(0, 0.05, "published cycle-to-cycle spreads are 0.3-3.5 % of the range (NeuroSim V2.1, "
+                    + "MLP+NeuroSim's Ag:a-Si fit)");
+
+    public static final Bounds DEVICE_VARIATION = Bounds.quantity(DIMENSIONLESS, 0, 1,
+            "a relative spread of the step size above 100 % leaves devices that do not move at all");
+
+    public static final Bounds WRITE_ENDURANCE = Bounds.quantity(DIMENSIONLESS, 1, 1e17,
+            "no device survives more than about 1e15 writes (STT-MRAM, the most durable); 0 writes is no device")
+            .calibrated(1e4, 1e15, "the NVMExplorer survey of 2016-2020 devices spans 1e4 (RRAM) to 1e15 (MRAM)");
+
+    public static final Bounds RETENTION = Bounds.quantity(TIME, 1e-6, 1e12,
+            "a state held under 1 us is a volatile device (a neuron, not a synapse); 1e12 s is 30,000 years");
+
+    // ---- learning (learning: on tiles and cores) ----------------------------------------------------
+
+    public static final Bounds BATCH_SIZE = Bounds.count(1, 1_000_000_000,
+            "a batch holds at least one sample, and no training set holds 1e9 (ImageNet-21k: 1.4e7)")
+            .calibrated(1, 4096, "the per-batch counts are compared with NeuroSim V2.1's batch of 200");
+
+    public static final Bounds SAMPLES_PER_EPOCH = Bounds.count(1, 1_000_000_000,
+            "an epoch sees at least one sample, and no training set holds 1e9 (ImageNet-21k: 1.4e7)");
+
+    public static final Bounds EPOCHS = Bounds.count(1, 1_000_000_000,
+            "training runs at least one epoch, and 1e9 epochs of even one sample outlast any chip");
+
+    public static final Bounds EVENT_RATE = Bounds.quantity(FREQUENCY, 1e-9, 1e9,
+            "a synapse updated more often than 1e9 times a second would update faster than its circuits switch")
+            .calibrated(1e-3, 1e4, "biological synapses see 0.1-100 events per second; accelerated cores "
+                    + "(Loihi at 1,000x) up to 1e4");
+
+    public static final Bounds MAX_ITERATIONS = Bounds.count(1, 10_000,
+            "a verify loop longer than 10,000 iterations programs slower than retention decays")
+            .calibrated(1, 100, "published write-verify loops stop at 100 iterations (IGVVA-100, CrossSim's "
+                    + "RRAM_Milo fit)");
+
+    public static final Bounds TOLERANCE = Bounds.quantity(DIMENSIONLESS, 1e-6, 10,
+            "a tolerance of more than 10 level spacings verifies nothing")
+            .calibrated(0.05, 1, "verify targets lie within a fraction of one level spacing");
+
+    public static final Bounds UPDATE_STEPS = Bounds.quantity(DIMENSIONLESS, 1e-6, 1 << 20,
+            "an update of more than 2^20 device steps exceeds any write levels");
+
+    public static final Bounds PULSE_TRAIN = Bounds.count(1, 1 << 16,
+            "a stochastic pulse train longer than 65536 would take longer than a batch")
+            .calibrated(1, 1000, "aihwkit's default train is 31 pulses (desired_bl)");
+
     // ---- published figures (one instance) ------------------------------------------------------
 
     public static final Bounds FIGURE_AREA = Bounds.quantity(AREA, 0, 0.07,
@@ -316,6 +388,15 @@ public final class ArchitectureBounds {
         t.put("nonidealities.wire_resistance", WIRE_RESISTANCE);
         t.put("macro.nonidealities.adc_offset, adc_noise", ADC_NOISE);
         t.put("macro.nonidealities.transfer_noise", TRANSFER_NOISE);
+        t.put("write.levels", WRITE_LEVELS);
+        t.put("write.set.voltage, write.reset.voltage", WRITE_VOLTAGE);
+        t.put("write.set.width, write.reset.width", WRITE_WIDTH);
+        t.put("write.g_min, write.g_max", CONDUCTANCE_STATE);
+        t.put("write.nonlinearity.ltp, write.nonlinearity.ltd", NONLINEARITY);
+        t.put("write.c2c", CYCLE_VARIATION);
+        t.put("write.d2d", DEVICE_VARIATION);
+        t.put("write.endurance", WRITE_ENDURANCE);
+        t.put("write.retention", RETENTION);
         t.put("area (figure)", FIGURE_AREA);
         t.put("energy (figure)", FIGURE_ENERGY);
         t.put("power, leakage_power (figures)", FIGURE_POWER);
@@ -335,6 +416,14 @@ public final class ArchitectureBounds {
         t.put("synapses.rows, synapses.cols", SYNAPSE_LINES);
         t.put("weight_bits", WEIGHT_BITS);
         t.put("time_step", TIME_STEP);
+        t.put("learning.batch_size", BATCH_SIZE);
+        t.put("learning.samples_per_epoch", SAMPLES_PER_EPOCH);
+        t.put("learning.epochs", EPOCHS);
+        t.put("learning.event_rate", EVENT_RATE);
+        t.put("learning.update.max_iterations", MAX_ITERATIONS);
+        t.put("learning.update.tolerance", TOLERANCE);
+        t.put("learning.update.steps", UPDATE_STEPS);
+        t.put("learning.update.pulse_train", PULSE_TRAIN);
         t.put("subsystem count (tiles, cores)", TILE_COUNT);
         t.put("channels", CHANNELS);
         t.put("banks", BANKS);

@@ -38,7 +38,7 @@ import org.memdse.core.arch.InputLoading;
 import org.memdse.core.arch.IntegrationDirection;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
-import org.memdse.core.arch.LearningRule;
+import org.memdse.core.arch.Learning;
 import org.memdse.core.arch.Macro;
 import org.memdse.core.arch.NeuronCircuit;
 import org.memdse.core.arch.NeuronModel;
@@ -295,8 +295,14 @@ public final class ArchitectureReader {
             variability = nonIdealities.programmingSigma();
         }
         boolean isVolatile = m.bool("volatile", kind == DeviceKind.DIFFUSIVE);
-        return new Device(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance, variability,
-                isVolatile, nonIdealities);
+        Device device = new Device(name, kind, rOn, rOff, levels, vRead, tRead, vWrite, writeEnergy, writeTime, endurance,
+                variability, isVolatile, nonIdealities);
+        Optional<SpecMap> write = m.optionalMap("write");
+        if (write.isPresent()) {
+            device = device.withWrite(LearningReader.readWrite(write.get(), rOn, rOff, levels, vWrite, writeTime,
+                    m.get("endurance")));
+        }
+        return device;
     }
 
     private Device deviceRef(SpecMap m, String key) {
@@ -371,8 +377,12 @@ public final class ArchitectureReader {
         boolean analogTransfer = t.bool("analog_transfer", false);
         InputLoading inputLoading = t.enumValue("input_loading", InputLoading.class, InputLoading.ONCE);
         TileWiring wiring = t.optionalMap("wiring").map(ArchitectureReader::readWiring).orElse(TileWiring.DEFAULT);
+        Device device = macro.crossbars().device();
+        Learning learning = t.optionalMap("learning").map(l -> sources.put(LearningReader.readLearning(l, null,
+                device == MISSING_DEVICE ? null : device, "macro.crossbars.device"), t.keyNode("learning")))
+                .orElse(Learning.NONE);
         return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t), analogTransfer, inputLoading,
-                wiring);
+                wiring, learning);
     }
 
     /** A tile's wiring: topology (htree or bus), width, published figures for one tile's wires. */
@@ -477,9 +487,10 @@ public final class ArchitectureReader {
                 s.integer("weight_bits", ArchitectureBounds.WEIGHT_BITS, 4),
                 deviceRef(s, "device"),
                 readFigures(s)), t.keyNode("synapses"));
-        LearningRule learning = t.optionalMap("learning")
-                .map(l -> l.enumValue("rule", LearningRule.class, "none, stdp or in-situ-backprop"))
-                .orElse(LearningRule.NONE);
+        Device device = synapses.device();
+        Learning learning = t.optionalMap("learning").map(l -> sources.put(LearningReader.readLearning(l,
+                neuron.model(), device == MISSING_DEVICE ? null : device, "synapses.device"), t.keyNode("learning")))
+                .orElse(Learning.NONE);
         double timeStep = t.optionalQuantity("time_step", ArchitectureBounds.TIME_STEP).orElse(1e-3);
         SnnCoreTemplate core = new SnnCoreTemplate(name, neurons, neuron, synapses, learning, timeStep, readFigures(t));
         if (context.diagnostics().size() == errorsBefore) {

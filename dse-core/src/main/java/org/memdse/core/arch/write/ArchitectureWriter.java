@@ -13,6 +13,10 @@ import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.CircuitNoise;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Device;
+import org.memdse.core.arch.DeviceWrite;
+import org.memdse.core.arch.Learning;
+import org.memdse.core.arch.LearningRule;
+import org.memdse.core.arch.UpdateScheme;
 import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.arch.Encoder;
 import org.memdse.core.arch.GlobalBuffer;
@@ -85,12 +89,55 @@ public final class ArchitectureWriter {
         Map<String, Object> m = map("kind", d.kind().key(), "r_on", q(d.rOn(), Dimension.RESISTANCE),
                 "r_off", q(d.rOff(), Dimension.RESISTANCE), "levels", d.levels(),
                 "v_read", q(d.vRead(), Dimension.VOLTAGE), "t_read", q(d.tRead(), Dimension.TIME),
-                "write_energy", q(d.writeEnergy(), Dimension.ENERGY), "write_time", q(d.writeTime(), Dimension.TIME),
-                "endurance", QuantityFormat.number(d.endurance()), "volatile", d.isVolatile(),
-                "nonidealities", nonIdealities(d.nonIdealities()));
+                "write_energy", q(d.writeEnergy(), Dimension.ENERGY), "write_time", q(d.writeTime(), Dimension.TIME));
+        if (d.write().isEmpty()) {
+            // With write parameters the endurance is written once, under write:.
+            m.put("endurance", QuantityFormat.number(d.endurance()));
+        }
+        m.put("volatile", d.isVolatile());
+        m.put("nonidealities", nonIdealities(d.nonIdealities()));
         if (d.vWrite() > 0) {
             m.put("v_write", q(d.vWrite(), Dimension.VOLTAGE));
         }
+        d.write().ifPresent(w -> m.put("write", write(w)));
+        return m;
+    }
+
+    /** A device's write parameters, every default written out. */
+    private static Map<String, Object> write(DeviceWrite w) {
+        return map("levels", w.levels(),
+                "set", map("voltage", q(w.vSet(), Dimension.VOLTAGE), "width", q(w.tSet(), Dimension.TIME)),
+                "reset", map("voltage", q(w.vReset(), Dimension.VOLTAGE), "width", q(w.tReset(), Dimension.TIME)),
+                "g_min", q(w.gMin(), Dimension.CONDUCTANCE), "g_max", q(w.gMax(), Dimension.CONDUCTANCE),
+                "nonlinearity", map("ltp", QuantityFormat.number(w.nlLtp()), "ltd", QuantityFormat.number(w.nlLtd())),
+                "c2c", QuantityFormat.number(w.c2c()), "d2d", QuantityFormat.number(w.d2d()),
+                "endurance", QuantityFormat.number(w.endurance()), "retention", q(w.retentionS(), Dimension.TIME));
+    }
+
+    /** A learning block with every default its rule reads written out. */
+    private static Map<String, Object> learning(Learning l) {
+        Map<String, Object> m = map("rule", l.rule().key());
+        if (!l.active()) {
+            return m;
+        }
+        if (l.rule() == LearningRule.IN_SITU_BACKPROP) {
+            m.put("batch_size", l.batchSize());
+            m.put("samples_per_epoch", l.samplesPerEpoch());
+            m.put("epochs", l.epochs());
+            m.put("gradient_unit", l.gradientUnit().key());
+            m.put("dram_staging", l.offChipStaging());
+        } else {
+            m.put("event_rate", q(l.eventRateHz(), Dimension.FREQUENCY));
+        }
+        Map<String, Object> u = map("scheme", l.scheme().key(), "steps", QuantityFormat.number(l.steps()));
+        if (l.scheme() == UpdateScheme.WRITE_VERIFY) {
+            u.put("max_iterations", l.maxIterations());
+            u.put("tolerance", QuantityFormat.number(l.tolerance()));
+        }
+        if (l.scheme() == UpdateScheme.STOCHASTIC_OUTER_PRODUCT) {
+            u.put("pulse_train", l.pulseTrain());
+        }
+        m.put("update", u);
         return m;
     }
 
@@ -113,6 +160,9 @@ public final class ArchitectureWriter {
             // The width only when given: by default it follows the buffers' widths.
             c.wiring().widthBits().ifPresent(w -> wiring.put("width", q(w, Dimension.INFORMATION)));
             m.put("wiring", withFigures(wiring, c.wiring().figures()));
+            if (c.learning().active()) {
+                m.put("learning", learning(c.learning()));
+            }
             return withFigures(m, c.figures());
         }
         SnnCoreTemplate s = (SnnCoreTemplate) t;
@@ -122,7 +172,7 @@ public final class ArchitectureWriter {
                 "synapses", withFigures(map("rows", s.synapses().rows(), "cols", s.synapses().cols(),
                         "weight_bits", s.synapses().weightBits(), "device", s.synapses().device().name()),
                         s.synapses().figures()),
-                "learning", map("rule", s.learning().key()),
+                "learning", learning(s.learning()),
                 "time_step", q(s.timeStepS(), Dimension.TIME));
         return withFigures(m, s.figures());
     }
