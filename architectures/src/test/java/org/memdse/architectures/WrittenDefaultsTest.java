@@ -72,6 +72,12 @@ class WrittenDefaultsTest {
                 "published figures per direction: absent means the spike hop's own");
         m.put(Pattern.compile("interconnect\\.chip_to_chip\\.kind"),
                 "absent means chosen by the bandwidth, following it when a sweep changes width or frequency");
+        m.put(Pattern.compile("devices\\.[^.]+\\.write"), "absent means an inference-only device (no write parameters)");
+        m.put(Pattern.compile("devices\\.[^.]+\\.endurance"), "with write parameters it is written under write:");
+        m.put(Pattern.compile("templates\\.[^.]+\\.learning"), "absent means inference only");
+        m.put(Pattern.compile("templates\\.[^.]+\\.learning\\.(batch_size|samples_per_epoch|epochs|gradient_unit|"
+                + "dram_staging|event_rate|update\\.max_iterations|update\\.tolerance|update\\.pulse_train)"),
+                "another rule's or scheme's key: an error here, not a default");
         m.put(Pattern.compile("subsystems\\.[^.]+\\.template"), "a block given by its kind has no template");
         return m;
     }
