@@ -8,7 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.CimTileTemplate;
+import org.memdse.core.arch.LearningRule;
+import org.memdse.core.arch.SnnCoreTemplate;
+import org.memdse.core.arch.Template;
 import org.memdse.core.eval.Breakdown;
+import org.memdse.core.eval.EvaluationMode;
+import org.memdse.core.eval.LearningFigures;
 import org.memdse.core.eval.IdleHardware;
 import org.memdse.core.eval.LatencyCause;
 import org.memdse.core.eval.Metrics;
@@ -66,13 +72,20 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Op convention for TOPS: int8 (NeuroSim) or int16 (ISAAC); 1 MAC = 2 ops (default: ${DEFAULT-VALUE}).")
     Ops ops;
 
+    @Option(names = "--mode", paramLabel = "MODE", defaultValue = "inference",
+            description = "inference, training (the CIM tiles whose learning rule is in-situ-backprop, per sample, "
+                + "batch and epoch) or online-learning (the SNN cores' spike-timing rules) (default: ${DEFAULT-VALUE}).")
+    String mode;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
 
     @Override
     public Integer call() {
+        EvaluationMode evaluationMode = mode(mode);
         Architecture a = workload.pricedArchitecture(spec.commandLine().getErr());
+        requireLearning(a, evaluationMode);
         NetworkGraph g = workload.network();
         Mapper m = mapping.mapper();
         MappingOutcome outcome = m.map(a, g, mapping.options());
@@ -84,7 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Mapping mapping = ((MappingOutcome.Mapped) outcome).mapping();
         Metrics metrics;
         try {
-            metrics = new SystemEvaluator(ComponentModelRegistry.load()).evaluate(a, g, mapping, ops.convention);
+            metrics = SystemEvaluator.forMode(ComponentModelRegistry.load(), evaluationMode)
+                    .evaluate(a, g, mapping, ops.convention);
         } catch (NoModelException e) {
             throw new UserInputException(e.getMessage());
         }
@@ -95,6 +109,36 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** The mode named on the command line; anything else is bad input. */
+    static EvaluationMode mode(String key) {
+        for (EvaluationMode m : EvaluationMode.values()) {
+            if (m.key().equals(key)) {
+                return m;
+            }
+        }
+        throw new UserInputException("--mode: expected inference, training or online-learning, found '" + key + "'");
+    }
+
+    /** Training needs a learning CIM tile, online learning a learning SNN core: otherwise there is nothing to price. */
+    static void requireLearning(Architecture a, EvaluationMode mode) {
+        if (mode == EvaluationMode.INFERENCE) {
+            return;
+        }
+        for (Template t : a.templates()) {
+            if (mode == EvaluationMode.TRAINING && t instanceof CimTileTemplate c
+                    && c.learning().rule() == LearningRule.IN_SITU_BACKPROP) {
+                return;
+            }
+            if (mode == EvaluationMode.ONLINE_LEARNING && t instanceof SnnCoreTemplate c && c.learning().rule().spiking()) {
+                return;
+            }
+        }
+        throw new UserInputException(a.name() + " has nothing to " + (mode == EvaluationMode.TRAINING
+                ? "train: give a cim-tile template learning: {rule: in-situ-backprop, ...}"
+                : "learn online: give an snn-core template learning: {rule: stdp-pair, event_rate: ...}")
+                + " (README, 'Learning'), or evaluate --mode inference");
     }
 
     /** {@code replicated}: whether the mapping was asked to replicate layers (then that is not advised). */
@@ -156,6 +200,9 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "energy_pj_by_layer", object(x.energyByLayer(), 1e12));
         field(b, "latency_ns_by_layer", object(x.latencyByLayer(), 1e9));
         field(b, "latency_ns_by_cause", object(x.latencyByCause(), 1e9));
+        if (x.learning().active()) {
+            field(b, "learning", learningJson(x.learning()));
+        }
         b.append("  \"latency_ns_by_layer_and_cause\": {");
         String separator = "\n";
         for (Map.Entry<String, Breakdown> e : x.latencyByLayerAndCause().entrySet()) {
@@ -165,6 +212,33 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         b.append(x.latencyByLayerAndCause().isEmpty() ? "}" : "\n  }").append("\n}\n");
         return b.toString();
+    }
+
+    /** The learning pass's figures as one JSON object (units in the keys). */
+    static String learningJson(LearningFigures l) {
+        StringBuilder b = new StringBuilder("{");
+        b.append("\"mode\": ").append(JsonText.string(l.mode().key()));
+        String[][] fields = {
+            {"energy_pj_per_sample", JsonText.number(l.energyPerSampleJ() * 1e12)},
+            {"time_ns_per_sample", JsonText.number(l.timePerSampleS() * 1e9)},
+            {"energy_pj_per_batch", JsonText.number(l.energyPerBatchJ() * 1e12)},
+            {"time_ns_per_batch", JsonText.number(l.timePerBatchS() * 1e9)},
+            {"energy_pj_per_epoch", JsonText.number(l.energyPerEpochJ() * 1e12)},
+            {"time_ns_per_epoch", JsonText.number(l.timePerEpochS() * 1e9)},
+            {"tops_per_w_training", JsonText.number(l.topsPerWatt())},
+            {"cells_written_per_update", JsonText.number(l.cellsWrittenPerUpdate())},
+            {"pulses_per_cell_per_update", JsonText.number(l.pulsesPerCellPerUpdate())},
+            {"pulses_of_busiest_cell_per_update", JsonText.number(l.pulsesOfBusiestCell())},
+            {"write_energy_pj_per_synaptic_update", JsonText.number(l.writeEnergyPerUpdateJ() * 1e12)},
+            {"written_precision_levels", JsonText.number(l.writtenPrecisionLevels())},
+            {"lifetime_s", JsonText.number(l.lifetimeS())},
+            {"epochs_survived", JsonText.number(l.epochsSurvived())},
+            {"energy_pj_by_phase", object(l.energyByPhase(), 1e12)},
+            {"time_ns_by_phase", object(l.timeByPhase(), 1e9)}};
+        for (String[] f : fields) {
+            b.append(", ").append(JsonText.string(f[0])).append(": ").append(f[1]);
+        }
+        return b.append("}").toString();
     }
 
     private static void field(StringBuilder b, String key, String value) {
@@ -212,6 +286,7 @@ final class EvaluateCommand implements Callable<Integer> {
         shares(b, "energy by component kind", x.energyByKind(), 1e12, "pJ");
         shares(b, "energy by layer", x.energyByLayer(), 1e12, "pJ");
         shares(b, "latency by cause", x.latencyByCause(), 1e9, "ns");
+        learningTable(b, x.learning());
         latencyByLayer(b, x);
         return b.toString();
     }
@@ -276,6 +351,35 @@ final class EvaluateCommand implements Callable<Integer> {
         if (x.network().saturated().size() > SATURATED_SHOWN) {
             b.append("    ... ").append(x.network().saturated().size() - SATURATED_SHOWN).append(" more (--format json lists all)\n");
         }
+    }
+
+    /** The learning pass's figures, when a learning mode ran. */
+    private static void learningTable(StringBuilder b, LearningFigures l) {
+        if (!l.active()) {
+            return;
+        }
+        boolean training = l.mode() == EvaluationMode.TRAINING;
+        b.append(training ? "\ntraining (in-situ, per sample / batch / epoch)\n" : "\nonline learning (per inference)\n");
+        line(b, "energy per sample", fmt(l.energyPerSampleJ() * 1e12), "pJ");
+        line(b, "time per sample", fmt(l.timePerSampleS() * 1e9), "ns");
+        if (training) {
+            line(b, "energy per batch", fmt(l.energyPerBatchJ() * 1e12), "pJ");
+            line(b, "time per batch", fmt(l.timePerBatchS() * 1e9), "ns");
+            line(b, "energy per epoch", fmt(l.energyPerEpochJ() * 1e12), "pJ");
+            line(b, "time per epoch", fmt(l.timePerEpochS() * 1e9), "ns");
+            line(b, "TOPS/W (training)", fmt(l.topsPerWatt()), "TOPS/W");
+        }
+        line(b, "cells written per update", fmt(l.cellsWrittenPerUpdate()), "cells");
+        line(b, "pulses per written cell", fmt(l.pulsesPerCellPerUpdate()), "pulses");
+        line(b, "pulses of the busiest cell", fmt(l.pulsesOfBusiestCell()), "pulses per update");
+        line(b, "write energy per synaptic update", fmt(l.writeEnergyPerUpdateJ() * 1e12), "pJ");
+        line(b, "written precision (sigma)", fmt(l.writtenPrecisionLevels()), "level spacings");
+        line(b, "lifetime", fmt(l.lifetimeS()), "s");
+        if (training) {
+            line(b, "epochs the chip survives", fmt(l.epochsSurvived()), "epochs");
+        }
+        shares(b, training ? "energy per epoch by phase" : "energy per inference by phase", l.energyByPhase(), 1e12, "pJ");
+        shares(b, training ? "time per epoch by phase" : "time per inference by phase", l.timeByPhase(), 1e9, "ns");
     }
 
     /** Each layer's time split by cause, one column per cause any layer spends time on, slowest layer first. */

@@ -8,6 +8,7 @@ import org.memdse.core.arch.ComponentKind;
 import org.memdse.core.eval.Action;
 import org.memdse.core.eval.Breakdown;
 import org.memdse.core.eval.LatencyCause;
+import org.memdse.core.eval.LearningFigures;
 import org.memdse.core.eval.Metrics;
 import org.memdse.core.eval.NetworkLoad;
 import org.memdse.core.eval.OpConvention;
@@ -42,6 +43,7 @@ public final class EvaluationLedger {
     private double staticPower;
     private double staticEnergy;
     private NetworkLoad networkLoad = NetworkLoad.NONE;
+    private LearningFigures learning = LearningFigures.NONE;
 
     /** An empty ledger for a network of {@code layers} nodes. */
     public EvaluationLedger(int layers) {
@@ -87,6 +89,25 @@ public final class EvaluationLedger {
     /** Dynamic energy charged so far to a component kind, J. */
     public double energy(ComponentKind kind) {
         return energyByKind[kind.ordinal()];
+    }
+
+    /** Dynamic energy charged so far to all component kinds, J. */
+    public double dynamicEnergy() {
+        double sum = 0;
+        for (double e : energyByKind) {
+            sum += e;
+        }
+        return sum;
+    }
+
+    /** The learning pass's result. */
+    public void learning(LearningFigures figures) {
+        this.learning = figures;
+    }
+
+    /** What learning costs ({@link LearningFigures#NONE} until a learning pass ran). */
+    public LearningFigures learning() {
+        return learning;
     }
 
     /** Dynamic energy charged so far to a layer, J. */
@@ -248,6 +269,6 @@ public final class EvaluationLedger {
                 new Breakdown(energy), latency, pipelineInterval, new Breakdown(time),
                 (double) view.macs() * OpConvention.OPS_PER_MAC, staticPower, view.crossbarUtilisation(),
                 view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause, view.idle(),
-                networkLoad);
+                networkLoad, learning);
     }
 }

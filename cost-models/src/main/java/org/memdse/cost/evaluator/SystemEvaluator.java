@@ -3,6 +3,7 @@ package org.memdse.cost.evaluator;
 import java.util.List;
 import java.util.Objects;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.eval.EvaluationMode;
 import org.memdse.core.eval.Evaluator;
 import org.memdse.core.eval.Metrics;
 import org.memdse.core.eval.OpConvention;
@@ -25,6 +26,21 @@ public final class SystemEvaluator implements Evaluator {
      */
     public static final List<EvaluationPass> INFERENCE = List.of(new ComputePass(), new ConversionPass(),
             new StoragePass(), new CommunicationPass(), new ContentionPass(), new TimingPass(), new StaticPass());
+
+    /** The passes of a mode: inference's, then for training and online learning the learning pass. */
+    public static List<EvaluationPass> passes(EvaluationMode mode) {
+        if (mode == EvaluationMode.INFERENCE) {
+            return INFERENCE;
+        }
+        List<EvaluationPass> out = new java.util.ArrayList<>(INFERENCE);
+        out.add(new LearningPass(mode));
+        return List.copyOf(out);
+    }
+
+    /** An evaluator for {@code mode}. */
+    public static SystemEvaluator forMode(ComponentModelRegistry registry, EvaluationMode mode) {
+        return new SystemEvaluator(registry, passes(mode));
+    }
 
     private final ComponentModelRegistry registry;
     private final List<EvaluationPass> passes;

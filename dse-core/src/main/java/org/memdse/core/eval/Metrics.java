@@ -33,13 +33,14 @@ import java.util.TreeMap;
  *                            spends time on), s; its parts add up to {@code latencyByLayer}
  * @param idle                the tiles and cores the mapping leaves without work
  * @param network             link utilisation, saturated links and queueing from the contention model
+ * @param learning            what learning on the chip costs ({@link LearningFigures#NONE} in inference mode)
  */
 public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                       Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                       Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
                       double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
                       Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle,
-                      NetworkLoad network) {
+                      NetworkLoad network, LearningFigures learning) {
     /** "Mostly idle": more than this share of the tiles and cores idle, or of the energy static. */
     public static final double MOSTLY_IDLE = 0.5;
 
@@ -50,6 +51,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
     public Metrics {
         Objects.requireNonNull(idle, "idle");
         Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(adcBitsNeededByLayer, "adcBitsNeededByLayer");
         Objects.requireNonNull(latencyByCause, "latencyByCause");
         latencyByLayerAndCause = Collections.unmodifiableMap(new TreeMap<>(latencyByLayerAndCause));
@@ -84,7 +86,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         NonFiniteResultException.requireFinite("energy-delay product", energyJ * latencyS);
     }
 
-    /** Metrics without a contention model's figures. */
+    /** Metrics without a contention model's figures and without learning. */
     public Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                    Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                    Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
@@ -92,7 +94,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
                    Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle) {
         this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
                 latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, adcBitsNeededByLayer,
-                latencyByCause, latencyByLayerAndCause, idle, NetworkLoad.NONE);
+                latencyByCause, latencyByLayerAndCause, idle, NetworkLoad.NONE, LearningFigures.NONE);
     }
 
     /** Metrics without the per-layer ADC precision figures and the latency by cause. */
@@ -102,7 +104,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
                    double coreUtilisation, PeakFigures peak) {
         this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
                 latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, Breakdown.EMPTY,
-                Breakdown.EMPTY, Map.of(), IdleHardware.NONE, NetworkLoad.NONE);
+                Breakdown.EMPTY, Map.of(), IdleHardware.NONE, NetworkLoad.NONE, LearningFigures.NONE);
     }
 
     /** Inferences per second, pipelined. */
