@@ -17,14 +17,19 @@ public final class Suggestions {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         String w = word.toLowerCase(Locale.ROOT).replace('-', '_');
+        int limit = Math.min(MAX_DISTANCE, Math.max(1, word.length() / 3));
         for (String candidate : candidates) {
+            // A candidate whose length differs by more than the limit is more edits away than that:
+            // skipping it keeps a lookup among a network's 100,000 names linear and cheap.
+            if (Math.abs(candidate.length() - word.length()) > limit) {
+                continue;
+            }
             int d = distance(w, candidate.toLowerCase(Locale.ROOT).replace('-', '_'));
             if (d < bestDistance || (d == bestDistance && best != null && candidate.compareTo(best) < 0)) {
                 best = candidate;
                 bestDistance = d;
             }
         }
-        int limit = Math.min(MAX_DISTANCE, Math.max(1, word.length() / 3));
         return best != null && bestDistance <= limit ? Optional.of(best) : Optional.empty();
     }
 

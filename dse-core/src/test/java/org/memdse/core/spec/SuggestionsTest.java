@@ -88,4 +88,37 @@ class SuggestionsTest {
         assertThat(Suggestions.didYouMean("macor", List.of("macro", "macros"))).isEqualTo(" (did you mean 'macro'?)");
         assertThat(Suggestions.didYouMean("zzz", List.of("macro"))).isEmpty();
     }
+
+    @Test
+    void skippingCandidatesByLengthSuggestsWhatComparingEveryCandidateWould() {
+        Random random = new Random(7);
+        List<String> names = new java.util.ArrayList<>();
+        for (int i = 0; i < 2_000; i++) {
+            names.add(word(random, 1 + random.nextInt(9)));
+        }
+        for (int t = 0; t < 500; t++) {
+            String w = word(random, 1 + random.nextInt(9));
+            int limit = Math.min(Suggestions.MAX_DISTANCE, Math.max(1, w.length() / 3));
+            String best = null;
+            int bestDistance = Integer.MAX_VALUE;
+            for (String n : names) {
+                int d = Suggestions.distance(w, n);
+                if (d < bestDistance || (d == bestDistance && n.compareTo(best) < 0)) {
+                    best = n;
+                    bestDistance = d;
+                }
+            }
+            java.util.Optional<String> expected = bestDistance <= limit ? java.util.Optional.of(best)
+                    : java.util.Optional.empty();
+            assertThat(Suggestions.closest(w, names)).as(w).isEqualTo(expected);
+        }
+    }
+
+    private static String word(Random random, int length) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            b.append((char) ('a' + random.nextInt(4)));
+        }
+        return b.toString();
+    }
 }
