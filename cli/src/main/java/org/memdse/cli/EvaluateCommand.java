@@ -190,6 +190,10 @@ final class EvaluateCommand implements Callable<Integer> {
                         + l.toRouter() + ", \"layer\": " + JsonText.string(l.layer()) + ", \"utilisation\": "
                         + JsonText.number(l.utilisation()) + "}")
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        field(b, "snr_db", JsonText.number(x.snrDb()));
+        field(b, "snr_is_estimate", "true");
+        field(b, "snr_db_by_source", object(x.snrDbBySource(), 1));
+        field(b, "snr_db_by_layer", object(x.snrDbByLayer(), 1));
         field(b, "peak_tops", JsonText.number(x.peak().peakTops()));
         field(b, "peak_power_w", JsonText.number(x.peak().peakPowerW()));
         field(b, "peak_tops_per_w", JsonText.number(x.peak().peakTopsPerWatt()));
@@ -277,6 +281,7 @@ final class EvaluateCommand implements Callable<Integer> {
         macShares(b, g);
         idle(b, a, x, replicated);
         communication(b, x);
+        accuracy(b, x);
         b.append("\npeak (all arrays busy)\n");
         line(b, "peak TOPS", fmt(x.peak().peakTops()), "TOPS");
         line(b, "peak power", fmt(x.peak().peakPowerW()), "W");
@@ -380,6 +385,20 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         shares(b, training ? "energy per epoch by phase" : "energy per inference by phase", l.energyByPhase(), 1e12, "pJ");
         shares(b, training ? "time per epoch by phase" : "time per inference by phase", l.timeByPhase(), 1e9, "ns");
+    }
+
+    /**
+     * The accuracy estimate: the network's output SNR and what it would be with one source alone,
+     * worst first (the per-layer figures are in the JSON and CSV).
+     */
+    private static void accuracy(StringBuilder b, Metrics x) {
+        if (Double.isNaN(x.snrDb())) {
+            return;
+        }
+        b.append("\naccuracy (analytic estimate, not a measured accuracy)\n");
+        line(b, "output SNR", x.snrDb() >= Metrics.NO_ERROR_DB ? "no error" : fmt(x.snrDb()), "dB");
+        x.snrDbBySource().parts().entrySet().stream().sorted(Map.Entry.comparingByValue())
+                .forEach(e -> line(b, "  " + e.getKey().replace('_', ' ') + " alone", fmt(e.getValue()), "dB"));
     }
 
     /** Each layer's time split by cause, one column per cause any layer spends time on, slowest layer first. */

@@ -34,6 +34,9 @@ public final class EvaluationLedger {
     private final double[] latencyShares;
     private final double[] layerLatency;
     private final double[] adcBitsNeeded;
+    private final double[] layerSnrDb;
+    private double networkSnrDb = Double.NaN;
+    private double[] networkSnrDbBySource = new double[0];
     /** Per layer: its arrays hold their rows while the converters sense the columns in turn (no sample-and-hold). */
     private final boolean[] sensedInTurn;
     private boolean timed;
@@ -55,6 +58,8 @@ public final class EvaluationLedger {
         this.adcBitsNeeded = new double[layers];
         this.sensedInTurn = new boolean[layers];
         Arrays.fill(adcBitsNeeded, Double.NaN);
+        this.layerSnrDb = new double[layers];
+        Arrays.fill(layerSnrDb, Double.NaN);
     }
 
     /**
@@ -148,6 +153,33 @@ public final class EvaluationLedger {
         return adcBitsNeeded[layer];
     }
 
+    /** The SNR that cannot be exceeded: no modelled error (see {@link Metrics#NO_ERROR_DB}). */
+    public static final double NO_ERROR_DB = Metrics.NO_ERROR_DB;
+
+    /** The accuracy pass's estimate of a crossbar layer's output SNR, dB. */
+    public void layerSnrDb(int layer, double db) {
+        layerSnrDb[layer] = db;
+    }
+
+    /** A layer's output SNR, dB, or NaN when it is no crossbar layer (or no accuracy pass ran). */
+    public double layerSnrDb(int layer) {
+        return layerSnrDb[layer];
+    }
+
+    /**
+     * The accuracy pass's estimate for the network: its SNR and, per source (by
+     * {@code ErrorBudget.Source} ordinal), the SNR if only that source erred (NaN: adds nothing), dB.
+     */
+    public void networkSnrDb(double db, double[] bySource) {
+        this.networkSnrDb = db;
+        this.networkSnrDbBySource = bySource.clone();
+    }
+
+    /** The network's output SNR, dB (NaN until an accuracy pass estimates it). */
+    public double networkSnrDb() {
+        return networkSnrDb;
+    }
+
     /**
      * The timing pass's result for one layer: its latency and each cause's share of it.
      *
@@ -239,6 +271,7 @@ public final class EvaluationLedger {
         Map<String, Double> energy = new HashMap<>();
         Map<String, Double> time = new HashMap<>();
         Map<String, Double> bits = new HashMap<>();
+        Map<String, Double> snr = new HashMap<>();
         Map<String, Breakdown> timeByCause = new HashMap<>();
         double[] causeTotals = new double[CAUSES.length];
         for (int i = 0; i < layers; i++) {
@@ -247,6 +280,9 @@ public final class EvaluationLedger {
             time.merge(name, layerLatency[i], Double::sum);
             if (!Double.isNaN(adcBitsNeeded[i])) {
                 bits.put(name, adcBitsNeeded[i]);
+            }
+            if (!Double.isNaN(layerSnrDb[i])) {
+                snr.put(name, layerSnrDb[i]);
             }
             Map<String, Double> causes = new TreeMap<>();
             for (LatencyCause c : CAUSES) {
@@ -264,11 +300,19 @@ public final class EvaluationLedger {
                 byCause.put(c.key(), causeTotals[c.ordinal()]);
             }
         }
+        Map<String, Double> bySource = new TreeMap<>();
+        org.memdse.cost.accuracy.ErrorBudget.Source[] sources = org.memdse.cost.accuracy.ErrorBudget.Source.values();
+        for (int k = 0; k < networkSnrDbBySource.length; k++) {
+            if (!Double.isNaN(networkSnrDbBySource[k])) {
+                bySource.put(sources[k].key(), networkSnrDbBySource[k]);
+            }
+        }
         Breakdown kinds = new Breakdown(byKind);
         return new Metrics(peak.areaM2(), peak.areaByKind(), peak.areaBySubsystem(), kinds.total(), kinds,
                 new Breakdown(energy), latency, pipelineInterval, new Breakdown(time),
                 (double) view.macs() * OpConvention.OPS_PER_MAC, staticPower, view.crossbarUtilisation(),
                 view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause, view.idle(),
-                networkLoad, learning);
+                networkLoad, learning, networkSnrDb, new Breakdown(snr),
+                new Breakdown(bySource));
     }
 }

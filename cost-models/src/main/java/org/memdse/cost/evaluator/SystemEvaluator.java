@@ -21,11 +21,13 @@ import org.memdse.cost.registry.ComponentModelRegistry;
 public final class SystemEvaluator implements Evaluator {
     /**
      * Inference, in order: the work passes charge energy and write how long their work takes,
-     * timing turns those durations into the latency, static power leaks over it. Learning and
-     * accuracy passes go in this list as further classes.
+     * timing turns those durations into the latency, static power leaks over it, and the
+     * accuracy pass estimates the output SNR from the mapped arithmetic (it charges nothing).
+     * The learning modes add the learning pass after them ({@link #passes}).
      */
     public static final List<EvaluationPass> INFERENCE = List.of(new ComputePass(), new ConversionPass(),
-            new StoragePass(), new CommunicationPass(), new ContentionPass(), new TimingPass(), new StaticPass());
+            new StoragePass(), new CommunicationPass(), new ContentionPass(), new TimingPass(), new StaticPass(),
+            new AccuracyPass());
 
     /** The passes of a mode: inference's, then for training and online learning the learning pass. */
     public static List<EvaluationPass> passes(EvaluationMode mode) {

@@ -34,15 +34,24 @@ import java.util.TreeMap;
  * @param idle                the tiles and cores the mapping leaves without work
  * @param network             link utilisation, saturated links and queueing from the contention model
  * @param learning            what learning on the chip costs ({@link LearningFigures#NONE} in inference mode)
+ * @param snrDb               the analytic output SNR of the network, dB (an estimate: the accuracy pass's
+ *                            error budget); NaN when no crossbar layer computes, {@link #NO_ERROR_DB}
+ *                            when no error source is modelled
+ * @param snrDbByLayer        per crossbar layer, the SNR of its output (its own errors and its inputs'), dB
+ * @param snrDbBySource       the network's SNR if only one source erred, by source key (adc, programming,
+ *                            read_noise, drift, ir_drop, stuck_at, transfer), dB; sources that add nothing absent
  */
 public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                       Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                       Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
                       double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
                       Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle,
-                      NetworkLoad network, LearningFigures learning) {
+                      NetworkLoad network, LearningFigures learning,
+                      double snrDb, Breakdown snrDbByLayer, Breakdown snrDbBySource) {
     /** "Mostly idle": more than this share of the tiles and cores idle, or of the energy static. */
     public static final double MOSTLY_IDLE = 0.5;
+    /** The SNR reported when no error source is modelled at all (ideal arithmetic), dB. */
+    public static final double NO_ERROR_DB = 200;
 
     /** Component kinds whose energy moves data: tile wiring, global bus, routers, links, spike routers, chip links. */
     public static final List<String> COMMUNICATION_KINDS = List.of("tile_wiring", "global_bus", "router", "link",
@@ -52,6 +61,8 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         Objects.requireNonNull(idle, "idle");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(learning, "learning");
+        Objects.requireNonNull(snrDbByLayer, "snrDbByLayer");
+        Objects.requireNonNull(snrDbBySource, "snrDbBySource");
         Objects.requireNonNull(adcBitsNeededByLayer, "adcBitsNeededByLayer");
         Objects.requireNonNull(latencyByCause, "latencyByCause");
         latencyByLayerAndCause = Collections.unmodifiableMap(new TreeMap<>(latencyByLayerAndCause));
@@ -76,6 +87,10 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         NonFiniteResultException.requireFinite("crossbar utilisation", crossbarUtilisation);
         NonFiniteResultException.requireFinite("SNN core utilisation", coreUtilisation);
         NonFiniteResultException.requireFinite("ADC bits needed by layer", adcBitsNeededByLayer);
+        // snrDb may be NaN: no crossbar layer, nothing estimated (never infinite: capped at NO_ERROR_DB).
+        if (Double.isInfinite(snrDb)) {
+            throw new IllegalArgumentException("snrDb must not be infinite");
+        }
         // Products and quotients of finite figures can still overflow. (From the parameters: the
         // fields are not assigned yet in a compact constructor.)
         double throughput = throughput(pipelineIntervalS);
@@ -86,7 +101,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         NonFiniteResultException.requireFinite("energy-delay product", energyJ * latencyS);
     }
 
-    /** Metrics without a contention model's figures and without learning. */
+    /** Metrics without a contention model's figures, without learning and without an accuracy estimate. */
     public Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                    Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
                    Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
@@ -94,7 +109,8 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
                    Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle) {
         this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
                 latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, adcBitsNeededByLayer,
-                latencyByCause, latencyByLayerAndCause, idle, NetworkLoad.NONE, LearningFigures.NONE);
+                latencyByCause, latencyByLayerAndCause, idle, NetworkLoad.NONE, LearningFigures.NONE, Double.NaN,
+                Breakdown.EMPTY, Breakdown.EMPTY);
     }
 
     /** Metrics without the per-layer ADC precision figures and the latency by cause. */
@@ -104,7 +120,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
                    double coreUtilisation, PeakFigures peak) {
         this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
                 latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, Breakdown.EMPTY,
-                Breakdown.EMPTY, Map.of(), IdleHardware.NONE, NetworkLoad.NONE, LearningFigures.NONE);
+                Breakdown.EMPTY, Map.of(), IdleHardware.NONE);
     }
 
     /** Inferences per second, pipelined. */

@@ -37,7 +37,8 @@ public enum Metric {
     COMMUNICATION_TIME_SHARE("communication_time_share", false, "network time between layers / latency"),
     LINK_UTILISATION_MAX("link_utilisation_max", false, "busiest link's utilisation (>= 1: saturated)"),
     LINK_UTILISATION_MEAN("link_utilisation_mean", false, "mean utilisation of the links that carry traffic"),
-    SATURATED_LINKS("saturated_links", true, "links at utilisation >= 1");
+    SATURATED_LINKS("saturated_links", true, "links at utilisation >= 1"),
+    SNR_DB("snr_db", false, "analytic output SNR of the network, dB (an estimate; NaN without crossbar layers)");
 
     private static final List<Metric> ALL = List.of(values());
 
@@ -106,6 +107,7 @@ public enum Metric {
         v[LINK_UTILISATION_MAX.ordinal()] = m.network().maxUtilisation();
         v[LINK_UTILISATION_MEAN.ordinal()] = m.network().meanUtilisation();
         v[SATURATED_LINKS.ordinal()] = m.network().saturated().size();
+        v[SNR_DB.ordinal()] = m.snrDb();
         return v;
     }
 

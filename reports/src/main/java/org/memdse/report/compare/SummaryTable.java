@@ -104,6 +104,7 @@ public final class SummaryTable {
         rows.add(prefixed(designs, "leakage_power_w", "leakage power", Better.LOWER, Metrics::leakagePowerW, "W"));
         rows.add(fixed(designs, "peak_tops_per_w", "peak TOPS/W (all arrays busy)", Better.HIGHER,
                 m -> m.peak().peakTopsPerWatt(), 1, "TOPS/W"));
+        rows.add(fixed(designs, "snr_db", "output SNR (analytic estimate)", Better.HIGHER, Metrics::snrDb, 1, "dB"));
         return rows;
     }
 

@@ -55,6 +55,12 @@ public final class MetricsCsv {
             row(p, "peak", "peak_power_w", m.peak().peakPowerW(), "W");
             row(p, "peak", "peak_tops_per_w", m.peak().peakTopsPerWatt(), "TOPS/W");
             row(p, "peak", "peak_tops_per_mm2", m.peak().peakTopsPerMm2(), "TOPS/mm^2");
+            // The accuracy estimate: absent when no crossbar layer computes (nothing is estimated).
+            if (!Double.isNaN(m.snrDb())) {
+                row(p, "accuracy_estimate", "snr_db", m.snrDb(), "dB");
+                breakdown(p, "snr_db_by_source", m.snrDbBySource(), 1, "dB");
+                breakdown(p, "snr_db_by_layer", m.snrDbByLayer(), 1, "dB");
+            }
             breakdown(p, "area_mm2_by_kind", m.areaByKind(), 1e6, "mm^2");
             breakdown(p, "area_mm2_by_subsystem", m.areaBySubsystem(), 1e6, "mm^2");
             breakdown(p, "energy_pj_by_kind", m.energyByKind(), 1e12, "pJ");

@@ -23,17 +23,18 @@ public final class MetricLabels {
             Map.entry("tiles_used", "tiles used"), Map.entry("crossbars_used", "crossbars used"),
             Map.entry("cores_used", "SNN cores used"), Map.entry("traffic_hops", "traffic × hops"),
             Map.entry("peak_tops", "peak TOPS"), Map.entry("peak_power_w", "peak power"),
-            Map.entry("peak_tops_per_w", "peak TOPS/W"), Map.entry("peak_tops_per_mm2", "peak TOPS/mm²"));
+            Map.entry("peak_tops_per_w", "peak TOPS/W"), Map.entry("peak_tops_per_mm2", "peak TOPS/mm²"),
+            Map.entry("snr_db", "output SNR (estimate)"));
 
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("throughput_inferences_per_s", "inferences/s"), Map.entry("ops", "ops"), Map.entry("tops", "TOPS"),
             Map.entry("peak_tops", "TOPS"), Map.entry("crossbar_utilisation", "fraction"),
             Map.entry("core_utilisation", "fraction"), Map.entry("tiles_used", "count"),
-            Map.entry("crossbars_used", "count"), Map.entry("cores_used", "count"));
+            Map.entry("crossbars_used", "count"), Map.entry("cores_used", "count"), Map.entry("snr_db", "dB"));
 
     private static final List<String> HIGHER_IS_BETTER = List.of("throughput_inferences_per_s", "tops", "tops_per_w",
             "tops_per_mm2", "crossbar_utilisation", "core_utilisation", "peak_tops", "peak_tops_per_w",
-            "peak_tops_per_mm2");
+            "peak_tops_per_mm2", "snr_db");
 
     private MetricLabels() {
     }
