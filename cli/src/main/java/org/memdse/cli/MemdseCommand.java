@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             NetworkCommand.class,
             MapCommand.class,
             EvaluateCommand.class,
+            SimulateCommand.class,
             CalibrateCommand.class,
             SweepCommand.class,
             MergeCommand.class,
