@@ -230,6 +230,7 @@ final class EvaluateCommand implements Callable<Integer> {
             {"energy_pj_per_epoch", JsonText.number(l.energyPerEpochJ() * 1e12)},
             {"time_ns_per_epoch", JsonText.number(l.timePerEpochS() * 1e9)},
             {"tops_per_w_training", JsonText.number(l.topsPerWatt())},
+            {"area_mm2_added", JsonText.number(l.areaAddedM2() * 1e6)},
             {"cells_written_per_update", JsonText.number(l.cellsWrittenPerUpdate())},
             {"pulses_per_cell_per_update", JsonText.number(l.pulsesPerCellPerUpdate())},
             {"pulses_of_busiest_cell_per_update", JsonText.number(l.pulsesOfBusiestCell())},
@@ -373,6 +374,7 @@ final class EvaluateCommand implements Callable<Integer> {
             line(b, "energy per epoch", fmt(l.energyPerEpochJ() * 1e12), "pJ");
             line(b, "time per epoch", fmt(l.timePerEpochS() * 1e9), "ns");
             line(b, "TOPS/W (training)", fmt(l.topsPerWatt()), "TOPS/W");
+            line(b, "area added for training", fmt(l.areaAddedM2() * 1e6), "mm^2 (gradient unit, batch sums, transposed-read converters)");
         }
         line(b, "cells written per update", fmt(l.cellsWrittenPerUpdate()), "cells");
         line(b, "pulses per written cell", fmt(l.pulsesPerCellPerUpdate()), "pulses");

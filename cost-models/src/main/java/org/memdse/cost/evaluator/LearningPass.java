@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.memdse.core.arch.CellType;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Device;
+import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.DeviceWrite;
 import org.memdse.core.arch.GradientUnit;
 import org.memdse.core.arch.Learning;
@@ -18,7 +19,10 @@ import org.memdse.core.eval.Action;
 import org.memdse.core.eval.Breakdown;
 import org.memdse.core.eval.EvaluationMode;
 import org.memdse.core.eval.LearningFigures;
+import org.memdse.core.network.Conv2d;
 import org.memdse.core.network.NodeStats;
+import org.memdse.core.network.WeightMatrix;
+import org.memdse.cost.learning.SramGradientUnit;
 import org.memdse.cost.learning.UpdateCurve;
 import org.memdse.cost.learning.VerifyLoop;
 import org.memdse.cost.scaling.TechnologyScaling;
@@ -30,9 +34,13 @@ import org.memdse.cost.scaling.TechnologyScaling;
  * <p><b>Training</b> (layers on CIM tiles whose rule is in-situ-backprop), DNN+NeuroSim V2.1's
  * scheme (manual §5.2-5.3): per sample the forward pass (the inference), the error pass as
  * transposed reads of the same arrays (the same reads and conversions as forward, every learning
- * layer but the network's first), the weight gradient (one MAC per weight per output position,
- * on a digital unit or off chip) and, with DRAM staging, each learning layer's inputs and errors
- * written to DRAM and read back; per batch the weight update, written row by row with SET and
+ * layer but the network's first, through converters added along the rows), the weight gradient (one
+ * MAC per weight per output position on a digital unit, NeuroSim's SRAM CIM unit
+ * ({@link SramGradientUnit}), or off chip) and, with DRAM staging, each learning layer's inputs and
+ * errors written to DRAM and read back, and a layer's weight gradients, when they do not fit the
+ * global buffer, written out and read back to be summed over the batch (NeuroSim's Chip.cpp: "limited
+ * by global buffer, the weight gradient will be sent to DRAM and then grab back to be accumulated
+ * across batch"); per batch the weight update, written row by row with SET and
  * RESET phases (NeuroSim's GetWriteUpdateEstimation), plus verify reads for write-verify. The
  * steps run one after another (no pipelining, as NeuroSim), and leakage flows all the time.
  *
@@ -52,10 +60,21 @@ public final class LearningPass implements EvaluationPass {
      * ISSCC 2014, "Computing's energy problem"; docs/reference/learning.md §M), scaled to the node.
      */
     static final double MAC_ENERGY_45NM = 0.23e-12;
-    /** DRAM access energy per bit: 1.3 nJ per 64-bit access (Horowitz 2014, the low end), J/bit. */
-    static final double DRAM_ENERGY_PER_BIT = 1.3e-9 / 64;
-    /** DRAM bandwidth: one DDR4-3200 64-bit channel, 3.2e9 transfers/s × 8 B = 25.6 GB/s, bit/s. */
-    static final double DRAM_BITS_PER_SECOND = 3.2e9 * 64;
+    /** DRAM energy per bit: HBM2, 3.9 pJ/bit (DNN+NeuroSim V2.1 DRAM.cpp, dramType 2, its default). */
+    static final double DRAM_ENERGY_PER_BIT = 3.9e-12;
+    /** DRAM bandwidth: HBM2 as DNN+NeuroSim V2.1 DRAM.cpp gives it, 15.2e12 bit/s. */
+    static final double DRAM_BITS_PER_SECOND = 15.2e12;
+    /**
+     * One 32-bit add at 45 nm, 0.9 V: 0.1 pJ and 137 µm² (Horowitz ISSCC 2014, as the digital units'
+     * accumulator, docs/reference/learning.md §M); a b-bit gradient accumulator takes b/32 of it.
+     */
+    static final double ADD32_ENERGY_45NM = 0.1e-12;
+    static final double ADD32_AREA_45NM = 137e-12;
+    /**
+     * SRAM access energy per bit at 45 nm, 0.9 V: 10 pJ per 64-bit access of an 8 KB array
+     * (Horowitz ISSCC 2014, docs/reference/learning.md §M): what the gradient unit pays per bit written.
+     */
+    static final double SRAM_BIT_ENERGY_45NM = 10e-12 / 64;
     /** Bits of an activation, error or weight update staged off chip (NeuroSim's 8-bit training data). */
     static final int STAGED_BITS = 8;
 
@@ -110,6 +129,14 @@ public final class LearningPass implements EvaluationPass {
         double vdd = view.costs().architecture().technology().vdd();
         double clock = view.costs().architecture().technology().clockHz();
         double macEnergy = MAC_ENERGY_45NM * TechnologyScaling.energyFactor(45e-9, 0.9, node, vdd);
+        double scale45 = TechnologyScaling.energyFactor(45e-9, 0.9, node, vdd);
+        double areaScale45 = (node / 45e-9) * (node / 45e-9);
+        SramGradientUnit unit = sramUnit(view);
+        double bufferBits = globalBufferBits(view);
+        double accumulatorBits = 0;
+        double transposedArea = 0;
+        java.util.Set<String> transposed = new java.util.HashSet<>();
+        MappedNetwork.CrossbarLayer unitHost = null;
         for (int i = 0; i < view.size(); i++) {
             if (!(view.work(i) instanceof MappedNetwork.CrossbarLayer x)) {
                 continue;
@@ -131,10 +158,33 @@ public final class LearningPass implements EvaluationPass {
                 errorT += ledger.layerLatency(i);
             }
             Crossbars xb = x.cim().macro.crossbars();
-            if (l.gradientUnit() != GradientUnit.OFF_CHIP) {
+            if (transposed.add(x.cim().name)) {
+                // The error pass reads the rows: converters (and their shift-adders) along the rows as along the columns.
+                double rowsPerCol = (double) xb.rows() / xb.cols();
+                transposedArea += rowsPerCol * ((x.cim().adc == null ? 0 : x.cim().adc.area())
+                        + (x.cim().shiftAdd == null ? 0 : x.cim().shiftAdd.area()));
+            }
+            int gradientBits = 2 * STAGED_BITS;
+            if (l.gradientUnit() == GradientUnit.SRAM_CIM && unit != null) {
+                SramGradientUnit.Work w = unit.layer(positions(stats), channelsPerTap(view, i, stats),
+                        taps(view, i), stats.weights().map(WeightMatrix::cols).orElse(1), STAGED_BITS);
+                Converter4 c = Converter4.of(x);
+                gradE += w.conversions() * (c.energy + c.shiftAddEnergy) + w.bitsWritten() * SRAM_BIT_ENERGY_45NM * scale45;
+                gradT += w.cycles() / clock;
+                gradientBits = w.gradientBits();
+                unitHost = unitHost == null ? x : unitHost;
+            } else if (l.gradientUnit() != GradientUnit.OFF_CHIP) {
                 gradE += stats.macs() * macEnergy;
                 // The gradient unit does one array's worth of MACs per clock on each tile holding the layer.
                 gradT += stats.macs() / ((double) xb.rows() * xb.cols() * Math.max(1, x.tiles())) / clock;
+                // Exact sums: two 8-bit factors and one bit per doubling of the output positions summed.
+                gradientBits = 2 * STAGED_BITS + (int) Math.ceil(Math.log(Math.max(1, positions(stats))) / Math.log(2) - 1e-9);
+            }
+            if (l.gradientUnit() != GradientUnit.OFF_CHIP) {
+                // Each sample's gradient is added into the batch's sum: one add per weight.
+                int sumBits = gradientBits + (int) Math.ceil(Math.log(l.batchSize()) / Math.log(2) - 1e-9);
+                gradE += stats.params() * ADD32_ENERGY_45NM * sumBits / 32.0 * scale45;
+                accumulatorBits = Math.max(accumulatorBits, sumBits);
             }
             double staged = 0;
             if (l.offChipStaging() || l.gradientUnit() == GradientUnit.OFF_CHIP) {
@@ -144,6 +194,9 @@ public final class LearningPass implements EvaluationPass {
             if (l.gradientUnit() == GradientUnit.OFF_CHIP) {
                 // The weight updates come back once per batch: per sample, 1/batch of them.
                 staged += (double) stats.params() * STAGED_BITS / l.batchSize();
+            } else if (l.offChipStaging() && (double) stats.params() * gradientBits > bufferBits) {
+                // The layer's gradients do not fit the global buffer: each sample's go out and come back to be summed.
+                staged += 2.0 * stats.params() * gradientBits;
             }
             dramE += staged * DRAM_ENERGY_PER_BIT;
             dramT += staged / DRAM_BITS_PER_SECOND;
@@ -157,6 +210,18 @@ public final class LearningPass implements EvaluationPass {
             sigmaWeighted += u.sigmaLevels() * u.cellsWritten();
             busiest = Math.max(busiest, u.busiestPulses());
             worstRate = Math.max(worstRate, u.busiestPulses() * u.writeShare() / write.get().endurance());
+        }
+        double areaAdded = transposedArea;
+        if (unitHost != null) {
+            Converter4 c = Converter4.of(unitHost);
+            areaAdded += unit.cells() * SramGradientUnit.CELL_AREA_F2 * node * node
+                    + unit.converters() * (c.area + c.shiftAddArea);
+        }
+        if (accumulatorBits > 0) {
+            // As many batch-sum adders as the global buffer holds sums (NeuroSim's gradient buffer is at least
+            // the inference buffer: bufferOverHeadConstraint 1).
+            double adders = bufferBits / accumulatorBits;
+            areaAdded += adders * ADD32_AREA_45NM * accumulatorBits / 32.0 * areaScale45;
         }
         double s = samples;
         double u = updatesPerEpoch;
@@ -186,7 +251,7 @@ public final class LearningPass implements EvaluationPass {
                 epochE, timeEpoch, e, new Breakdown(time), cellsWritten,
                 cellsWritten > 0 ? pulses / cellsWritten : 0, busiest,
                 cellsWritten > 0 ? (writeE + verifyE) / cellsWritten : 0,
-                cellsWritten > 0 ? sigmaWeighted / cellsWritten : 0, epochs * timeEpoch, epochs, ops);
+                cellsWritten > 0 ? sigmaWeighted / cellsWritten : 0, epochs * timeEpoch, epochs, ops, areaAdded);
     }
 
     /** One weight update of a crossbar layer's blocks: row by row, SET then RESET, in every array at once. */
@@ -360,7 +425,75 @@ public final class LearningPass implements EvaluationPass {
         double sampleE = forward + energyUpdates;
         return new LearningFigures(EvaluationMode.ONLINE_LEARNING, sampleE, latency + timeUpdates, 0, 0, 0, 0,
                 new Breakdown(energy), new Breakdown(time), updates > 0 ? 1 : 0, pulses, busiest, perUpdate, sigma,
-                worstRate > 0 ? 1 / worstRate : 0, 0, 0);
+                worstRate > 0 ? 1 / worstRate : 0, 0, 0, 0);
+    }
+
+    /** Output positions of a layer: the matrix-vector products of its forward pass. */
+    private static long positions(NodeStats stats) {
+        return stats.weights().map(WeightMatrix::vmmsPerInference).orElse(1L);
+    }
+
+    /** Inputs per kernel tap: the weight matrix's rows over the kernel's taps (a dense layer: all its inputs). */
+    private static long channelsPerTap(MappedNetwork view, int i, NodeStats stats) {
+        int rows = stats.weights().map(WeightMatrix::rows).orElse(1);
+        return Math.max(1, rows / taps(view, i));
+    }
+
+    /** Kernel taps of a convolution (kernel height × width); 1 for a dense layer. */
+    private static long taps(MappedNetwork view, int i) {
+        if (view.node(i) instanceof Conv2d c) {
+            return (long) c.geometry().kernel().h() * c.geometry().kernel().w();
+        }
+        return 1;
+    }
+
+    /** NeuroSim's unit, sized for the learning layer with the largest input (Chip.cpp maxIFMLayer); null without one. */
+    private static SramGradientUnit sramUnit(MappedNetwork view) {
+        long largest = -1;
+        SramGradientUnit unit = null;
+        for (int i = 0; i < view.size(); i++) {
+            if (view.work(i) instanceof MappedNetwork.CrossbarLayer x
+                    && x.cim().template.learning().rule() == LearningRule.IN_SITU_BACKPROP
+                    && x.cim().template.learning().gradientUnit() == GradientUnit.SRAM_CIM
+                    && view.stats(i).inputActivations() > largest) {
+                largest = view.stats(i).inputActivations();
+                unit = SramGradientUnit.sizedFor(positions(view.stats(i)), channelsPerTap(view, i, view.stats(i)), STAGED_BITS);
+            }
+        }
+        return unit;
+    }
+
+    /** Bits the chip's global buffers hold (0 without one). */
+    private static double globalBufferBits(MappedNetwork view) {
+        double bits = 0;
+        for (Subsystem s : view.costs().architecture().subsystems()) {
+            if (s instanceof GlobalBuffer g) {
+                bits += g.buffer().capacityBits();
+            }
+        }
+        return bits;
+    }
+
+    /**
+     * The gradient unit's {@link SramGradientUnit#ADC_BITS}-bit flash converter, from the tile's own: a
+     * flash converter's comparators, and so its energy and area, go as 2^bits − 1 (NeuroSim's
+     * multi-level sense amplifier: levelOutput − 1 sense amplifiers); one shift-add per conversion as the tile's.
+     */
+    private record Converter4(double energy, double area, double shiftAddEnergy, double shiftAddArea) {
+        static Converter4 of(MappedNetwork.CrossbarLayer x) {
+            double ratio = 0;
+            double e = 0;
+            double a = 0;
+            if (x.cim().adc != null) {
+                int bits = x.cim().macro.adc().bits();
+                ratio = ((1 << SramGradientUnit.ADC_BITS) - 1) / (double) ((1L << bits) - 1);
+                e = x.cim().adc.model().energy(Action.CONVERT) * ratio;
+                a = x.cim().adc.model().area() * ratio;
+            }
+            double se = x.cim().shiftAdd == null ? 0 : x.cim().shiftAdd.model().energy(Action.COMPUTE);
+            double sa = x.cim().shiftAdd == null ? 0 : x.cim().shiftAdd.model().area();
+            return new Converter4(e, a, se, sa);
+        }
     }
 
     private static TileArray tileArray(MappedNetwork view, String name) {

@@ -26,15 +26,18 @@ import java.util.Objects;
  * @param lifetimeS                  time until the most-written cell reaches its endurance, s
  * @param epochsSurvived             epochs until then (0 in online learning)
  * @param opsPerEpoch                operations per epoch: forward, error and weight-gradient MACs, 2 ops each
+ * @param areaAddedM2                area training adds to the inference chip: the gradient unit, the batch-sum
+ *                                   adders and the converters of the transposed (error) reads, m^2
  */
 public record LearningFigures(EvaluationMode mode, double energyPerSampleJ, double timePerSampleS,
                               double energyPerBatchJ, double timePerBatchS, double energyPerEpochJ, double timePerEpochS,
                               Breakdown energyByPhase, Breakdown timeByPhase, double cellsWrittenPerUpdate,
                               double pulsesPerCellPerUpdate, double pulsesOfBusiestCell, double writeEnergyPerUpdateJ,
-                              double writtenPrecisionLevels, double lifetimeS, double epochsSurvived, double opsPerEpoch) {
+                              double writtenPrecisionLevels, double lifetimeS, double epochsSurvived, double opsPerEpoch,
+                              double areaAddedM2) {
     /** Nothing learned (inference mode). */
     public static final LearningFigures NONE = new LearningFigures(EvaluationMode.INFERENCE, 0, 0, 0, 0, 0, 0,
-            Breakdown.EMPTY, Breakdown.EMPTY, 0, 0, 0, 0, 0, 0, 0, 0);
+            Breakdown.EMPTY, Breakdown.EMPTY, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Phases of the breakdowns. */
     public static final String FORWARD = "forward";
@@ -65,6 +68,7 @@ public record LearningFigures(EvaluationMode mode, double energyPerSampleJ, doub
         NonFiniteResultException.requireFinite("lifetime", lifetimeS);
         NonFiniteResultException.requireFinite("epochs survived", epochsSurvived);
         NonFiniteResultException.requireFinite("operations per epoch", opsPerEpoch);
+        NonFiniteResultException.requireFinite("area added for training", areaAddedM2);
     }
 
     /** Whether any learning was priced. */
