@@ -23,6 +23,10 @@ import org.memdse.core.mapping.Mapper;
 import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.TrainedWeights;
+import org.memdse.core.network.read.WeightFileReader;
+import org.memdse.cost.evaluator.AccuracyPass;
+import org.memdse.cost.evaluator.EvaluationPass;
 import org.memdse.cost.evaluator.SystemEvaluator;
 import org.memdse.cost.timing.ClockDerivation;
 import org.memdse.cost.registry.ComponentModelRegistry;
@@ -77,6 +81,12 @@ final class EvaluateCommand implements Callable<Integer> {
                 + "batch and epoch) or online-learning (the SNN cores' spike-timing rules) (default: ${DEFAULT-VALUE}).")
     String mode;
 
+    @Option(names = "--weights", paramLabel = "FILE",
+            description = "Trained weights for the accuracy estimate (a weight file: 'layer NAME ROWSxCOLS' then one "
+                + "line of COLS numbers per row; README, 'Trained weights'). The layers it names use their real weights' "
+                + "levels; the others stay uniform.")
+    java.nio.file.Path weights;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -87,6 +97,8 @@ final class EvaluateCommand implements Callable<Integer> {
         Architecture a = workload.pricedArchitecture(spec.commandLine().getErr());
         requireLearning(a, evaluationMode);
         NetworkGraph g = workload.network();
+        TrainedWeights trained = weights == null ? TrainedWeights.NONE
+                : WeightFileReader.read(weights, weights.toString(), g);
         Mapper m = mapping.mapper();
         MappingOutcome outcome = m.map(a, g, mapping.options());
         PrintWriter out = spec.commandLine().getOut();
@@ -97,18 +109,30 @@ final class EvaluateCommand implements Callable<Integer> {
         Mapping mapping = ((MappingOutcome.Mapped) outcome).mapping();
         Metrics metrics;
         try {
-            metrics = SystemEvaluator.forMode(ComponentModelRegistry.load(), evaluationMode)
-                    .evaluate(a, g, mapping, ops.convention);
+            metrics = new SystemEvaluator(ComponentModelRegistry.load(),
+                    withWeights(SystemEvaluator.passes(evaluationMode), trained)).evaluate(a, g, mapping, ops.convention);
         } catch (NoModelException e) {
             throw new UserInputException(e.getMessage());
         }
         switch (format) {
-            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate));
+            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate, trained));
             case csv -> MetricsCsv.write(metrics, out);
-            default -> out.print(table(a, g, m, metrics, this.mapping.replicate));
+            default -> out.print(table(a, g, m, metrics, this.mapping.replicate, trained));
         }
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** {@code passes} with the accuracy pass reading {@code weights}. */
+    static List<EvaluationPass> withWeights(List<EvaluationPass> passes, TrainedWeights weights) {
+        if (weights.isEmpty()) {
+            return passes;
+        }
+        List<EvaluationPass> out = new ArrayList<>(passes.size());
+        for (EvaluationPass p : passes) {
+            out.add(p instanceof AccuracyPass ? new AccuracyPass(weights) : p);
+        }
+        return out;
     }
 
     /** The mode named on the command line; anything else is bad input. */
@@ -143,6 +167,11 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** {@code replicated}: whether the mapping was asked to replicate layers (then that is not advised). */
     static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated) {
+        return json(a, g, m, x, replicated, TrainedWeights.NONE);
+    }
+
+    /** With {@code weights}, an {@code snr_weights} field names the file and its trained layers. */
+    static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated, TrainedWeights weights) {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "architecture", JsonText.string(a.name()));
         field(b, "network", JsonText.string(g.name()));
@@ -194,6 +223,11 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "snr_is_estimate", "true");
         field(b, "snr_db_by_source", object(x.snrDbBySource(), 1));
         field(b, "snr_db_by_layer", object(x.snrDbByLayer(), 1));
+        if (!weights.isEmpty()) {
+            field(b, "snr_weights", "{\"file\": " + JsonText.string(weights.source()) + ", \"trained_layers\": "
+                    + weights.layers().keySet().stream().map(JsonText::string)
+                            .collect(java.util.stream.Collectors.joining(", ", "[", "]")) + "}");
+        }
         field(b, "peak_tops", JsonText.number(x.peak().peakTops()));
         field(b, "peak_power_w", JsonText.number(x.peak().peakPowerW()));
         field(b, "peak_tops_per_w", JsonText.number(x.peak().peakTopsPerWatt()));
@@ -260,6 +294,11 @@ final class EvaluateCommand implements Callable<Integer> {
     }
 
     static String table(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated) {
+        return table(a, g, m, x, replicated, TrainedWeights.NONE);
+    }
+
+    /** With {@code weights}, the accuracy block says which layers use trained weights. */
+    static String table(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated, TrainedWeights weights) {
         StringBuilder b = new StringBuilder();
         b.append("evaluate ").append(g.name()).append(" on ").append(a.name()).append(" (mapper: ").append(m.name())
                 .append("; ops: ").append(x.peak().convention()).append(")\n\n");
@@ -282,7 +321,7 @@ final class EvaluateCommand implements Callable<Integer> {
         macShares(b, g);
         idle(b, a, x, replicated);
         communication(b, x);
-        accuracy(b, x);
+        accuracy(b, x, weights);
         b.append("\npeak (all arrays busy)\n");
         line(b, "peak TOPS", fmt(x.peak().peakTops()), "TOPS");
         line(b, "peak power", fmt(x.peak().peakPowerW()), "W");
@@ -393,11 +432,15 @@ final class EvaluateCommand implements Callable<Integer> {
      * The accuracy estimate: the network's output SNR and what it would be with one source alone,
      * worst first (the per-layer figures are in the JSON and CSV).
      */
-    private static void accuracy(StringBuilder b, Metrics x) {
+    private static void accuracy(StringBuilder b, Metrics x, TrainedWeights weights) {
         if (Double.isNaN(x.snrDb())) {
             return;
         }
         b.append("\naccuracy (analytic estimate, not a measured accuracy)\n");
+        if (!weights.isEmpty()) {
+            b.append("  weights: trained for ").append(String.join(", ", weights.layers().keySet())).append(" (")
+                    .append(weights.source()).append("); other layers assumed uniform\n");
+        }
         line(b, "output SNR", x.snrDb() >= Metrics.NO_ERROR_DB ? "no error" : fmt(x.snrDb()), "dB");
         x.snrDbBySource().parts().entrySet().stream().sorted(Map.Entry.comparingByValue())
                 .forEach(e -> line(b, "  " + e.getKey().replace('_', ' ') + " alone", fmt(e.getValue()), "dB"));

@@ -146,6 +146,57 @@ class AccuracyCliTest {
         assertThat(Files.readString(html)).contains("output SNR (estimate)", "(dB)");
     }
 
+    /** mlp-mnist's two matrices (400x100, 100x10), drawn from {@code draw}, as a weight file. */
+    private Path weightFile(String name, java.util.function.DoubleSupplier draw) throws IOException {
+        StringBuilder b = new StringBuilder("# mlp-mnist weights\n");
+        int[][] shapes = {{400, 100}, {100, 10}};
+        String[] layers = {"hidden", "output"};
+        for (int l = 0; l < 2; l++) {
+            b.append("layer ").append(layers[l]).append(' ').append(shapes[l][0]).append('x').append(shapes[l][1])
+                    .append('\n');
+            for (int i = 0; i < shapes[l][0]; i++) {
+                for (int j = 0; j < shapes[l][1]; j++) {
+                    b.append(j == 0 ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.5f", draw.getAsDouble()));
+                }
+                b.append('\n');
+            }
+        }
+        return Files.writeString(dir.resolve(name), b);
+    }
+
+    @Test
+    void trainedWeightsChangeTheEstimateAndUniformOnesDoNot() throws IOException {
+        String[] args = {"evaluate", "--arch", "neurosim-vgg8", "--network", "mlp-mnist", "--mapper", "sequential",
+            "--format", "json"};
+        double assumed = number(CliRunner.run(args).out(), "snr_db");
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        // Weights uniform over their range: the file confirms the assumption (within 1.5 dB: with real weights
+        // the budget counts the ADCs' column sums exactly rather than by the closed form).
+        Path uniform = weightFile("uniform.txt", () -> r.nextDouble() * 2 - 1);
+        CliRunner u = CliRunner.run(concat(args, "--weights", uniform.toString()));
+        assertThat(u.exitCode()).as(u.err()).isEqualTo(ExitCodes.OK);
+        assertThat(number(u.out(), "snr_db")).isCloseTo(assumed, within(1.5));
+        assertThat(u.out()).contains("\"snr_weights\": {\"file\": \"" + uniform + "\", \"trained_layers\": [\"hidden\", \"output\"]}");
+        // Trained-like weights (Laplacian, most near 0): the same cell errors against a smaller signal.
+        Path laplace = weightFile("laplace.txt", () -> Math.log(r.nextDouble()) * (r.nextBoolean() ? 0.05 : -0.05));
+        CliRunner t = CliRunner.run(concat(args, "--weights", laplace.toString()));
+        assertThat(number(t.out(), "snr_db")).isLessThan(assumed - 3);
+        CliRunner table = CliRunner.run("evaluate", "--arch", "neurosim-vgg8", "--network", "mlp-mnist", "--mapper",
+                "sequential", "--weights", laplace.toString());
+        assertThat(table.out()).contains("  weights: trained for hidden, output (" + laplace + "); other layers assumed uniform");
+    }
+
+    @Test
+    void aWeightFileWhoseShapesDoNotMatchTheNetworkIsBadInputAtItsLine() throws IOException {
+        Path file = Files.writeString(dir.resolve("bad.txt"), "# wrong shape\nlayer hidden 100x400\n");
+        CliRunner r = CliRunner.run("evaluate", "--arch", "neurosim-vgg8", "--network", "mlp-mnist", "--mapper",
+                "sequential", "--weights", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains(file + ":2:14: error: weights: layer 'hidden' has a 400x100 weight matrix"
+                + " (400 inputs x 100 outputs) in network mlp-mnist, the file gives 100x400; the file's matrix is transposed")
+                .doesNotContain("Exception");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);

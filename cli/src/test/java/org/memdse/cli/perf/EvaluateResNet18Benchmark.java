@@ -11,6 +11,7 @@ import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.read.NetworkReader;
+import org.memdse.cost.evaluator.AccuracyPass;
 import org.memdse.cost.evaluator.ArchitectureCosts;
 import org.memdse.cost.evaluator.SystemEvaluator;
 import org.memdse.cost.registry.ComponentModelRegistry;
@@ -38,7 +39,9 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *
  * <p>Not a surefire test (the name does not end in Test). It lives in the cli module because
  * the mapping module's tests depend on architectures, so cost-models cannot use the
- * SequentialMapper without a Maven cycle. Run it with:
+ * SequentialMapper without a Maven cycle. {@code evaluateWithoutAccuracy} runs the same passes less
+ * the accuracy pass: the ratio of the two is what the analytic SNR budget adds to the hot path
+ * (issue 16: at most 20 %). Run it with:
  * <pre>
  * mvn -o -q install -Dmaven.test.skip=true
  * mvn -o -q -pl cli test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
@@ -55,6 +58,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 @Threads(1)
 public class EvaluateResNet18Benchmark {
     private SystemEvaluator evaluator;
+    private SystemEvaluator withoutAccuracy;
     private ArchitectureCosts costs;
     private NetworkGraph network;
     private Mapping mapping;
@@ -67,12 +71,19 @@ public class EvaluateResNet18Benchmark {
         mapping = ((MappingOutcome.Mapped) new SequentialMapper().map(a, network, MapperOptions.DEFAULT)).mapping();
         ComponentModelRegistry registry = ComponentModelRegistry.load();
         evaluator = new SystemEvaluator(registry);
+        withoutAccuracy = new SystemEvaluator(registry, SystemEvaluator.INFERENCE.stream()
+                .filter(p -> !(p instanceof AccuracyPass)).toList());
         costs = ArchitectureCosts.of(a, registry);
     }
 
     @Benchmark
     public Metrics evaluate() {
         return evaluator.evaluate(costs, network, mapping, OpConvention.INT16);
+    }
+
+    @Benchmark
+    public Metrics evaluateWithoutAccuracy() {
+        return withoutAccuracy.evaluate(costs, network, mapping, OpConvention.INT16);
     }
 
     public static void main(String[] args) throws RunnerException {

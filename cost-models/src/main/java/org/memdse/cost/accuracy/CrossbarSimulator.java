@@ -126,6 +126,9 @@ public final class CrossbarSimulator {
         double noise = a.circuit().adcNoise() * step;
         int rows = a.rows();
         int[] u = new int[fanIn];
+        int[] active = new int[rows];
+        double[] sums = new double[physical];
+        double[] vars = new double[physical];
         double[] suffix = new double[rows + 1];
         int shift = 0;
         for (int cy = 0; cy < a.cycles(); cy++) {
@@ -142,17 +145,35 @@ public final class CrossbarSimulator {
                     break;
                 }
                 long drive = 0;
+                int count = 0;
                 for (int i = from; i < to; i++) {
                     drive += u[i];
+                    if (u[i] != 0) {
+                        active[count++] = i;   // rows without input add nothing to the column sums
+                    }
+                }
+                // Row by row over the rows with input (the same order of addition per column as column by column).
+                java.util.Arrays.fill(sums, 0);
+                if (read > 0) {
+                    java.util.Arrays.fill(vars, 0);
+                }
+                for (int k = 0; k < count; k++) {
+                    int i = active[k];
+                    double ui = u[i];
+                    double[] row = cells[i];
+                    for (int p = 0; p < physical; p++) {
+                        sums[p] += ui * row[p];
+                    }
+                    if (read > 0) {
+                        double uu = ui * ui;
+                        for (int p = 0; p < physical; p++) {
+                            vars[p] += uu * row[p] * row[p];
+                        }
+                    }
                 }
                 for (int p = 0; p < physical; p++) {
-                    double sum = 0;
-                    double var = 0;
-                    for (int i = from; i < to; i++) {
-                        double g = cells[i][p];
-                        sum += u[i] * g;
-                        var += (double) u[i] * u[i] * g * g;
-                    }
+                    double sum = sums[p];
+                    double var = read > 0 ? vars[p] : 0;
                     if (wire > 0) {
                         // First order: the line's potential at cell i (i = 0 next to the sensing end)
                         // is R_w Σ_(k≤i) Σ_(m≥k) I_m; every cell loses G·V(i) of its current.

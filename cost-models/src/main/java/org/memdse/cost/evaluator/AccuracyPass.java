@@ -4,12 +4,16 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Macro;
+import org.memdse.core.arch.SignedWeights;
 import org.memdse.core.network.NetworkGraph;
+import org.memdse.core.network.TrainedWeights;
 import org.memdse.core.network.TrafficEdge;
 import org.memdse.cost.accuracy.ErrorBudget;
 import org.memdse.cost.accuracy.LayerArithmetic;
+import org.memdse.cost.accuracy.Operands;
 
 /**
  * The accuracy side of a design point: for each crossbar layer the analytic output SNR of each
@@ -18,9 +22,39 @@ import org.memdse.cost.accuracy.LayerArithmetic;
  * layer's output noise is its own plus the noisiest input's (a linear layer passes its input's
  * relative noise on; pooling, activation and reshapes keep it). The network's figure is its
  * noisiest output. An estimate, labelled so wherever it is printed.
+ *
+ * <p>With trained weights ({@link TrainedWeights}, from {@code evaluate --weights}) a layer's
+ * budget counts its real weights' levels, E[q²] and column sums instead of uniform weights
+ * (inputs stay uniform). Budgets are cached by the layer's arithmetic (and weights): a sweep
+ * or a ResNet's repeated layers price each distinct arithmetic once.
  */
 public final class AccuracyPass implements EvaluationPass {
     private static final int SOURCES = ErrorBudget.Source.values().length;
+    /** Noise-to-signal ratios by source of uniform layers, by arithmetic; cleared when it grows past its bound. */
+    private static final Map<LayerArithmetic, double[]> UNIFORM = new ConcurrentHashMap<>();
+    private static final int CACHE_BOUND = 20_000;
+
+    /** A trained layer's arithmetic: the budget depends on both. */
+    private record TrainedKey(String layer, LayerArithmetic arithmetic) {
+    }
+
+    private final TrainedWeights weights;
+    private final Map<TrainedKey, double[]> trained = new ConcurrentHashMap<>();
+
+    /** Every layer with uniform weights. */
+    public AccuracyPass() {
+        this(TrainedWeights.NONE);
+    }
+
+    /** The layers {@code weights} names with their trained weights, the others uniform. */
+    public AccuracyPass(TrainedWeights weights) {
+        this.weights = weights;
+    }
+
+    /** The trained weights this pass reads (possibly none). */
+    public TrainedWeights weights() {
+        return weights;
+    }
 
     @Override
     public String name() {
@@ -50,7 +84,8 @@ public final class AccuracyPass implements EvaluationPass {
                     worstSum = sum;
                 }
             }
-            double[] own = view.work(i) instanceof MappedNetwork.CrossbarLayer x ? own(x, network) : null;
+            double[] own = view.work(i) instanceof MappedNetwork.CrossbarLayer x ? own(view.node(i).name(), x, network)
+                    : null;
             if (own == null) {
                 total[i] = worst;
                 continue;
@@ -122,9 +157,26 @@ public final class AccuracyPass implements EvaluationPass {
         return in;
     }
 
-    /** One crossbar layer's own noise-to-signal ratio by source. */
-    private static double[] own(MappedNetwork.CrossbarLayer x, NetworkGraph network) {
-        double[] snr = ErrorBudget.snr(arithmetic(x, network));
+    /** One crossbar layer's own noise-to-signal ratio by source (cached; callers do not modify it). */
+    private double[] own(String name, MappedNetwork.CrossbarLayer x, NetworkGraph network) {
+        LayerArithmetic a = arithmetic(x, network);
+        TrainedWeights.Layer layer = weights.isEmpty() ? null : weights.layer(name).orElse(null);
+        if (layer == null) {
+            double[] cached = UNIFORM.get(a);
+            if (cached == null) {
+                if (UNIFORM.size() >= CACHE_BOUND) {
+                    UNIFORM.clear();
+                }
+                cached = nsr(ErrorBudget.snr(a));
+                UNIFORM.put(a, cached);
+            }
+            return cached;
+        }
+        return trained.computeIfAbsent(new TrainedKey(name, a), k -> nsr(ErrorBudget.snr(a, Operands.of(a,
+                layer.quantised(a.weightBits(), a.signedWeights() != SignedWeights.UNSIGNED)))));
+    }
+
+    private static double[] nsr(double[] snr) {
         double[] nsr = new double[SOURCES];
         for (int k = 0; k < SOURCES; k++) {
             nsr[k] = 1 / snr[k];

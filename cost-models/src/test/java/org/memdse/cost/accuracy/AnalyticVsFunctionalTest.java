@@ -14,7 +14,9 @@ import org.memdse.core.arch.SignedWeights;
 
 /**
  * The analytic budget against functional inference, one non-ideality at a time and all together,
- * on random layers: the issue's acceptance table (within 1.5 dB alone, 2 dB combined).
+ * on random layers: the issue's acceptance table (within 1.5 dB alone, 2 dB combined), and the
+ * budget given the layers' own weights ({@link Operands#of(LayerArithmetic, int[][])}, what
+ * {@code evaluate --weights} computes) within 2 dB on every row.
  */
 class AnalyticVsFunctionalTest {
     private static final NonIdealities NONE = NonIdealities.IDEAL;
@@ -60,8 +62,8 @@ class AnalyticVsFunctionalTest {
 
     @Test
     void analyticSnrMatchesTheMeasuredSnrOnRandomLayers() {
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-28s %-30s %9s %9s %7s%n",
-                "non-ideality", "layer", "analytic", "measured", "diff"));
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%-28s %-30s %9s %9s %7s %9s %7s%n",
+                "non-ideality", "layer", "analytic", "measured", "diff", "weights", "diff"));
         List<String> failures = new ArrayList<>();
         for (Shape shape : SHAPES) {
             SplittableRandom r = new SplittableRandom(7);
@@ -96,12 +98,20 @@ class AnalyticVsFunctionalTest {
                 }
                 double measuredDb = ErrorBudget.db(measured / seeds);
                 double diff = analytic - measuredDb;
+                // The budget given the layer's own weights (inputs uniform): what evaluate --weights computes.
+                double withWeights = ErrorBudget.db(ErrorBudget.combined(ErrorBudget.snr(a, Operands.of(a, w))));
+                double diffWeights = withWeights - measuredDb;
                 String layer = shape.rows() + "x" + shape.blocks() + " w" + shape.weightBits() + " x" + shape.inputBits()
                         + " d" + shape.dacBits() + " c" + shape.bitsPerCell() + " " + shape.scheme().key();
-                table.append(String.format(Locale.ROOT, "%-28s %-30s %9.2f %9.2f %7.2f%n", c.name(), layer, analytic,
-                        measuredDb, diff));
+                table.append(String.format(Locale.ROOT, "%-28s %-30s %9.2f %9.2f %7.2f %9.2f %7.2f%n", c.name(), layer,
+                        analytic, measuredDb, diff, withWeights, diffWeights));
                 if (!(Math.abs(diff) <= c.toleranceDb())) {
                     failures.add(c.name() + " on " + layer);
+                }
+                // The weights' own level counts and exact sum distributions are not closer on every row (the
+                // uniform closed forms happen to fit random weights well): held to 2 dB.
+                if (!(Math.abs(diffWeights) <= 2.0)) {
+                    failures.add(c.name() + " on " + layer + " (budget with the weights)");
                 }
             }
         }
