@@ -41,10 +41,10 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * the mapping module's tests depend on architectures, so cost-models cannot use the
  * SequentialMapper without a Maven cycle. {@code evaluateWithoutAccuracy} runs the same passes less
  * the accuracy pass: the ratio of the two is what the analytic SNR budget adds to the hot path
- * (issue 16: at most 20 %). Run it with:
+ * (issue 16: at most 20 %). Run it with (the reactor resolves the other modules to their
+ * target/classes, so nothing is installed into ~/.m2):
  * <pre>
- * mvn -o -q install -Dmaven.test.skip=true
- * mvn -o -q -pl cli test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
+ * mvn -o -q -pl cli -am test-compile dependency:build-classpath -Dmdep.outputFile=target/bench.cp
  * java -cp cli/target/test-classes:cli/target/classes:$(cat cli/target/bench.cp) \
  *     org.memdse.cli.perf.EvaluateResNet18Benchmark
  * </pre>
