@@ -26,6 +26,8 @@ import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.TrainedWeights;
 import org.memdse.core.network.read.WeightFileReader;
 import org.memdse.cost.evaluator.AccuracyPass;
+import org.memdse.cost.evaluator.ArchitectureCosts;
+import org.memdse.cost.evaluator.FunctionalCheck;
 import org.memdse.cost.evaluator.EvaluationPass;
 import org.memdse.cost.evaluator.SystemEvaluator;
 import org.memdse.cost.timing.ClockDerivation;
@@ -87,6 +89,17 @@ final class EvaluateCommand implements Callable<Integer> {
                 + "levels; the others stay uniform.")
     java.nio.file.Path weights;
 
+    @Option(names = "--measure", paramLabel = "N",
+            description = "With --weights: also run N input vectors (uniform, as the estimate assumes) through each "
+                + "trained layer's modelled crossbars (functional inference, --measure-seeds seeds) and print the "
+                + "measured SNR beside the estimate, layer by layer.")
+    Integer measure;
+
+    @Option(names = "--measure-seeds", paramLabel = "S", defaultValue = "3",
+            description = "Seeds for --measure: programming error, drift and stuck-at faults drawn anew for each "
+                + "(default: ${DEFAULT-VALUE}).")
+    int measureSeeds;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -97,6 +110,11 @@ final class EvaluateCommand implements Callable<Integer> {
         Architecture a = workload.pricedArchitecture(spec.commandLine().getErr());
         requireLearning(a, evaluationMode);
         NetworkGraph g = workload.network();
+        if (measure != null && (weights == null || measure < 1 || measureSeeds < 1)) {
+            throw new UserInputException(weights == null
+                    ? "--measure needs --weights FILE: the functional inference runs the trained layers"
+                    : "--measure and --measure-seeds: expected at least 1, found " + measure + " and " + measureSeeds);
+        }
         TrainedWeights trained = weights == null ? TrainedWeights.NONE
                 : WeightFileReader.read(weights, weights.toString(), g);
         Mapper m = mapping.mapper();
@@ -114,10 +132,13 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (NoModelException e) {
             throw new UserInputException(e.getMessage());
         }
+        List<FunctionalCheck.LayerCheck> checks = measure == null ? List.of()
+                : FunctionalCheck.run(ArchitectureCosts.of(a, ComponentModelRegistry.load()), g, mapping, ops.convention,
+                        trained, measure, measureSeeds, 1);
         switch (format) {
-            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate, trained));
+            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate, trained, checks));
             case csv -> MetricsCsv.write(metrics, out);
-            default -> out.print(table(a, g, m, metrics, this.mapping.replicate, trained));
+            default -> out.print(table(a, g, m, metrics, this.mapping.replicate, trained) + checks(checks));
         }
         out.flush();
         return ExitCodes.OK;
@@ -133,6 +154,23 @@ final class EvaluateCommand implements Callable<Integer> {
             out.add(p instanceof AccuracyPass ? new AccuracyPass(weights) : p);
         }
         return out;
+    }
+
+    /** The functional check's block for the table, or "" without one. */
+    static String checks(List<FunctionalCheck.LayerCheck> checks) {
+        if (checks.isEmpty()) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "%nfunctional check (crossbar inference of the trained layers: %d uniform inputs x %d seeds, layer by layer)%n",
+                checks.get(0).samples(), checks.get(0).seeds()));
+        b.append(String.format(Locale.ROOT, "  %-28s %12s %12s %20s%n", "layer", "estimate dB", "measured dB",
+                "seeds lowest..highest"));
+        for (FunctionalCheck.LayerCheck c : checks) {
+            b.append(String.format(Locale.ROOT, "  %-28s %12.2f %12.2f %9.2f .. %-8.2f%n", c.layer(), c.analyticDb(),
+                    c.measuredDb(), c.lowestDb(), c.highestDb()));
+        }
+        return b.toString();
     }
 
     /** The mode named on the command line; anything else is bad input. */
@@ -172,6 +210,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** With {@code weights}, an {@code snr_weights} field names the file and its trained layers. */
     static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated, TrainedWeights weights) {
+        return json(a, g, m, x, replicated, weights, List.of());
+    }
+
+    /** With {@code checks}, an {@code snr_functional} field lists each trained layer's estimate and measurement. */
+    static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated, TrainedWeights weights,
+                       List<FunctionalCheck.LayerCheck> checks) {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "architecture", JsonText.string(a.name()));
         field(b, "network", JsonText.string(g.name()));
@@ -227,6 +271,14 @@ final class EvaluateCommand implements Callable<Integer> {
             field(b, "snr_weights", "{\"file\": " + JsonText.string(weights.source()) + ", \"trained_layers\": "
                     + weights.layers().keySet().stream().map(JsonText::string)
                             .collect(java.util.stream.Collectors.joining(", ", "[", "]")) + "}");
+        }
+        if (!checks.isEmpty()) {
+            field(b, "snr_functional", checks.stream().map(c -> "{\"layer\": " + JsonText.string(c.layer())
+                    + ", \"analytic_db\": " + JsonText.number(c.analyticDb()) + ", \"measured_db\": "
+                    + JsonText.number(c.measuredDb()) + ", \"measured_db_lowest_seed\": " + JsonText.number(c.lowestDb())
+                    + ", \"measured_db_highest_seed\": " + JsonText.number(c.highestDb()) + ", \"samples\": "
+                    + c.samples() + ", \"seeds\": " + c.seeds() + "}")
+                    .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
         }
         field(b, "peak_tops", JsonText.number(x.peak().peakTops()));
         field(b, "peak_power_w", JsonText.number(x.peak().peakPowerW()));

@@ -197,6 +197,43 @@ class AccuracyCliTest {
                 .doesNotContain("Exception");
     }
 
+    /** docs/examples, from the cli module's folder or the repository's. */
+    private static Path examples() {
+        Path here = Path.of("docs", "examples");
+        return Files.isDirectory(here) ? here : Path.of("..", "docs", "examples");
+    }
+
+    @Test
+    void measureRunsTheTrainedLayersThroughTheCrossbarsBesideTheEstimate() {
+        String network = examples().resolve("digits-mlp.yaml").toString();
+        String weights = examples().resolve("digits-mlp.weights.txt").toString();
+        String[] args = {"evaluate", "--arch", "neurosim-vgg8", "--network", network, "--weights", weights, "--measure",
+            "300", "--measure-seeds", "2"};
+        CliRunner table = CliRunner.run(args);
+        assertThat(table.exitCode()).as(table.err()).isEqualTo(ExitCodes.OK);
+        assertThat(table.out()).contains("functional check (crossbar inference of the trained layers: 300 uniform inputs"
+                + " x 2 seeds, layer by layer)").containsPattern("\\n  fc1 +-?[0-9.]+ +-?[0-9.]+")
+                .containsPattern("\\n  fc2 +-?[0-9.]+ +-?[0-9.]+");
+        CliRunner json = CliRunner.run(concat(args, "--format", "json"));
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(ExitCodes.OK);
+        Matcher m = Pattern.compile("\\{\"layer\": \"(fc[12])\", \"analytic_db\": ([-0-9.Ee+]+), \"measured_db\": "
+                + "([-0-9.Ee+]+), \"measured_db_lowest_seed\": ([-0-9.Ee+]+), \"measured_db_highest_seed\": ([-0-9.Ee+]+)")
+                .matcher(json.out());
+        int layers = 0;
+        while (m.find()) {
+            layers++;
+            double analytic = Double.parseDouble(m.group(2));
+            double measured = Double.parseDouble(m.group(3));
+            // The estimate with the weights against the simulated layer (the 1.5 dB for one source; all here).
+            assertThat(measured).as(m.group(1)).isCloseTo(analytic, within(2.0));
+            assertThat(Double.parseDouble(m.group(4))).isLessThanOrEqualTo(Double.parseDouble(m.group(5)));
+        }
+        assertThat(layers).isEqualTo(2);
+        CliRunner alone = CliRunner.run("evaluate", "--arch", "neurosim-vgg8", "--network", network, "--measure", "10");
+        assertThat(alone.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(alone.err()).contains("--measure needs --weights FILE").doesNotContain("Exception");
+    }
+
     private static String[] concat(String[] a, String... b) {
         String[] r = java.util.Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, r, a.length, b.length);
