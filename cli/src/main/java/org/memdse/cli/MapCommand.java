@@ -2,6 +2,7 @@ package org.memdse.cli;
 
 import java.io.PrintWriter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,6 +20,8 @@ import org.memdse.core.mapping.MappingObjectives;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.mapping.MappingReport;
 import org.memdse.core.mapping.MappingUnit;
+import org.memdse.core.mapping.ResourceKind;
+import org.memdse.core.mapping.Route;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.mapping.partition.CoreGeometry;
 import org.memdse.mapping.partition.CrossbarGeometry;
@@ -84,7 +87,7 @@ final class MapCommand implements Callable<Integer> {
         Mapping mapping = ((MappingOutcome.Mapped) outcome).mapping();
         List<LayerRow> rows = layers(a, mapping);
         if (format == Format.json) {
-            json(out, mapping, rows);
+            json(out, a, mapping, rows);
         } else {
             table(out, mapping, rows);
         }
@@ -121,7 +124,16 @@ final class MapCommand implements Callable<Integer> {
         Optional<CrossbarGeometry> xbar = NetworkTopology.referenceCrossbar(a);
         Optional<CoreGeometry> core = NetworkTopology.referenceCore(a);
         Map<String, List<MappingUnit>> byNode = new LinkedHashMap<>();
+        Map<String, Map<Integer, Integer>> shareNeurons = new HashMap<>();
         for (MappingUnit u : mapping.units()) {
+            if (u instanceof CoreGroup g) {
+                // A core's part may hold several populations: each counts the part and its own neurons.
+                for (CoreGroup.Share share : g.shares()) {
+                    byNode.computeIfAbsent(share.population(), k -> new ArrayList<>()).add(u);
+                    shareNeurons.computeIfAbsent(share.population(), k -> new HashMap<>()).put(u.id(), share.neurons());
+                }
+                continue;
+            }
             byNode.computeIfAbsent(u.node(), k -> new ArrayList<>()).add(u);
         }
         List<LayerRow> rows = new ArrayList<>();
@@ -139,8 +151,9 @@ final class MapCommand implements Callable<Integer> {
                     used += (double) b.crossbarRows() * b.crossbarCols();
                     offered += (double) xbar.get().rows() * xbar.get().cols();
                 } else if (u instanceof CoreGroup g && core.isPresent()) {
-                    used += g.neurons();
-                    offered += core.get().neurons();
+                    int mine = shareNeurons.get(e.getKey()).get(u.id());
+                    used += mine;
+                    offered += (double) core.get().neurons() * mine / g.neurons(); // its share of the core
                 }
             }
             rows.add(new LayerRow(e.getKey(), e.getValue().get(0).resource().key(), e.getValue().size(), copies,
@@ -207,7 +220,45 @@ final class MapCommand implements Callable<Integer> {
         }
     }
 
-    private static void json(PrintWriter out, Mapping m, List<LayerRow> rows) {
+    /**
+     * What a mapping sends as spikes: bits per inference between SNN cores (from one core to
+     * another, encoder and interface flows excluded) and from other blocks (encoder, integration
+     * interface) into cores; the parts the SNN was cut into and the cores each population is on.
+     */
+    record Spikes(int parts, double coreToCore, double boundary, Map<String, Long> coresPerPopulation) {
+    }
+
+    static Optional<Spikes> spikes(Mapping m) {
+        int parts = 0;
+        Map<String, Set<Integer>> cores = new LinkedHashMap<>();
+        for (MappingUnit u : m.units()) {
+            if (u instanceof CoreGroup g) {
+                parts++;
+                for (CoreGroup.Share share : g.shares()) {
+                    cores.computeIfAbsent(share.population(), k -> new HashSet<>()).add(m.placements().get(u.id()).endpoint());
+                }
+            }
+        }
+        if (parts == 0) {
+            return Optional.empty();
+        }
+        double coreToCore = 0;
+        double boundary = 0;
+        for (Route route : m.routes()) {
+            boolean toCore = m.endpoints().get(route.toEndpoint()).resource() == ResourceKind.SNN_CORE;
+            boolean fromCore = m.endpoints().get(route.fromEndpoint()).resource() == ResourceKind.SNN_CORE;
+            if (toCore && fromCore && route.fromEndpoint() != route.toEndpoint()) {
+                coreToCore += route.bitsPerInference();
+            } else if (toCore && !fromCore) {
+                boundary += route.bitsPerInference();
+            }
+        }
+        Map<String, Long> perPopulation = new LinkedHashMap<>();
+        cores.forEach((k, v) -> perPopulation.put(k, (long) v.size()));
+        return Optional.of(new Spikes(parts, coreToCore, boundary, perPopulation));
+    }
+
+    private static void json(PrintWriter out, Architecture a, Mapping m, List<LayerRow> rows) {
         MappingReport r = m.report();
         StringBuilder b = new StringBuilder();
         b.append("{\n");
@@ -225,6 +276,13 @@ final class MapCommand implements Callable<Integer> {
         b.append("  \"lower_bound_traffic_hops\": ").append(JsonText.number(r.lowerBound().trafficHops())).append(",\n");
         b.append("  \"solve_ms\": ").append(r.solveMillis()).append(",\n");
         b.append("  \"feasible\": ").append(r.feasible()).append(",\n");
+        spikes(m).ifPresent(sp -> {
+            b.append("  \"spike_routing\": ").append(JsonText.string(a.interconnect().spikeRouting().key())).append(",\n");
+            b.append("  \"snn_parts\": ").append(sp.parts()).append(",\n");
+            b.append("  \"core_to_core_spike_bits\": ").append(JsonText.number(sp.coreToCore())).append(",\n");
+            b.append("  \"boundary_bits\": ").append(JsonText.number(sp.boundary())).append(",\n");
+            b.append("  \"cores_per_population\": ").append(counts(sp.coresPerPopulation())).append(",\n");
+        });
         b.append("  \"layers\": [");
         for (int i = 0; i < rows.size(); i++) {
             LayerRow row = rows.get(i);

@@ -45,10 +45,11 @@ final class SweepCaches {
      * name; per subsystem its name, kind and network endpoints (the tile or core count); per CIM
      * tile template its crossbars per tile and crossbar geometry (rows, columns, bits per cell,
      * signed-weight encoding: how a weight matrix is cut); per SNN core template its neurons and
-     * synapse rows and columns; and the on-chip network's shape (topology, concentration, columns,
-     * rows: the hop distances). It never reads ADCs, DACs, input encodings, buffers, digital units,
+     * synapse rows and columns; the on-chip network's shape (topology, concentration, columns,
+     * rows: the hop distances); and {@code spike_routing} (multicast or unicast: the SNN's spike
+     * traffic). It never reads ADCs, DACs, input encodings, buffers, digital units,
      * wiring, devices, cell types, neuron circuits, learning rules, flit widths, link lengths, spike
-     * routing, chip-to-chip links, technology or published figures (DESIGN.md: mapping scores structure
+     * packets, chip-to-chip links, technology or published figures (DESIGN.md: mapping scores structure
      * only), so a sweep over those maps once. {@code SweepCachesTest} checks that points with one key
      * get one mapping.
      */
@@ -69,6 +70,7 @@ final class SweepCaches {
         }
         OnChipNetwork noc = a.interconnect().onChip();
         key.add(List.of(noc.topology(), noc.concentration(), noc.columns(), noc.rows()));
+        key.add(a.interconnect().spikeRouting());
         return key;
     }
 

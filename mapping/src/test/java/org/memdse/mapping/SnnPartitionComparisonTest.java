@@ -45,6 +45,8 @@ import org.memdse.mapping.place.solver.SolverPlacer;
  * capacities: the check), and on 16-neuron micro-groups, which may mix populations on a core
  * (e.g. Diehl and Cook's excitatory and inhibitory neurons, whose rows fit together on a
  * 2048-row core) while the solver places whole core-sized groups. See the README, "Mapping" (the solver paragraph).
+ * Since issue 13 the solver's units are the connectivity-aware parts ({@code SnnParts}), which
+ * already mix populations; the check stays as a floor on the placement of those parts.
  */
 class SnnPartitionComparisonTest {
     private static final Logger LOG = Logger.getLogger(SnnPartitionComparisonTest.class.getName());

@@ -174,6 +174,16 @@ public final class MappedNetwork {
             units.add(new ArrayList<>());
         }
         for (MappingUnit u : mapping.units()) {
+            if (u instanceof CoreGroup g) {
+                // A core's part may hold neurons of several populations: each runs there.
+                for (CoreGroup.Share share : g.shares()) {
+                    Integer i = index.get(share.population());
+                    if (i != null) {
+                        units.get(i).add(u);
+                    }
+                }
+                continue;
+            }
             Integer i = index.get(u.node());
             if (i != null) {
                 units.get(i).add(u);

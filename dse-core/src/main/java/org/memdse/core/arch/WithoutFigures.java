@@ -28,7 +28,8 @@ public final class WithoutFigures {
         Interconnect interconnect = new Interconnect(
                 o.withFigures(NONE, NONE),
                 i.spikes().map(SpikeNetwork::withoutFigures),
-                i.chipToChip().map(c -> new ChipLinks(c.links(), c.widthBits(), c.frequencyHz(), c.kind(), NONE)));
+                i.chipToChip().map(c -> new ChipLinks(c.links(), c.widthBits(), c.frequencyHz(), c.kind(), NONE)),
+                i.spikeRouting());
         return new Architecture(a.name(), a.description(), a.technology(), a.devices(), templates, subsystems, interconnect,
                 new PowerGating(a.powerGating().gate(), a.powerGating().residualLeakage(), java.util.OptionalDouble.empty()));
     }

@@ -2,14 +2,20 @@ package org.memdse.mapping.objective;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.memdse.core.arch.SpikeDelivery;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
 import org.memdse.core.network.Projection;
 import org.memdse.core.network.TrafficEdge;
+import org.memdse.mapping.partition.NeuronGraph;
 import org.memdse.mapping.partition.NodeUnits;
 import org.memdse.mapping.partition.Partition;
+import org.memdse.mapping.partition.SnnParts;
 
 /**
  * The uniform traffic model. Each network edge {@code A → B} carries {@code bits} per inference;
@@ -32,6 +38,12 @@ import org.memdse.mapping.partition.Partition;
  * </ul>
  * Edges between two nodes attached to the same node carry nothing on the network (element-wise
  * work on data in place), and so do edges of zero bits (a projection's currents).
+ *
+ * <p>SNN populations are cut into core-sized parts ({@link SnnParts}), each a node of one unit,
+ * and their spikes follow the neuron-level connectivity instead of the uniform split: a spike
+ * goes to each other part holding any of its presynaptic neuron's targets (multicast, one packet
+ * per destination core as Loihi's cores send them) or to each target neuron there (unicast); a
+ * population's outputs to non-SNN nodes leave each part in proportion to its neurons there.
  */
 public final class TrafficModel {
     private final Partition partition;
@@ -60,28 +72,177 @@ public final class TrafficModel {
         Map<String, NodeUnits> byName = partition.byName();
         List<NetworkNode> nodes = network.nodes();
         List<String> names = new ArrayList<>();
+        Map<String, Integer> index = new HashMap<>();
         for (NetworkNode n : nodes) {
+            index.put(n.name(), names.size());
             names.add(n.name());
         }
         int[] anchor = new int[nodes.size()];
         Arrays.fill(anchor, Integer.MIN_VALUE);
+        SnnParts snn = partition.snn().orElse(null);
+        Map<Integer, List<Flow>> spikes = Map.of();
+        Set<String> partitioned = Set.of();
+        if (snn != null) {
+            partitioned = new HashSet<>(snn.graph().populations());
+            // A population runs on its parts: chains through it (rare: a flatten after a
+            // population) attach to its first part.
+            int[] firstPart = new int[snn.graph().populations().size()];
+            Arrays.fill(firstPart, -1);
+            for (int v = snn.graph().neurons() - 1; v >= 0; v--) {
+                firstPart[snn.graph().populationOf(v)] = snn.part()[v];
+            }
+            for (int i = 0; i < firstPart.length; i++) {
+                if (firstPart[i] >= 0) {
+                    anchor[index.get(snn.graph().populations().get(i))] = snn.firstNode() + firstPart[i];
+                }
+            }
+        }
         for (int i = 0; i < nodes.size(); i++) {
             resolve(network, byName, names, anchor, i, 0);
         }
+        if (snn != null) {
+            spikes = spikeFlows(network, partition, snn, anchor, index);
+        }
         List<Flow> flows = new ArrayList<>();
         for (TrafficEdge e : network.edges()) {
+            List<Flow> neuronLevel = spikes.get(e.id());
+            if (neuronLevel != null) {
+                flows.addAll(neuronLevel);
+            }
             if (!(e.bitsPerInference() > 0)) {
                 continue;
             }
-            int a = anchor[names.indexOf(e.source())];
-            int b = anchor[names.indexOf(e.target())];
+            NetworkNode target = network.node(e.target()).orElseThrow();
+            if (target instanceof Projection && feedsPartitioned(network, target, partitioned)) {
+                continue; // spikes into a projection: counted neuron by neuron above
+            }
+            int a = anchor[index.get(e.source())];
+            int b = anchor[index.get(e.target())];
             if (a < 0 || b < 0 || a == b) {
+                continue;
+            }
+            if (snn != null && partitioned.contains(e.source())) {
+                // A population's outputs leave each part in proportion to its neurons there.
+                int pop = snn.graph().populations().indexOf(e.source());
+                double[] share = neuronShare(snn, pop);
+                for (int k = 0; k < snn.parts(); k++) {
+                    int from = snn.firstNode() + k;
+                    if (share[k] > 0 && from != b) {
+                        double bits = e.bitsPerInference() * share[k];
+                        flows.add(new Flow(e.id(), from, b, bits, bits / partition.nodes().get(b).count()));
+                    }
+                }
                 continue;
             }
             double pair = e.bitsPerInference() / ((double) partition.nodes().get(a).count() * partition.nodes().get(b).count());
             flows.add(new Flow(e.id(), a, b, e.bitsPerInference(), pair));
         }
         return new TrafficModel(partition, names, anchor, flows);
+    }
+
+    private static boolean feedsPartitioned(NetworkGraph network, NetworkNode projection, Set<String> partitioned) {
+        for (TrafficEdge out : network.outputs(projection)) {
+            if (partitioned.contains(out.target())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Share of population {@code pop}'s neurons on every part. */
+    private static double[] neuronShare(SnnParts snn, int pop) {
+        NeuronGraph g = snn.graph();
+        double[] share = new double[snn.parts()];
+        int first = g.populationOffset(pop);
+        int end = g.populationOffset(pop + 1);
+        for (int v = first; v < end; v++) {
+            share[snn.part()[v]] += 1.0 / (end - first);
+        }
+        return share;
+    }
+
+    /**
+     * Spikes between parts and from boundary sources into parts, neuron by neuron: a presynaptic
+     * neuron's spike goes once to every other part holding any of its targets (multicast) or once
+     * per target there (unicast); per inference it carries {@link NeuronGraph#bits(int)}. A
+     * delivery is charged to the edge into the projection that reaches the target's population
+     * (the first such edge of the source); targets on the source's own part cost nothing here.
+     */
+    private static Map<Integer, List<Flow>> spikeFlows(NetworkGraph network, Partition partition, SnnParts snn,
+                                                       int[] anchor, Map<String, Integer> index) {
+        NeuronGraph g = snn.graph();
+        int pops = g.populations().size();
+        // Edge of (presynaptic node, target population): the edge into the first projection between them.
+        int[][] edgeOf = new int[g.owners().size()][pops];
+        for (int[] row : edgeOf) {
+            Arrays.fill(row, -1);
+        }
+        Map<String, Integer> owner = new HashMap<>();
+        for (int o = 0; o < g.owners().size(); o++) {
+            owner.put(g.owners().get(o), o);
+        }
+        for (int t = 0; t < pops; t++) {
+            NetworkNode target = network.node(g.populations().get(t)).orElseThrow();
+            for (TrafficEdge in : network.inputs(target)) {
+                NetworkNode p = network.node(in.source()).orElseThrow();
+                if (!(p instanceof Projection)) {
+                    continue;
+                }
+                TrafficEdge from = network.inputs(p).get(0);
+                Integer o = owner.get(from.source());
+                if (o != null && edgeOf[o][t] < 0) {
+                    edgeOf[o][t] = from.id();
+                }
+            }
+        }
+        boolean unicast = snn.routing() == SpikeDelivery.UNICAST;
+        int parts = snn.parts();
+        int[] stamp = new int[parts];
+        Arrays.fill(stamp, -1);
+        int[] ownerNode = new int[g.owners().size()];
+        for (int o = 0; o < ownerNode.length; o++) {
+            ownerNode[o] = anchor[index.get(g.owners().get(o))];
+        }
+        int[] popOfPin = new int[g.neurons()];
+        for (int v = 0; v < g.neurons(); v++) {
+            popOfPin[v] = g.populationOf(v);
+        }
+        Map<Long, double[]> bits = new HashMap<>();
+        for (int n = 0; n < g.nets(); n++) {
+            int s = g.source(n);
+            int own = s >= 0 ? snn.part()[s] : -1;
+            int from = s >= 0 ? snn.firstNode() + own : ownerNode[g.owner(n)];
+            if (from < 0 || !(g.bits(n) > 0)) {
+                continue; // a source off the network (an input from off chip)
+            }
+            for (int k = g.pinStart(n); k < g.pinEnd(n); k++) {
+                int v = g.pin(k);
+                int q = snn.part()[v];
+                if (q == own || !unicast && stamp[q] == n) {
+                    continue;
+                }
+                stamp[q] = n;
+                int edge = edgeOf[g.owner(n)][popOfPin[v]];
+                int to = snn.firstNode() + q;
+                if (edge < 0 || to == from) {
+                    continue;
+                }
+                long key = ((long) edge << 40) | ((long) from << 20) | to;
+                bits.computeIfAbsent(key, x -> new double[1])[0] += g.bits(n);
+            }
+        }
+        Map<Integer, List<Flow>> out = new HashMap<>();
+        List<Long> keys = new ArrayList<>(bits.keySet());
+        keys.sort(null);
+        for (long key : keys) {
+            int edge = (int) (key >>> 40);
+            int from = (int) (key >>> 20 & 0xFFFFF);
+            int to = (int) (key & 0xFFFFF);
+            double b = bits.get(key)[0];
+            double pair = b / ((double) partition.nodes().get(from).count() * partition.nodes().get(to).count());
+            out.computeIfAbsent(edge, x -> new ArrayList<>()).add(new Flow(edge, from, to, b, pair));
+        }
+        return out;
     }
 
     private static int resolve(NetworkGraph network, Map<String, NodeUnits> byName, List<String> names, int[] anchor,

@@ -51,6 +51,7 @@ public final class ConnectivityPartitioner {
     private final NeuronGraph g;
     private final CoreGeometry core;
     private final long seed;
+    private final double fill;
 
     /**
      * @param parts cores used (0..parts-1)
@@ -60,9 +61,21 @@ public final class ConnectivityPartitioner {
     }
 
     public ConnectivityPartitioner(NeuronGraph g, CoreGeometry core, long seed) {
+        this(g, core, seed, FILL);
+    }
+
+    /**
+     * @param fill share of a core's neurons the initial partition fills (0.97 by default; 1 when
+     *             the system has no core to spare)
+     */
+    public ConnectivityPartitioner(NeuronGraph g, CoreGeometry core, long seed, double fill) {
+        if (!(fill > 0 && fill <= 1)) {
+            throw new IllegalArgumentException("fill " + fill + " outside (0, 1]");
+        }
         this.g = g;
         this.core = core;
         this.seed = seed;
+        this.fill = fill;
     }
 
     /**
@@ -355,7 +368,8 @@ public final class ConnectivityPartitioner {
         int total = top.length;
         int fillTo = core.neurons();
         if (total > core.neurons()) {
-            int cores = (total + (int) (FILL * core.neurons()) - 1) / (int) (FILL * core.neurons());
+            int per = Math.max(1, (int) (this.fill * core.neurons()));
+            int cores = (total + per - 1) / per;
             fillTo = Math.min(core.neurons(), Math.max(core.neurons() / 8, (total + cores - 1) / cores));
         }
         boolean[] placed = new boolean[n];

@@ -35,9 +35,13 @@ public final class NeuronGraph {
     private final int[] inStart;
     private final int[] inNets;
     private final int[] outNet;
+    private final List<String> owners;
+    private final int[] netOwner;
 
     private NeuronGraph(List<String> populations, int[] populationOffset, int neurons, int[] netSource,
-                        double[] netBits, int[] netStart, int[] netPins) {
+                        double[] netBits, int[] netStart, int[] netPins, List<String> owners, int[] netOwner) {
+        this.owners = List.copyOf(owners);
+        this.netOwner = netOwner;
         this.populations = List.copyOf(populations);
         this.populationOffset = populationOffset;
         this.neurons = neurons;
@@ -92,6 +96,8 @@ public final class NeuronGraph {
         Map<String, Integer> netBase = new HashMap<>();
         List<Integer> sources = new ArrayList<>();
         List<Double> bits = new ArrayList<>();
+        List<String> owners = new ArrayList<>();
+        List<Integer> owner = new ArrayList<>();
         long[] pairs = new long[1 << 16];
         int[] size = {0};
         for (NetworkNode node : network.nodes()) {
@@ -114,9 +120,11 @@ public final class NeuronGraph {
                     Integer sourceBase = offset.get(source.name());
                     double perNeuron = from.elements() == 0 ? 0
                             : from.spikesPerInference() / from.elements() * from.bitsPerElement();
+                    owners.add(source.name());
                     for (int i = 0; i < sourceNeurons; i++) {
                         sources.add(sourceBase == null ? -1 : sourceBase + i);
                         bits.add(perNeuron);
+                        owner.add(owners.size() - 1);
                     }
                 }
                 int netOffset = base;
@@ -144,7 +152,8 @@ public final class NeuronGraph {
         }
         int[] netSource = sources.stream().mapToInt(Integer::intValue).toArray();
         double[] netBits = bits.stream().mapToDouble(Double::doubleValue).toArray();
-        return new NeuronGraph(pops, popOffset, total, netSource, netBits, netStart, Arrays.copyOf(pins, distinct));
+        return new NeuronGraph(pops, popOffset, total, netSource, netBits, netStart, Arrays.copyOf(pins, distinct),
+                owners, owner.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static long[] add(long[] pairs, int[] size, Projection projection, NetworkGraph network, NetworkNode source,
@@ -224,6 +233,28 @@ public final class NeuronGraph {
     /** The net a neuron sends on, or -1 if it reaches no population neuron. */
     public int outNet(int neuron) {
         return outNet[neuron];
+    }
+
+    /** The presynaptic nodes (populations and boundary sources) whose neurons are nets, by first net. */
+    public List<String> owners() {
+        return owners;
+    }
+
+    /** Index in {@link #owners()} of the node a net's source neuron belongs to. */
+    public int owner(int net) {
+        return netOwner[net];
+    }
+
+    /** Index in {@link #populations()} of the population a vertex belongs to. */
+    public int populationOf(int neuron) {
+        int i = Arrays.binarySearch(populationOffset, neuron);
+        if (i < 0) {
+            return -i - 2;
+        }
+        while (i + 1 < populationOffset.length - 1 && populationOffset[i + 1] == neuron) {
+            i++; // skip empty populations
+        }
+        return i;
     }
 
     public List<String> populations() {

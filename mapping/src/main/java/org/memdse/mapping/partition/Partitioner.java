@@ -32,8 +32,12 @@ import org.memdse.mapping.topology.NetworkTopology;
  *   <li>ANN nodes with a weight matrix (conv, linear, LSTM/GRU) → {@link CrossbarBlock}s
  *       ({@link WeightPartitioner}, to the first CIM array's crossbars:
  *       {@link NetworkTopology#referenceCrossbar}).</li>
- *   <li>SNN populations → {@link CoreGroup}s ({@link PopulationGrouper}). Projections get no unit:
- *       their synapses are stored with the population they feed.</li>
+ *   <li>SNN populations → {@link CoreGroup}s: the neuron-level graph of all populations
+ *       ({@link NeuronGraph}) cut by {@link ConnectivityPartitioner} into core-sized parts (neurons,
+ *       and synapse rows counting each presynaptic axon once per core), one unit and one node per
+ *       part, so that placers place parts and the traffic model follows the connections
+ *       ({@link SnnParts}). Projections get no unit: their synapses are stored with the neurons
+ *       they feed.</li>
  *   <li>Encoders and integration nodes → a {@link BoundaryUnit} on their interface block. The
  *       input of an ANN gets one on the encoder if the system has one; otherwise its data comes
  *       from off chip (ISAAC-style accelerators) and it gets no unit, so its traffic is not on the
@@ -62,6 +66,10 @@ public final class Partitioner {
         long neuronsNeeded = 0;
         long groupsNeeded = 0;
         int maxFanIn = 0;
+        SnnParts snn = null;
+        boolean snnRejected = false;
+        int partsNeeded = 0;
+        boolean slicedFallback = false;
 
         for (NetworkNode node : network.nodes()) {
             List<? extends MappingUnit> made = List.of();
@@ -88,22 +96,82 @@ public final class Partitioner {
                 }
                 made = wp.partition(node.name(), m, groups, units.size());
             } else if (node instanceof Population p) {
-                int fanIn = PopulationGrouper.fanIn(network, p);
                 neuronsNeeded += PopulationGrouper.neurons(network, p);
-                if (fanIn > maxFanIn) {
-                    maxFanIn = fanIn;
-                }
                 if (core.isEmpty()) {
                     groupsNeeded++;
                     continue;
                 }
-                if (fanIn > core.get().synapseRows()) {
-                    problems.add(p.name() + ": each neuron needs " + fanIn + " synapse rows (fan-in), a core has "
-                            + core.get().synapseRows());
+                if (snn != null || snnRejected) {
+                    continue; // the first population brought every population's parts
+                }
+                long allNeurons = 0;
+                for (NetworkNode other : network.nodes()) {
+                    if (other instanceof Population q) {
+                        allNeurons += PopulationGrouper.neurons(network, q);
+                    }
+                }
+                long neuronsThere = 0;
+                for (int e : topology.endpointsOf(ResourceKind.SNN_CORE)) {
+                    neuronsThere += topology.capacity(e).neurons();
+                }
+                if (allNeurons > neuronsThere) {
+                    // Too many neurons whatever the cut (said below): not worth partitioning.
+                    groupsNeeded++;
+                    snnRejected = true;
                     continue;
                 }
-                made = new PopulationGrouper(core.get()).group(network, p, units.size());
-                groupsNeeded += made.size();
+                NeuronGraph g = SnnParts.graph(network);
+                int worst = -1;
+                for (int v = 0; v < g.neurons(); v++) {
+                    int in = g.inEnd(v) - g.inStart(v);
+                    if (in > maxFanIn) {
+                        maxFanIn = in;
+                        worst = v;
+                    }
+                }
+                if (maxFanIn > core.get().synapseRows()) {
+                    String pop = g.populations().get(g.populationOf(worst));
+                    problems.add(pop + ": each neuron needs up to " + maxFanIn + " synapse rows (fan-in), a core has "
+                            + core.get().synapseRows());
+                    snnRejected = true;
+                    continue;
+                }
+                int cores = topology.endpointsOf(ResourceKind.SNN_CORE).size();
+                ConnectivityPartitioner.Result cut = SnnParts.cut(g, core.get(), Math.max(1, cores));
+                List<CoreGroup> parts;
+                if (cut.parts() <= cores) {
+                    parts = SnnParts.units(g, cut.part(), cut.parts(), units.size());
+                } else {
+                    // The neuron-level cut needs more cores than there are: core-sized slices of
+                    // each population with shared convolution kernels (fewer rows), if they fit.
+                    int[] fanIn = new int[g.populations().size()];
+                    boolean fits = true;
+                    for (int i = 0; i < fanIn.length; i++) {
+                        fanIn[i] = PopulationGrouper.fanIn(network, (Population) network.node(g.populations().get(i))
+                                .orElseThrow());
+                        fits &= fanIn[i] <= core.get().synapseRows();
+                    }
+                    int[][] rows = new int[1][];
+                    ConnectivityPartitioner.Result sliced = fits ? SnnParts.slices(g, core.get(), fanIn, rows) : null;
+                    if (sliced != null && sliced.parts() <= cores) {
+                        cut = sliced;
+                        parts = SnnParts.units(g, cut.part(), cut.parts(), rows[0], units.size());
+                        slicedFallback = true;
+                    } else {
+                        parts = SnnParts.units(g, cut.part(), cut.parts(), units.size());
+                    }
+                }
+                groupsNeeded += parts.size();
+                partsNeeded = parts.size();
+                snn = new SnnParts(g, cut.part(), cut.parts(), nodes.size(), architecture.interconnect().spikeRouting(),
+                        slicedFallback);
+                for (CoreGroup part : parts) {
+                    int index = nodes.size();
+                    nodes.add(new NodeUnits(index, part.node(), ResourceKind.SNN_CORE, units.size(), 1));
+                    units.add(part);
+                    unitNode.add(index);
+                }
+                continue;
             } else if (node instanceof Encoder) {
                 if (!hasEncoder) {
                     problems.add(node.name() + ": the network encodes sensor data, the system has no encoder");
@@ -164,6 +232,11 @@ public final class Partitioner {
             if (neuronsNeeded > neuronsThere) {
                 problems.add(network.name() + " needs " + neuronsNeeded + " neurons (at least " + coresNeeded
                         + " cores), " + architecture.name() + " has " + neuronsThere + " on " + coresThere + " cores");
+            } else if (partsNeeded > coresThere) {
+                problems.add(network.name() + "'s neurons cut into parts that each fit a core (" + core.get().neurons()
+                        + " neurons, " + core.get().synapseRows() + " synapse rows) take " + partsNeeded + " cores, "
+                        + architecture.name() + " has " + coresThere);
+                needed.put("snn_cores", (long) partsNeeded);
             }
         }
         if (maxFanIn > 0 && core.isPresent()) {
@@ -174,7 +247,8 @@ public final class Partitioner {
             return new PartitionOutcome.Rejected(new MappingOutcome.DoesNotFit(String.join("; ", problems), needed,
                     available));
         }
-        return new PartitionOutcome.Partitioned(new Partition(units, nodes, crossbar, core, unitNode));
+        return new PartitionOutcome.Partitioned(new Partition(units, nodes, crossbar, core, unitNode,
+                java.util.Optional.ofNullable(snn)));
     }
 
     private static long ceilDiv(long a, long b) {

@@ -121,7 +121,7 @@ public final class Replicator {
             }
             nodes.add(new NodeUnits(node.index(), node.node(), node.resource(), first, units.size() - first));
         }
-        return new Partition(units, nodes, partition.crossbars(), partition.cores(), unitNode);
+        return new Partition(units, nodes, partition.crossbars(), partition.cores(), unitNode, partition.snn());
     }
 
     private static MappingUnit renumber(MappingUnit u, int id, int replica) {
@@ -133,7 +133,7 @@ public final class Replicator {
             throw new IllegalArgumentException("only crossbar blocks are copied, not " + u);
         }
         if (u instanceof CoreGroup g) {
-            return new CoreGroup(id, g.node(), g.firstNeuron(), g.neurons(), g.fanIn(), g.synapses());
+            return g.withId(id);
         }
         BoundaryUnit b = (BoundaryUnit) u;
         return new BoundaryUnit(id, b.node(), b.resource());

@@ -51,6 +51,7 @@ import org.memdse.core.arch.SampleHold;
 import org.memdse.core.arch.ShiftAdd;
 import org.memdse.core.arch.SignedWeights;
 import org.memdse.core.arch.SnnCoreTemplate;
+import org.memdse.core.arch.SpikeDelivery;
 import org.memdse.core.arch.SpikeNetwork;
 import org.memdse.core.arch.SpikeRouting;
 import org.memdse.core.arch.Subsystem;
@@ -593,7 +594,8 @@ public final class ArchitectureReader {
         Optional<SpikeNetwork> spikes = m.optionalMap("spikes").map(s -> sources.put(readSpikes(s), m.keyNode("spikes")));
         Optional<ChipLinks> chips = m.optionalMap("chip_to_chip").map(c -> sources.put(readChipLinks(c),
                 m.keyNode("chip_to_chip")));
-        return new Interconnect(onChip, spikes, chips);
+        SpikeDelivery delivery = m.enumValue("spike_routing", SpikeDelivery.class, SpikeDelivery.MULTICAST);
+        return new Interconnect(onChip, spikes, chips, delivery);
     }
 
     /** Spike packets: {@code packet} bits in all, or {@code address} (+ {@code payload}) bits. */

@@ -289,6 +289,7 @@ public final class ArchitectureWriter {
             c.kind().ifPresent(k -> links.put("kind", k.key()));
             m.put("chip_to_chip", withFigures(links, c.figures()));
         });
+        m.put("spike_routing", i.spikeRouting().key());
         return m;
     }
 

@@ -1,6 +1,7 @@
 package org.memdse.core.arch.read;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
@@ -11,8 +12,10 @@ import org.memdse.core.arch.ChipLinkKind;
 import org.memdse.core.arch.ChipLinks;
 import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.arch.PacketFormat;
+import org.memdse.core.arch.SpikeDelivery;
 import org.memdse.core.arch.SpikeNetwork;
 import org.memdse.core.arch.write.ArchitectureWriter;
+import org.memdse.core.spec.SpecException;
 import org.memdse.core.spec.SpecSource;
 
 /** Links with bandwidth, packets with headers and chip-to-chip link kinds, read and written back. */
@@ -60,6 +63,21 @@ class CommunicationFormatTest {
         Architecture a = ArchitectureReader.read(SpecSource.ofText("full.yaml", withInterconnect(FULL)));
         Architecture again = ArchitectureReader.read(SpecSource.ofText("written.yaml", ArchitectureWriter.toYaml(a)));
         assertThat(again.interconnect()).isEqualTo(a.interconnect());
+    }
+
+    @Test
+    void spikeRoutingIsMulticastUnlessUnicastIsAskedForAndAnUnknownValueIsAnError() throws IOException {
+        Architecture multicast = ArchitectureReader.read(SpecSource.ofText("full.yaml", withInterconnect(FULL)));
+        assertThat(multicast.interconnect().spikeRouting()).isEqualTo(SpikeDelivery.MULTICAST);
+        Architecture unicast = ArchitectureReader.read(SpecSource.ofText("u.yaml",
+                withInterconnect(FULL + "  spike_routing: unicast\n")));
+        assertThat(unicast.interconnect().spikeRouting()).isEqualTo(SpikeDelivery.UNICAST);
+        Architecture again = ArchitectureReader.read(SpecSource.ofText("written.yaml", ArchitectureWriter.toYaml(unicast)));
+        assertThat(again.interconnect().spikeRouting()).isEqualTo(SpikeDelivery.UNICAST);
+        SpecException e = catchThrowableOfType(SpecException.class, () -> ArchitectureReader.read(
+                SpecSource.ofText("bad.yaml", withInterconnect(FULL + "  spike_routing: broadcast\n"))));
+        assertThat(e).isNotNull();
+        assertThat(e.getMessage()).contains("bad.yaml:").contains("spike_routing").contains("multicast").contains("unicast");
     }
 
     @Test
