@@ -185,22 +185,32 @@ final class EvaluateCommand implements Callable<Integer> {
 
     /** Training needs a learning CIM tile, online learning a learning SNN core: otherwise there is nothing to price. */
     static void requireLearning(Architecture a, EvaluationMode mode) {
+        nothingToLearn(a, mode).ifPresent(m -> {
+            throw new UserInputException(m + ", or evaluate --mode inference");
+        });
+    }
+
+    /**
+     * Why {@code a} has nothing to learn in {@code mode} (empty: it has, or the mode is inference), with the fix
+     * but the last alternative (the caller adds how to leave the mode).
+     */
+    static java.util.Optional<String> nothingToLearn(Architecture a, EvaluationMode mode) {
         if (mode == EvaluationMode.INFERENCE) {
-            return;
+            return java.util.Optional.empty();
         }
         for (Template t : a.templates()) {
             if (mode == EvaluationMode.TRAINING && t instanceof CimTileTemplate c
                     && c.learning().rule() == LearningRule.IN_SITU_BACKPROP) {
-                return;
+                return java.util.Optional.empty();
             }
             if (mode == EvaluationMode.ONLINE_LEARNING && t instanceof SnnCoreTemplate c && c.learning().rule().spiking()) {
-                return;
+                return java.util.Optional.empty();
             }
         }
-        throw new UserInputException(a.name() + " has nothing to " + (mode == EvaluationMode.TRAINING
+        return java.util.Optional.of(a.name() + " has nothing to " + (mode == EvaluationMode.TRAINING
                 ? "train: give a cim-tile template learning: {rule: in-situ-backprop, ...}"
                 : "learn online: give an snn-core template learning: {rule: stdp-pair, event_rate: ...}")
-                + " (README, 'Learning'), or evaluate --mode inference");
+                + " (README, 'Learning')");
     }
 
     /** {@code replicated}: whether the mapping was asked to replicate layers (then that is not advised). */

@@ -14,6 +14,7 @@ import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
 import org.memdse.core.arch.TileArray;
+import org.memdse.core.eval.EvaluationMode;
 import org.memdse.core.eval.Evaluator;
 import org.memdse.core.eval.Metrics;
 import org.memdse.core.eval.OpConvention;
@@ -155,9 +156,9 @@ final class SweepCaches {
         }
     }
 
-    /** An evaluator that prices each distinct architecture once. */
-    static Evaluator pricing(ComponentModelRegistry registry) {
-        SystemEvaluator evaluator = new SystemEvaluator(registry);
+    /** An evaluator of {@code mode} that prices each distinct architecture once. */
+    static Evaluator pricing(ComponentModelRegistry registry, EvaluationMode mode) {
+        SystemEvaluator evaluator = SystemEvaluator.forMode(registry, mode);
         Map<Architecture, ArchitectureCosts> cache = new ConcurrentHashMap<>();
         return new Evaluator() {
             @Override

@@ -137,6 +137,10 @@ public final class SweepSetup {
                     + Suggestions.didYouMean(plan.mapper().text(), Mappers.names()) + "; mappers: "
                     + String.join(", ", Mappers.names())));
         }
+        if (base != null) {
+            EvaluateCommand.nothingToLearn(base, plan.mode()).ifPresent(why -> problems.add(SpecException.of(
+                    plan.modeAt(), "mode", "mode " + plan.mode().key() + ": " + why + ", or mode: inference")));
+        }
         ArchitectureVariants variants = null;
         if (base != null) {
             try {
@@ -189,7 +193,7 @@ public final class SweepSetup {
      */
     PointEvaluator evaluator(Mapper mapping) {
         return new PipelinePointEvaluator(variants, workloads, networks, mapping, mapperOptions(),
-                SweepCaches.pricing(ComponentModelRegistry.load()), plan.convention(), plan.constraints());
+                SweepCaches.pricing(ComponentModelRegistry.load(), plan.mode()), plan.convention(), plan.constraints());
     }
 
     /** The mapper's options from the sweep file: seed, time limit, step limit, replication. */

@@ -3,6 +3,8 @@ package org.memdse.core.explore;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.memdse.core.eval.EvaluationMode;
+import org.memdse.core.eval.LearningFigures;
 import org.memdse.core.eval.Metrics;
 import org.memdse.core.mapping.MappingObjectives;
 
@@ -38,7 +40,18 @@ public enum Metric {
     LINK_UTILISATION_MAX("link_utilisation_max", false, "busiest link's utilisation (>= 1: saturated)"),
     LINK_UTILISATION_MEAN("link_utilisation_mean", false, "mean utilisation of the links that carry traffic"),
     SATURATED_LINKS("saturated_links", true, "links at utilisation >= 1"),
-    SNR_DB("snr_db", false, "analytic output SNR of the network, dB (an estimate; NaN without crossbar layers)");
+    SNR_DB("snr_db", false, "analytic output SNR of the network, dB (an estimate; NaN without crossbar layers)"),
+    ENERGY_PJ_PER_SAMPLE("energy_pj_per_sample", false,
+            "learning modes: energy per training sample, or per inference with its synaptic updates, pJ (NaN in inference)"),
+    ENERGY_PJ_PER_EPOCH("energy_pj_per_epoch", false, "training: energy per epoch, pJ (NaN in the other modes)"),
+    TIME_NS_PER_EPOCH("time_ns_per_epoch", false, "training: time per epoch, ns (NaN in the other modes)"),
+    WRITE_ENERGY_PJ_PER_UPDATE("write_energy_pj_per_update", false,
+            "learning modes: write and verify energy of one synaptic update (one cell written once), pJ (NaN in inference)"),
+    WRITTEN_PRECISION_LEVELS("written_precision_levels", false,
+            "learning modes: standard deviation of a written conductance, in level spacings of the stored weight"),
+    LIFETIME_S("lifetime_s", false,
+            "learning modes: time until the most-written cell reaches its endurance, s (NaN when nothing is written)"),
+    EPOCHS_SURVIVED("epochs_survived", false, "training: epochs until the most-written cell reaches its endurance");
 
     private static final List<Metric> ALL = List.of(values());
 
@@ -108,7 +121,22 @@ public enum Metric {
         v[LINK_UTILISATION_MEAN.ordinal()] = m.network().meanUtilisation();
         v[SATURATED_LINKS.ordinal()] = m.network().saturated().size();
         v[SNR_DB.ordinal()] = m.snrDb();
+        learning(m.learning(), v);
         return v;
+    }
+
+    /** The learning columns: NaN where the mode has no such figure (inference: none; online learning: no epochs). */
+    private static void learning(LearningFigures l, double[] v) {
+        boolean active = l.active();
+        boolean training = l.mode() == EvaluationMode.TRAINING;
+        boolean writes = active && l.cellsWrittenPerUpdate() > 0;
+        v[ENERGY_PJ_PER_SAMPLE.ordinal()] = active ? l.energyPerSampleJ() * 1e12 : Double.NaN;
+        v[ENERGY_PJ_PER_EPOCH.ordinal()] = training ? l.energyPerEpochJ() * 1e12 : Double.NaN;
+        v[TIME_NS_PER_EPOCH.ordinal()] = training ? l.timePerEpochS() * 1e9 : Double.NaN;
+        v[WRITE_ENERGY_PJ_PER_UPDATE.ordinal()] = writes ? l.writeEnergyPerUpdateJ() * 1e12 : Double.NaN;
+        v[WRITTEN_PRECISION_LEVELS.ordinal()] = writes ? l.writtenPrecisionLevels() : Double.NaN;
+        v[LIFETIME_S.ordinal()] = writes && l.lifetimeS() > 0 ? l.lifetimeS() : Double.NaN;
+        v[EPOCHS_SURVIVED.ordinal()] = writes && training && l.epochsSurvived() > 0 ? l.epochsSurvived() : Double.NaN;
     }
 
     /** A value as the CSV writes it: {@link Double#toString}, whole numbers without a fraction for integral metrics. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.memdse.core.eval.EvaluationMode;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.spec.Keyed;
 import org.memdse.core.spec.SourcePosition;
@@ -33,11 +34,15 @@ import org.memdse.core.spec.SourcePosition;
  * @param replicate    whether the mapper copies the slowest layers onto spare crossbars ({@code mapper.replicate})
  * @param stepLimit    the solver's step limit per point ({@code mapper.steps}), if given: the same mapping on
  *                     any machine, so a solver-mapped sweep is reproducible
+ * @param mode         what each point prices ({@code mode}): inference (the default), training or online
+ *                     learning, with the learning columns of the CSV filled in the learning modes
+ * @param modeAt       where the file gives the mode (the file's top when it does not), for messages
  */
 public record SweepPlan(String file, String name, String description, Reference architecture, List<Reference> networks,
                         Reference mapper, Optional<Duration> timeLimit, long seed, OpConvention convention,
                         Sampling sampling, List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives,
-                        List<Variant> variants, boolean replicate, OptionalLong stepLimit) {
+                        List<Variant> variants, boolean replicate, OptionalLong stepLimit, EvaluationMode mode,
+                        SourcePosition modeAt) {
     /** A name or file as written in the sweep file, and where. */
     public record Reference(String text, SourcePosition at) {
         public Reference {
@@ -89,6 +94,8 @@ public record SweepPlan(String file, String name, String description, Reference 
         objectives = List.copyOf(objectives);
         variants = List.copyOf(variants);
         Objects.requireNonNull(stepLimit, "stepLimit");
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(modeAt, "modeAt");
     }
 
     /** A plan without variants or replication (the form before they existed). */
@@ -97,7 +104,8 @@ public record SweepPlan(String file, String name, String description, Reference 
                      List<Parameter> parameters, List<DesignConstraint> constraints, List<Objective> objectives) {
         this(file, name, description, architecture, networks, mapper, Optional.of(timeLimit), seed, convention, sampling,
                 parameters,
-                constraints, objectives, List.of(), false, OptionalLong.empty());
+                constraints, objectives, List.of(), false, OptionalLong.empty(), EvaluationMode.INFERENCE,
+                architecture.at());
     }
 
     /** The sampler of this plan (lazy: nothing is expanded): the parameters' points, times the variants if any. */
@@ -124,7 +132,7 @@ public record SweepPlan(String file, String name, String description, Reference 
             }
         }
         return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,
-                sampling, parameters, constraints, all, variants, replicate, stepLimit);
+                sampling, parameters, constraints, all, variants, replicate, stepLimit, mode, modeAt);
     }
 
     /** The CSV's parameter columns ({@code param.<path>}), in parameter order. */

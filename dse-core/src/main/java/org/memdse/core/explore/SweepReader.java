@@ -14,6 +14,7 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.memdse.core.eval.EvaluationMode;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.explore.SweepPlan.Reference;
 import org.memdse.core.explore.SweepPlan.Sampling;
@@ -151,6 +152,8 @@ public final class SweepReader {
             }
         }
         OpConvention convention = top.enumValue("ops", Ops.class, Ops.INT8).convention;
+        EvaluationMode mode = top.enumValue("mode", EvaluationMode.class, EvaluationMode.INFERENCE);
+        SourcePosition modeAt = top.get("mode").map(SpecNode::position).orElse(top.node().position());
         boolean hasVariants = top.has("variants");
         List<Parameter> parameters = parameters(top, hasVariants);
         List<Variant> variants = variants(top, parameters);
@@ -175,7 +178,7 @@ public final class SweepReader {
             return null; // already reported
         }
         return new SweepPlan(file, name, description, architecture, networks, mapper, timeLimit, seed, convention,
-                sampling, parameters, constraints, objectives, variants, replicate, steps);
+                sampling, parameters, constraints, objectives, variants, replicate, steps, mode, modeAt);
     }
 
     private static Reference reference(SpecMap map, String key, String what) {

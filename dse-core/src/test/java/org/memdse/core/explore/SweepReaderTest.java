@@ -29,6 +29,22 @@ class SweepReaderTest {
     }
 
     @Test
+    void theModeIsInferenceUnlessTheFileNamesALearningMode() {
+        String params = "  - path: a.b\n    values: [1, 2]\n";
+        SweepPlan plain = read(params);
+        assertThat(plain.mode()).isEqualTo(org.memdse.core.eval.EvaluationMode.INFERENCE);
+        SweepPlan training = SweepReader.read(SpecSource.ofText("s.yaml",
+                "name: t\narchitecture: mini\nnetworks: net\nmode: training\nparameters:\n" + params));
+        assertThat(training.mode()).isEqualTo(org.memdse.core.eval.EvaluationMode.TRAINING);
+        assertThat(training.modeAt().line()).isEqualTo(4);
+        assertThat(training.withObjectives(List.of()).mode()).isEqualTo(org.memdse.core.eval.EvaluationMode.TRAINING);
+        assertThatThrownBy(() -> SweepReader.read(SpecSource.ofText("s.yaml",
+                "name: t\narchitecture: mini\nnetworks: net\nmode: online\nparameters:\n" + params)))
+                .isInstanceOf(SpecException.class).hasMessageContaining("s.yaml:4:7")
+                .hasMessageContaining("online-learning");
+    }
+
+    @Test
     void rangesExpandToTheirValuesWithUnits() {
         SweepPlan plan = read("""
                   - {path: a, range: {from: 3, to: 8, step: 2}}

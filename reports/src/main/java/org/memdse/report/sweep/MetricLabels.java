@@ -24,17 +24,26 @@ public final class MetricLabels {
             Map.entry("cores_used", "SNN cores used"), Map.entry("traffic_hops", "traffic × hops"),
             Map.entry("peak_tops", "peak TOPS"), Map.entry("peak_power_w", "peak power"),
             Map.entry("peak_tops_per_w", "peak TOPS/W"), Map.entry("peak_tops_per_mm2", "peak TOPS/mm²"),
-            Map.entry("snr_db", "output SNR (estimate)"));
+            Map.entry("snr_db", "output SNR (estimate)"),
+            Map.entry("energy_pj_per_sample", "energy per learning sample"),
+            Map.entry("energy_pj_per_epoch", "energy per epoch"), Map.entry("time_ns_per_epoch", "time per epoch"),
+            Map.entry("write_energy_pj_per_update", "write energy per synaptic update"),
+            Map.entry("written_precision_levels", "written precision (σ)"), Map.entry("lifetime_s", "lifetime"),
+            Map.entry("epochs_survived", "epochs survived"));
 
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("throughput_inferences_per_s", "inferences/s"), Map.entry("ops", "ops"), Map.entry("tops", "TOPS"),
             Map.entry("peak_tops", "TOPS"), Map.entry("crossbar_utilisation", "fraction"),
             Map.entry("core_utilisation", "fraction"), Map.entry("tiles_used", "count"),
-            Map.entry("crossbars_used", "count"), Map.entry("cores_used", "count"), Map.entry("snr_db", "dB"));
+            Map.entry("crossbars_used", "count"), Map.entry("cores_used", "count"), Map.entry("snr_db", "dB"),
+            Map.entry("energy_pj_per_sample", "pJ"), Map.entry("energy_pj_per_epoch", "pJ"),
+            Map.entry("time_ns_per_epoch", "ns"), Map.entry("write_energy_pj_per_update", "pJ"),
+            Map.entry("written_precision_levels", "level spacings"), Map.entry("lifetime_s", "s"),
+            Map.entry("epochs_survived", "epochs"));
 
     private static final List<String> HIGHER_IS_BETTER = List.of("throughput_inferences_per_s", "tops", "tops_per_w",
             "tops_per_mm2", "crossbar_utilisation", "core_utilisation", "peak_tops", "peak_tops_per_w",
-            "peak_tops_per_mm2", "snr_db");
+            "peak_tops_per_mm2", "snr_db", "lifetime_s", "epochs_survived");
 
     private MetricLabels() {
     }
@@ -64,6 +73,16 @@ public final class MetricLabels {
 
     /** How to show a column with an SI prefix (pJ → µJ when values are large), or empty. */
     public static java.util.Optional<Si> si(String column) {
+        // The learning columns carry their unit before the "per": energy_pj_per_epoch, time_ns_per_epoch.
+        if (column.startsWith("energy_pj_per_") || column.startsWith("write_energy_pj_per_")) {
+            return java.util.Optional.of(new Si(1e-12, "J"));
+        }
+        if (column.equals("time_ns_per_epoch")) {
+            return java.util.Optional.of(new Si(1e-9, "s"));
+        }
+        if (column.equals("lifetime_s")) {
+            return java.util.Optional.of(new Si(1, "s"));
+        }
         if (column.endsWith("_pj_ns")) {
             return java.util.Optional.of(new Si(1e-21, "J·s"));
         }
