@@ -57,6 +57,26 @@ public final class ResultCsvFinisher {
     public record Finished(long rows, long front) {
     }
 
+    /**
+     * A buffered UTF-8 writer of {@code file} whose close always closes the file, even when the last
+     * flush fails: the JDK's encoder (StreamEncoder.implClose) throws before closing its stream when
+     * the final write fails (a disk full at the last buffer), leaving the descriptor open, and a
+     * file system that filled up could then not even be unmounted (DiskFullTest).
+     */
+    static Writer closing(Path file) throws IOException {
+        java.io.OutputStream os = Files.newOutputStream(file);
+        return new BufferedWriter(new java.io.OutputStreamWriter(os, StandardCharsets.UTF_8), 1 << 16) {
+            @Override
+            public void close() throws IOException {
+                try {
+                    super.close();
+                } finally {
+                    os.close();
+                }
+            }
+        };
+    }
+
     /** How the finisher writes and renames files (tests inject failures). */
     interface Io {
         Writer create(Path file) throws IOException;
@@ -66,7 +86,7 @@ public final class ResultCsvFinisher {
         Io FILES = new Io() {
             @Override
             public Writer create(Path file) throws IOException {
-                return new BufferedWriter(Files.newBufferedWriter(file, StandardCharsets.UTF_8), 1 << 16);
+                return closing(file);
             }
 
             @Override

@@ -1,9 +1,7 @@
 package org.memdse.report.csv;
 
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -122,7 +120,7 @@ public final class ShardMerger {
         try {
             merged = Files.createTempFile(dir, "." + results.getFileName(), ".merging.tmp");
             merged.toFile().deleteOnExit();
-            try (Writer out = new BufferedWriter(Files.newBufferedWriter(merged, StandardCharsets.UTF_8), 1 << 16);
+            try (Writer out = ResultCsvFinisher.closing(merged);
                  CSVPrinter p = new CSVPrinter(out, CsvResultSink.FORMAT)) {
                 p.printRecord(header);
                 for (Part part : parts) {
