@@ -45,6 +45,7 @@ import org.memdse.cost.evaluator.ArchitectureCosts;
 import org.memdse.cost.evaluator.PricedComponent;
 import org.memdse.cost.evaluator.SpikeHops;
 import org.memdse.cost.evaluator.SystemEvaluator;
+import org.memdse.cost.learning.LearningEngine;
 import org.memdse.cost.registry.ComponentModelRegistry;
 import org.memdse.mapping.SequentialMapper;
 
@@ -62,6 +63,7 @@ public final class Calibrations {
     static final String TRUENORTH_LINKS = "TrueNorth spike routing (28 nm, 0.775 V, 32-bit packets)";
     static final String LOIHI_LINKS = "Loihi mesh (14 nm, 8 x 4 tiles of 4 cores)";
     static final String ODIN = "SNN core modelled on ODIN (1 core, 4-bit synapses)";
+    static final String LOIHI_LEARNING = "Loihi learning engine (14 nm), pairwise STDP";
     private static final int ISAAC_TILES = 168;
 
     private final Catalog catalog = Catalog.bundled();
@@ -75,6 +77,7 @@ public final class Calibrations {
         neuroSimTraining(out);
         yao(out);
         snnCores(out);
+        loihiLearning(out);
         communication(out);
         return List.copyOf(out);
     }
@@ -236,6 +239,23 @@ public final class Calibrations {
                     + Tolerance.trim(p[1] / 1e6) + " MSOP/s (uW)",
                     snnPower(odin, 1, p[1]) * 1e6, p[2], Tolerance.relative(0.02), frenkel));
         }
+    }
+
+    /**
+     * Loihi's pairwise-STDP synaptic update from a description of its learning engine
+     * ({@link LearningEngine}; docs/reference/learning.md §A.8): the synapse read and written back,
+     * each priced as the core's synaptic spike op (23.6 pJ, 3.5 ns), and the rule's two product terms,
+     * each as one state-variable pass of an active compartment update (81 pJ over u and v), all
+     * from Davies et al. 2018's Table 2: 128.2 pJ and 7.0 ns against its 120 pJ and 6.1 ns.
+     */
+    private void loihiLearning(List<CalibrationCheck> out) {
+        String davies = "Loihi, Davies et al. IEEE Micro 2018 Table 2 (published-figures.md §4.4, learning.md §A.8)";
+        LearningEngine engine = new LearningEngine(new LearningEngine.Description(23.6e-12, 3.5e-9, 81e-12, 2));
+        LearningEngine.Update u = engine.update(LearningRule.STDP_PAIR);
+        out.add(new CalibrationCheck(LOIHI_LEARNING, "energy per synaptic update (pJ)", u.energyJ() * 1e12, 120,
+                Tolerance.relative(0.25), davies));
+        out.add(new CalibrationCheck(LOIHI_LEARNING, "time per synaptic update (ns)", u.timeS() * 1e9, 6.1,
+                Tolerance.relative(0.25), davies));
     }
 
     private Architecture snnChip(Technology t, int cores, int weightBits) {
