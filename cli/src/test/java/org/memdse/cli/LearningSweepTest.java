@@ -131,6 +131,35 @@ class LearningSweepTest {
     }
 
     @Test
+    void anOnlineLearningSweepFillsTheUpdateColumnsAndLeavesTheEpochOnesNaN() throws IOException {
+        Path sweep = dir.resolve("online.yaml");
+        Files.writeString(sweep, """
+                name: online
+                architecture: fig4-hybrid
+                networks: [fig4-hybrid]
+                mode: online-learning
+                parameters:
+                  - path: devices.hfo2-rram.write.endurance
+                    values: [1e5, 1e6]
+                """);
+        Path out = dir.resolve("online.csv");
+        CliRunner r = CliRunner.run("sweep", sweep.toString(), "-o", out.toString(), "--quiet");
+        assertThat(r.exitCode()).as(r.err()).isEqualTo(ExitCodes.OK);
+        List<CSVRecord> rows = rows(out);
+        assertThat(rows).hasSize(2);
+        for (CSVRecord row : rows) {
+            assertThat(row.get("status")).isEqualTo("ok");
+            // One synaptic update: 1 pJ a pulse x (1.1809 + 1.1212) / 2 pulses (LearningModeTest by hand).
+            assertThat(num(row, "write_energy_pj_per_update")).isCloseTo(1.1510, withinPercentage(0.01));
+            assertThat(num(row, "energy_pj_per_sample")).isGreaterThan(num(row, "energy_pj"));
+            for (String c : List.of("energy_pj_per_epoch", "time_ns_per_epoch", "epochs_survived")) {
+                assertThat(row.get(c)).as(c).isEqualTo("NaN");
+            }
+        }
+        assertThat(num(rows.get(1), "lifetime_s")).isCloseTo(10 * num(rows.get(0), "lifetime_s"), withinPercentage(1e-6));
+    }
+
+    @Test
     void aLearningModeWithNothingToLearnIsAnErrorAtItsLine() throws IOException {
         Path sweep = dir.resolve("bad.yaml");
         Files.writeString(sweep, """
