@@ -89,7 +89,7 @@ final class MapCommand implements Callable<Integer> {
         if (format == Format.json) {
             json(out, a, mapping, rows);
         } else {
-            table(out, mapping, rows);
+            table(out, a, mapping, rows);
         }
         out.flush();
         return ExitCodes.OK;
@@ -163,7 +163,7 @@ final class MapCommand implements Callable<Integer> {
         return rows;
     }
 
-    private static void table(PrintWriter out, Mapping m, List<LayerRow> rows) {
+    private static void table(PrintWriter out, Architecture a, Mapping m, List<LayerRow> rows) {
         MappingReport r = m.report();
         out.println("mapping " + m.network() + " onto " + m.architecture() + " with the " + r.mapper() + " mapper ("
                 + r.solveMillis() + " ms" + (r.feasible() ? "" : ", INFEASIBLE: a capacity is exceeded") + ")");
@@ -182,6 +182,12 @@ final class MapCommand implements Callable<Integer> {
         totals.add(totalsRow("sequential baseline", r.baseline()));
         totals.add(totalsRow("lower bound", r.lowerBound()));
         printTable(out, head, totals);
+        spikes(m).ifPresent(sp -> {
+            out.println();
+            out.println(String.format(Locale.ROOT, "spikes (%s): %d parts on %d cores; %.4g bits per inference between cores, "
+                    + "%.4g into cores from the encoder or interfaces", a.interconnect().spikeRouting().key(), sp.parts(),
+                    m.report().objective().coresUsed(), sp.coreToCore(), sp.boundary()));
+        });
     }
 
     private static String[] totalsRow(String label, MappingObjectives o) {

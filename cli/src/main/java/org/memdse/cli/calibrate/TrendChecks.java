@@ -9,6 +9,7 @@ import static org.memdse.cli.calibrate.TrendMetric.DRIVER_ENERGY;
 import static org.memdse.cli.calibrate.TrendMetric.ENERGY;
 import static org.memdse.cli.calibrate.TrendMetric.LATENCY;
 import static org.memdse.cli.calibrate.TrendMetric.PIPELINE_INTERVAL;
+import static org.memdse.cli.calibrate.TrendMetric.SPIKE_ENERGY;
 import static org.memdse.cli.calibrate.TrendMetric.TOPS_PER_W;
 import static org.memdse.cli.calibrate.TrendMetric.WIRE_ENERGY;
 
@@ -111,6 +112,10 @@ public final class TrendChecks {
             + " distance between its tiles (2/3 of a side on average; wires.md §4)";
     static final String HTREE_AREA = "derivation: at the same width an H-tree over N leaves lays out about 1.5 sqrt(N)"
             + " chip sides of wire per bit, a comb bus past N tiles (N - 1) / sqrt(N), about sqrt(N) (wires.md §4)";
+    static final String MULTICAST = "derivation: multicast sends a spike once to each destination core, which fans it out"
+            + " to its synapses (Loihi, Davies et al., IEEE Micro 2018; TrueNorth, Merolla et al., Science 2014); unicast"
+            + " sends one packet per target neuron, so an inhibitory spike reaching 399 neurons on 4 cores costs ~100"
+            + " packets instead of ~3";
     static final String HTREE_LATENCY = "derivation: at the same link width, a bus carries one transfer at a time and an"
             + " H-tree's links carry transfers between different subtrees in parallel";
     static final String CLOCK = "derivation: a synchronous circuit's time is its cycles x the clock period: twice the"
@@ -238,6 +243,12 @@ public final class TrendChecks {
                         .expect(AREA, up(HTREE_AREA))
                         .expect(LATENCY, down(HTREE_LATENCY))
                         .expect(WIRE_ENERGY, down(BUS_VS_MESH_WIRES))
+                        .build(),
+                TrendCheck.of("spike-routing-unicast", "loihi-rram-snn", "diehl-cook-stdp",
+                                "spike routing multicast -> unicast (the SNN chip, Diehl & Cook)")
+                        .set("interconnect.spike_routing", "unicast")
+                        .expect(SPIKE_ENERGY, up(MULTICAST).between(10, 1000))
+                        .expect(ENERGY, up(MULTICAST))
                         .build(),
                 TrendCheck.of("bus-width-2x", V14, VGG8, "X-Y bus 1,089 -> 2,178 bits wide")
                         .set("interconnect.on_chip.flit", "2178 bit")

@@ -17,7 +17,9 @@ public enum TrendMetric {
     /** The row drivers' (DACs') energy. */
     DRIVER_ENERGY("row-driver energy", false),
     /** The wires' energy: network links, tile wiring and the global buffer's bus. */
-    WIRE_ENERGY("wire energy", false);
+    WIRE_ENERGY("wire energy", false),
+    /** The spike routers' energy: spike packets over their hops between SNN cores. */
+    SPIKE_ENERGY("spike-router energy", false);
 
     private final String label;
     private final boolean always;
@@ -37,7 +39,7 @@ public enum TrendMetric {
         return label;
     }
 
-    /** The value in SI units (m², J, s, s, J, J) or TOPS/W. */
+    /** The value in SI units (m², J, s, s, J, J, J, J) or TOPS/W. */
     public double of(Metrics m) {
         return switch (this) {
             case AREA -> m.areaM2();
@@ -49,6 +51,7 @@ public enum TrendMetric {
             case DRIVER_ENERGY -> m.energyByKind().get("dac");
             case WIRE_ENERGY -> m.energyByKind().get("link") + m.energyByKind().get("tile_wiring")
                     + m.energyByKind().get("global_bus");
+            case SPIKE_ENERGY -> m.energyByKind().get("spike_router");
         };
     }
 }
