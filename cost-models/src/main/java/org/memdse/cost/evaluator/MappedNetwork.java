@@ -1,6 +1,7 @@
 package org.memdse.cost.evaluator;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,10 +106,6 @@ public final class MappedNetwork {
      * @param outputs share of the layer's output bits this tile writes, 0..1
      */
     public record TileShare(double inputs, double outputs) {
-    }
-
-    /** Distinct rows (or columns) of a replica's weight matrix: a block index within a group. */
-    private record Slice(int replica, int group, int block) {
     }
 
     /**
@@ -324,77 +321,37 @@ public final class MappedNetwork {
         int replicas = 1;
         int rowBlocks = 1;
         int maxRows = 1;
-        List<Endpoint> tiles = new ArrayList<>(4);
-        Map<Endpoint, Integer> tileIndex = new HashMap<>();
-        for (MappingUnit u : units) {
-            CrossbarBlock b = (CrossbarBlock) u;
+        // Tiles by first use: each block's tile as an index 0 .. tileCount - 1 (endpoint indices
+        // are dense, so no hash lookups on the hot path).
+        int[] tileOfEndpoint = new int[mapping.endpoints().size()];
+        Arrays.fill(tileOfEndpoint, -1);
+        int[] tileOfBlock = new int[units.size()];
+        int tileCount = 0;
+        List<CrossbarBlock> blocks = new ArrayList<>(units.size());
+        for (int i = 0; i < units.size(); i++) {
+            CrossbarBlock b = (CrossbarBlock) units.get(i);
+            blocks.add(b);
             cellReads += (double) b.crossbarRows() * b.crossbarCols() / arrayCells;
             columnCycles += b.crossbarCols();
             rowCycles += b.crossbarRows();
             replicas = Math.max(replicas, b.replica() + 1);
             rowBlocks = Math.max(rowBlocks, b.rowBlock() + 1);
             maxRows = Math.max(maxRows, b.crossbarRows());
-            Endpoint e = mapping.endpointOf(u.id());
-            Integer t = tileIndex.putIfAbsent(e, tiles.size());
-            if (t == null) {
-                tiles.add(e);
+            int e = mapping.placements().get(b.id()).endpoint();
+            if (tileOfEndpoint[e] < 0) {
+                tileOfEndpoint[e] = tileCount++;
             }
+            tileOfBlock[i] = tileOfEndpoint[e];
         }
         double reads = vectors * cycles / replicas;
-        List<TileShare> shares = tileShares(units, tileIndex, tiles.size(), replicas);
+        List<TileShare> shares = TileShares.of(blocks, tileOfBlock, tileCount, replicas);
         long pulseCount = (1L << Math.min(activationBits, 30)) - 1;
         // Bit-serial: the layer's own input-bit density (NetworkGraph.inputActivities: given, or the
         // default for the activation that produced its input).
         double activity = analogIn ? 1.0 / 3 : pulseWidth ? pulseCount / 2.0 : network.inputBitDensity(node);
         return new CrossbarLayer(c, units.size(), vectors, cycles, reads, pulseWidth ? pulseCount : 1, analogIn,
                 analogOut, pulseWidth, activity, cellReads, columnCycles, rowCycles, replicas, rowBlocks, maxRows,
-                tiles.size(), shares);
-    }
-
-    /**
-     * Per tile, the share of the layer's inputs (the distinct rows of its blocks) and outputs (the
-     * distinct weights' columns) it moves: a row block's inputs are loaded once per tile however
-     * many column blocks of it the tile holds.
-     */
-    private List<TileShare> tileShares(List<MappingUnit> units, Map<Endpoint, Integer> tileIndex, int tileCount,
-                                       int replicas) {
-        Map<Slice, Integer> rows = new HashMap<>();
-        Map<Slice, Integer> cols = new HashMap<>();
-        double[] rowsPerReplica = new double[replicas];
-        double[] colsPerReplica = new double[replicas];
-        List<Map<Slice, Integer>> rowsOnTile = new ArrayList<>(tileCount);
-        List<Map<Slice, Integer>> colsOnTile = new ArrayList<>(tileCount);
-        for (int t = 0; t < tileCount; t++) {
-            rowsOnTile.add(new HashMap<>());
-            colsOnTile.add(new HashMap<>());
-        }
-        for (MappingUnit u : units) {
-            CrossbarBlock b = (CrossbarBlock) u;
-            int t = tileIndex.get(mapping.endpointOf(u.id()));
-            Slice r = new Slice(b.replica(), b.firstGroup(), b.rowBlock());
-            Slice k = new Slice(b.replica(), b.firstGroup(), b.colBlock());
-            if (rows.putIfAbsent(r, b.crossbarRows()) == null) {
-                rowsPerReplica[b.replica()] += b.crossbarRows();
-            }
-            if (cols.putIfAbsent(k, b.cols() * b.groups()) == null) {
-                colsPerReplica[b.replica()] += (double) b.cols() * b.groups();
-            }
-            rowsOnTile.get(t).putIfAbsent(r, b.crossbarRows());
-            colsOnTile.get(t).putIfAbsent(k, b.cols() * b.groups());
-        }
-        List<TileShare> out = new ArrayList<>(tileCount);
-        for (int t = 0; t < tileCount; t++) {
-            double in = 0;
-            for (Map.Entry<Slice, Integer> e : rowsOnTile.get(t).entrySet()) {
-                in += e.getValue() / rowsPerReplica[e.getKey().replica()];
-            }
-            double o = 0;
-            for (Map.Entry<Slice, Integer> e : colsOnTile.get(t).entrySet()) {
-                o += e.getValue() / colsPerReplica[e.getKey().replica()];
-            }
-            out.add(new TileShare(in / replicas, o / replicas));
-        }
-        return out;
+                tileCount, shares);
     }
 
     /**
