@@ -217,6 +217,15 @@ class DigitsMlpTest {
                     + 1 / ErrorBudget.combined(ErrorBudget.snr(layer(HIDDEN)));
             return -10 * Math.log10(nsr);
         }
+
+        /** The same with the layers' trained weights (inputs uniform): what evaluate --weights computes. */
+        double analyticSnrDb(Mlp m) {
+            LayerArithmetic a1 = layer(64);
+            LayerArithmetic a2 = layer(HIDDEN);
+            double nsr = 1 / ErrorBudget.combined(ErrorBudget.snr(a1, Operands.of(a1, Quantised.of(m.w1, WEIGHT_BITS).q())))
+                    + 1 / ErrorBudget.combined(ErrorBudget.snr(a2, Operands.of(a2, Quantised.of(m.w2, WEIGHT_BITS).q())));
+            return -10 * Math.log10(nsr);
+        }
     }
 
     /** Crossbar inference of the whole set with the point's arithmetic; accuracy. */
@@ -266,6 +275,32 @@ class DigitsMlpTest {
     void crossbarInferenceOfTheDigitsMlpFollowsTheAnalyticSnr() throws IOException {
         Digits d = read();
         assertThat(d.y()).hasSize(1797);
+        System.out.println(check(d, new int[] {8, 6, 5, 4, 3}, new double[] {0, 0.05, 0.1, 0.2}, false, 0.9));
+    }
+
+    /**
+     * The same on {@link SyntheticDigits} (always runs), over the grid where its accuracy goes from
+     * the float network's to chance: exact arithmetic matches the float network and accuracy falls
+     * with fewer ADC bits and more programming error. The SNR's ranking is printed, not held to 0.9:
+     * on these (easy, float 100 %) digits, at equal SNR ADC truncation costs this MLP more accuracy
+     * than programming error (6 bits without programming error: 84 %; 8 bits with sigma 0.1: 91 %
+     * at a lower SNR), so neither budget ranks the 20 points at 0.9 (uniform 0.85, with the trained
+     * weights 0.80). The CNN's points rank at 0.93 ({@link DigitsCnnTest}).
+     */
+    @Test
+    void crossbarInferenceOfTheMlpOnSyntheticDigitsFollowsTheAnalyticSnr() {
+        Digits d = SyntheticDigits.generate(11, 1797);
+        int[] bits = {8, 7, 6, 5, 4};
+        double[] sigmas = {0, 0.02, 0.05, 0.1};
+        System.out.println("synthetic digits, uniform budget\n" + check(d, bits, sigmas, false, 0));
+        System.out.println("synthetic digits, budget with the trained weights\n" + check(d, bits, sigmas, true, 0));
+    }
+
+    /**
+     * {@code trained}: rank by the budget with the trained weights, else by the uniform budget;
+     * {@code minSpearman}: the rank correlation the points must reach.
+     */
+    private static String check(Digits d, int[] adcBits, double[] sigmas, boolean trained, double minSpearman) {
         Mlp m = new Mlp(d, 42);
         double floatAccuracy = m.accuracy(d);
         double scale = hiddenScale(m, d);
@@ -276,25 +311,27 @@ class DigitsMlpTest {
         assertThat(floatAccuracy).isGreaterThan(0.9);
         assertThat(Math.abs(exact - floatAccuracy)).as(table.toString()).isLessThanOrEqualTo(0.005);
         List<double[]> rows = new ArrayList<>();
-        for (int bits : new int[] {8, 6, 5, 4, 3}) {
-            for (double sigma : new double[] {0, 0.05, 0.1, 0.2}) {
+        for (int bits : adcBits) {
+            for (double sigma : sigmas) {
                 Point p = new Point(bits, sigma);
                 double accuracy = 0;
                 for (int seed = 1; seed <= 2; seed++) {
                     accuracy += crossbarAccuracy(m, d, p, seed, scale) / 2;
                 }
-                rows.add(new double[] {bits, sigma, p.analyticSnrDb(), accuracy});
-                table.append(String.format(Locale.ROOT, "%8d %8.2f %12.2f %10.4f%n", bits, sigma, p.analyticSnrDb(),
-                        accuracy));
+                double snr = trained ? p.analyticSnrDb(m) : p.analyticSnrDb();
+                rows.add(new double[] {bits, sigma, snr, accuracy});
+                table.append(String.format(Locale.ROOT, "%8d %8.2f %12.2f %10.4f%n", bits, sigma, snr, accuracy));
             }
         }
         double rho = spearman(rows.stream().mapToDouble(r -> r[2]).toArray(), rows.stream().mapToDouble(r -> r[3]).toArray());
         table.append(String.format(Locale.ROOT, "Spearman(analytic SNR, accuracy) = %.3f%n", rho));
-        System.out.println(table);
+        int fewest = adcBits[adcBits.length - 1];
+        double most = sigmas[sigmas.length - 1];
         // Fewer ADC bits and more programming error cost accuracy.
-        assertThat(accuracyAt(rows, 3, 0)).as(table.toString()).isLessThan(accuracyAt(rows, 8, 0));
-        assertThat(accuracyAt(rows, 8, 0.2)).as(table.toString()).isLessThan(accuracyAt(rows, 8, 0));
-        assertThat(rho).as(table.toString()).isGreaterThanOrEqualTo(0.9);
+        assertThat(accuracyAt(rows, fewest, 0)).as(table.toString()).isLessThan(accuracyAt(rows, adcBits[0], 0));
+        assertThat(accuracyAt(rows, adcBits[0], most)).as(table.toString()).isLessThan(accuracyAt(rows, adcBits[0], 0));
+        assertThat(rho).as(table.toString()).isGreaterThanOrEqualTo(minSpearman);
+        return table.toString();
     }
 
     private static double accuracyAt(List<double[]> rows, int bits, double sigma) {
