@@ -50,7 +50,8 @@ final class HierarchyText {
                         + g.switchArea().stream().mapToObj(v -> "; sleep switch " + q(v, Dimension.AREA) + " per tile or core")
                         .findFirst().orElse("")
                 : "none (every block leaks all the time)"));
-        totals(a.summary());
+        a.board().ifPresent(this::board);
+        totals(a.summary(), a.chips());
     }
 
     private void subsystem(Subsystem s) {
@@ -118,8 +119,18 @@ final class HierarchyText {
                 + QuantityFormat.number(c.bandwidthBitsPerSecond() / 1e9) + " Gbit/s"));
     }
 
-    private void totals(ArchitectureSummary s) {
-        line(1, "totals:");
+    private void board(org.memdse.core.arch.Board b) {
+        String grid = b.topology() == org.memdse.core.arch.BoardTopology.MESH ? " " + b.columns() + "x" + b.rows() : "";
+        line(1, "board: " + b.chips() + (b.chips() == 1 ? " chip" : " chips") + ", " + b.topology().key() + grid + " of "
+                + b.places() + " places, connections " + (b.connections().isEmpty() ? "none"
+                : b.connections().stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(" "))));
+        b.link().ifPresent(c -> line(2, "link: " + c.effectiveKind().key() + ", " + c.links() + " x "
+                + q(c.widthBits(), Dimension.INFORMATION) + " at " + q(c.frequencyHz(), Dimension.FREQUENCY) + " = "
+                + QuantityFormat.number(c.links() * c.bandwidthBitsPerSecond() / 1e9) + " Gbit/s per connection"));
+    }
+
+    private void totals(ArchitectureSummary s, int chips) {
+        line(1, chips == 1 ? "totals:" : "totals per chip (the system has " + chips + " of each):");
         count("CIM tiles", s.cimTiles());
         count("macros", s.macros());
         count("crossbars", s.crossbars());

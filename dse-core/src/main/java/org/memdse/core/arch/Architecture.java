@@ -16,10 +16,11 @@ import java.util.Optional;
  * @param subsystems   the subsystems, in the order written
  * @param interconnect the interconnect
  * @param powerGating  whether idle tiles and cores are switched off ({@link PowerGating#NONE}: never)
+ * @param board        the chips of a multi-chip system and how they are wired; empty for one chip
  */
 public record Architecture(String name, String description, Technology technology, List<Device> devices,
                            List<Template> templates, List<Subsystem> subsystems, Interconnect interconnect,
-                           PowerGating powerGating) {
+                           PowerGating powerGating, Optional<Board> board) {
     public Architecture {
         Checks.notNull("name", name);
         Checks.notNull("description", description);
@@ -29,6 +30,14 @@ public record Architecture(String name, String description, Technology technolog
         subsystems = List.copyOf(subsystems);
         Checks.notNull("interconnect", interconnect);
         Checks.notNull("powerGating", powerGating);
+        Checks.notNull("board", board);
+    }
+
+    /** A one-chip system. */
+    public Architecture(String name, String description, Technology technology, List<Device> devices,
+                        List<Template> templates, List<Subsystem> subsystems, Interconnect interconnect,
+                        PowerGating powerGating) {
+        this(name, description, technology, devices, templates, subsystems, interconnect, powerGating, Optional.empty());
     }
 
     /** A system without power gating. */
@@ -39,7 +48,18 @@ public record Architecture(String name, String description, Technology technolog
 
     /** The same system on another technology (a derived clock, for instance). */
     public Architecture withTechnology(Technology other) {
-        return new Architecture(name, description, other, devices, templates, subsystems, interconnect, powerGating);
+        return new Architecture(name, description, other, devices, templates, subsystems, interconnect, powerGating, board);
+    }
+
+    /** The same system as one chip (its board dropped): what every chip of a multi-chip system is. */
+    public Architecture singleChip() {
+        return board.isEmpty() ? this
+                : new Architecture(name, description, technology, devices, templates, subsystems, interconnect, powerGating);
+    }
+
+    /** Chips in the system: the board's, else 1. */
+    public int chips() {
+        return board.map(Board::chips).orElse(1);
     }
 
     public Optional<Subsystem> subsystem(String subsystemName) {

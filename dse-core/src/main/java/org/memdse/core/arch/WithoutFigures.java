@@ -31,7 +31,9 @@ public final class WithoutFigures {
                 i.chipToChip().map(c -> new ChipLinks(c.links(), c.widthBits(), c.frequencyHz(), c.kind(), NONE)),
                 i.spikeRouting());
         return new Architecture(a.name(), a.description(), a.technology(), a.devices(), templates, subsystems, interconnect,
-                new PowerGating(a.powerGating().gate(), a.powerGating().residualLeakage(), java.util.OptionalDouble.empty()));
+                new PowerGating(a.powerGating().gate(), a.powerGating().residualLeakage(), java.util.OptionalDouble.empty()),
+                a.board().map(b -> new Board(b.chips(), b.topology(), b.places(), b.columns(), b.connections(),
+                        b.link().map(c -> new ChipLinks(c.links(), c.widthBits(), c.frequencyHz(), c.kind(), NONE)))));
     }
 
     private static Template template(Template t) {

@@ -338,6 +338,11 @@ public final class ArchitectureBounds {
     public static final Bounds CHIP_FREQUENCY = Bounds.quantity(FREQUENCY, 1, 1e12,
             "no chip-to-chip link signals faster than about 200 GBd");
 
+    public static final Bounds CHIPS = Bounds.count(1, 1024,
+            "memdse keeps every pair of chips' board hops; 1024 chips is a rack, not a board");
+
+    public static final Bounds BOARD_SIDE = Bounds.count(1, 1024, "a board grid side of more than 1024 places is no board");
+
     // ---- power gating ---------------------------------------------------------------------------
 
     public static final Bounds RESIDUAL_LEAKAGE = Bounds.quantity(DIMENSIONLESS, 0, 1,
@@ -440,6 +445,8 @@ public final class ArchitectureBounds {
         t.put("chip_to_chip.links", CHIP_LINKS);
         t.put("chip_to_chip.width", CHIP_WIDTH);
         t.put("chip_to_chip.frequency", CHIP_FREQUENCY);
+        t.put("board.chips, board.places", CHIPS);
+        t.put("board.columns, board.rows", BOARD_SIDE);
         t.put("power_gating.residual_leakage", RESIDUAL_LEAKAGE);
         t.put("power_gating.area (figure)", FIGURE_AREA);
         t.put("network endpoints (whole system)", ENDPOINTS);

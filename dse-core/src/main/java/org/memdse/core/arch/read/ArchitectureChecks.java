@@ -129,6 +129,29 @@ final class ArchitectureChecks {
         }
     }
 
+    /**
+     * A multi-chip system's hop tables hold every chip's endpoints and routers: chips x endpoints
+     * and chips x routers within the one-chip limits.
+     */
+    static void checkBoardSize(SpecMap board, Architecture architecture) {
+        int chips = architecture.chips();
+        if (chips <= 1) {
+            return;
+        }
+        long endpoints = architecture.networkEndpoints();
+        long routers = hopTableRouters(architecture.interconnect().onChip(), (int) endpoints);
+        SpecNode at = board.get("chips").orElse(board.node());
+        if (endpoints * chips > ArchitectureBounds.ENDPOINTS.max()) {
+            at.error(chips + " chips of " + endpoints + " endpoints make " + endpoints * chips + ", at most "
+                    + (long) ArchitectureBounds.ENDPOINTS.max() + " are possible: " + ArchitectureBounds.ENDPOINTS.why()
+                    + "; use fewer chips or fewer, larger tiles");
+        } else if (routers * chips > ArchitectureBounds.ROUTERS.max()) {
+            at.error(chips + " chips of " + routers + " routers make " + routers * chips + ", at most "
+                    + (long) ArchitectureBounds.ROUTERS.max() + " are possible: " + ArchitectureBounds.ROUTERS.why()
+                    + "; use fewer chips or raise concentration");
+        }
+    }
+
     /** Routers the mappers' hop table holds: a grid's size, an H-tree's leaves and inner nodes, one for a bus. */
     static long hopTableRouters(OnChipNetwork noc, int endpoints) {
         long leaves = Math.max(1, (endpoints + (long) noc.concentration() - 1) / noc.concentration());

@@ -15,6 +15,8 @@ import org.memdse.core.arch.AdDa;
 import org.memdse.core.arch.Adc;
 import org.memdse.core.arch.AdcKind;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.Board;
+import org.memdse.core.arch.BoardTopology;
 import org.memdse.core.arch.Buffer;
 import org.memdse.core.arch.BufferKind;
 import org.memdse.core.arch.CellType;
@@ -192,11 +194,13 @@ public final class ArchitectureReader {
         Interconnect interconnect = readInterconnect(main.map("interconnect", "at least on_chip"));
         PowerGating powerGating = main.optionalMap("power_gating").map(ArchitectureReader::readPowerGating)
                 .orElse(PowerGating.NONE);
+        Optional<Board> board = main.optionalMap("board").flatMap(this::readBoard);
         Architecture architecture = new Architecture(name, description, technology, List.copyOf(devices.values()),
-                List.copyOf(templates.values()), subsystems, interconnect, powerGating);
+                List.copyOf(templates.values()), subsystems, interconnect, powerGating, board);
         main.optionalMap("interconnect").flatMap(i -> i.optionalMap("on_chip"))
                 .ifPresent(o -> ArchitectureChecks.checkNetworkSize(o, architecture));
         ArchitectureChecks.checkSystemSize(main, architecture);
+        main.optionalMap("board").ifPresent(b -> ArchitectureChecks.checkBoardSize(b, architecture));
         return architecture;
     }
 
@@ -598,6 +602,80 @@ public final class ArchitectureReader {
         return new Interconnect(onChip, spikes, chips, delivery);
     }
 
+    // ---- board ------------------------------------------------------------------------------
+
+    /**
+     * {@code board}: how many chips, on how many places, wired how, by which link. A board of more
+     * than one chip needs a link with its bandwidth; every chip must be reachable from chip 0; a
+     * board holds no more chips than it has places. Empty when the board has a mistake (reported).
+     */
+    private Optional<Board> readBoard(SpecMap b) {
+        int errorsBefore = context.diagnostics().size();
+        int chips = b.integer("chips", ArchitectureBounds.CHIPS, "chips in the system, e.g. 2");
+        BoardTopology topology = b.enumValue("topology", BoardTopology.class, BoardTopology.LINE);
+        int places;
+        int columns = 0;
+        if (topology == BoardTopology.MESH) {
+            OptionalInt cols = b.get("columns").map(n -> OptionalInt.of(n.asInt(ArchitectureBounds.BOARD_SIDE)))
+                    .orElse(OptionalInt.empty());
+            OptionalInt rows = b.get("rows").map(n -> OptionalInt.of(n.asInt(ArchitectureBounds.BOARD_SIDE)))
+                    .orElse(OptionalInt.empty());
+            columns = cols.orElse(Math.max(1, (int) Math.ceil(Math.sqrt(Math.max(1, chips)))));
+            int r = rows.orElse((Math.max(1, chips) + columns - 1) / columns);
+            places = columns * r;
+            b.get("places").ifPresent(n -> n.error("a mesh board has columns x rows places; give columns and rows "
+                    + "instead of places"));
+        } else {
+            places = b.integer("places", ArchitectureBounds.CHIPS, Math.max(1, chips));
+        }
+        if (context.diagnostics().size() == errorsBefore && chips > places) {
+            b.get("chips").orElse(b.node()).error("a board of " + places + " places holds at most " + places
+                    + " chips, found " + chips + "; give it more places ("
+                    + (topology == BoardTopology.MESH ? "columns x rows" : "places:") + ") or use fewer chips");
+        }
+        List<Board.Connection> connections = new ArrayList<>();
+        if (topology == BoardTopology.CUSTOM) {
+            for (SpecNode item : b.list("connections")) {
+                List<SpecNode> pair = item.asList();
+                if (pair.size() != 2) {
+                    item.error("expected a pair of chip indices such as [0, 1], found " + pair.size() + " values");
+                    continue;
+                }
+                int x = pair.get(0).asInt(0, Math.max(0, chips - 1));
+                int y = pair.get(1).asInt(0, Math.max(0, chips - 1));
+                if (x == y) {
+                    item.error("a connection joins two different chips, found chip " + x + " to itself");
+                } else if (x >= 0 && y >= 0 && x < chips && y < chips) {
+                    connections.add(new Board.Connection(Math.min(x, y), Math.max(x, y)));
+                }
+            }
+        } else {
+            connections = Board.connections(Math.max(1, chips), topology, columns);
+        }
+        Optional<ChipLinks> link = b.optionalMap("link").map(c -> sources.put(readChipLinks(c, true), b.keyNode("link")));
+        if (context.diagnostics().size() > errorsBefore) {
+            return Optional.empty();
+        }
+        if (chips > 1 && link.isEmpty()) {
+            b.node().error("a board of " + chips + " chips needs the link that joins them: give link: {width: 16 bit, "
+                    + "frequency: 4 GHz, kind: interposer-2.5d} (kinds: serdes, parallel, ucie-2d, interposer-2.5d, "
+                    + "3d-bonding, optical)");
+            return Optional.empty();
+        }
+        Board board = new Board(chips, topology, places, columns, connections, link);
+        List<Integer> unreachable = board.unreachable();
+        if (!unreachable.isEmpty()) {
+            SpecNode at = b.get(topology == BoardTopology.CUSTOM ? "connections" : "topology").orElse(b.node());
+            at.error("chip" + (unreachable.size() == 1 ? " " : "s ") + unreachable.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", ")) + " cannot be reached from chip 0 over the "
+                    + "connections " + (connections.isEmpty() ? "(none)" : connections.stream().map(String::valueOf)
+                    .collect(java.util.stream.Collectors.joining(", "))) + "; connect every chip (e.g. ["
+                    + (unreachable.get(0) - 1) + ", " + unreachable.get(0) + "])");
+            return Optional.empty();
+        }
+        return Optional.of(sources.put(board, b.node()));
+    }
+
     /** Spike packets: {@code packet} bits in all, or {@code address} (+ {@code payload}) bits. */
     private static SpikeNetwork readSpikes(SpecMap s) {
         SpikeRouting routing = s.enumValue("routing", SpikeRouting.class, SpikeRouting.ADDRESS_EVENT);
@@ -628,7 +706,13 @@ public final class ArchitectureReader {
      * energy per bit, for which no published default exists (docs/reference/communication.md §3).
      */
     private static ChipLinks readChipLinks(SpecMap c) {
-        int links = c.integer("links", ArchitectureBounds.CHIP_LINKS, "number of links");
+        return readChipLinks(c, false);
+    }
+
+    /** Chip-to-chip links; {@code lanesDefault}: {@code links} may be left out for one (a board's link). */
+    private static ChipLinks readChipLinks(SpecMap c, boolean lanesDefault) {
+        int links = lanesDefault ? c.integer("links", ArchitectureBounds.CHIP_LINKS, 1)
+                : c.integer("links", ArchitectureBounds.CHIP_LINKS, "number of links");
         double width = c.quantity("width", ArchitectureBounds.CHIP_WIDTH,
                 "bits per transfer, e.g. '32 bit'; a link's bandwidth is width x frequency");
         double frequency = c.quantity("frequency", ArchitectureBounds.CHIP_FREQUENCY,

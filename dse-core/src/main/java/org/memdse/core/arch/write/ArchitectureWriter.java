@@ -77,6 +77,7 @@ public final class ArchitectureWriter {
         root.put("subsystems", subsystems);
         root.put("interconnect", interconnect(a.interconnect()));
         root.put("power_gating", powerGating(a.powerGating()));
+        a.board().ifPresent(b -> root.put("board", board(b)));
 
         DumperOptions options = new DumperOptions();
         options.setDefaultFlowStyle(DumperOptions.FlowStyle.BLOCK);
@@ -290,6 +291,26 @@ public final class ArchitectureWriter {
             m.put("chip_to_chip", withFigures(links, c.figures()));
         });
         m.put("spike_routing", i.spikeRouting().key());
+        return m;
+    }
+
+    private static Map<String, Object> board(org.memdse.core.arch.Board b) {
+        Map<String, Object> m = map("chips", b.chips(), "topology", b.topology().key());
+        if (b.topology() == org.memdse.core.arch.BoardTopology.MESH) {
+            m.put("columns", b.columns());
+            m.put("rows", b.rows());
+        } else {
+            m.put("places", b.places());
+        }
+        if (b.topology() == org.memdse.core.arch.BoardTopology.CUSTOM) {
+            m.put("connections", b.connections().stream().map(c -> List.of(c.a(), c.b())).toList());
+        }
+        b.link().ifPresent(c -> {
+            Map<String, Object> link = map("links", c.links(), "width", q(c.widthBits(), Dimension.INFORMATION),
+                    "frequency", q(c.frequencyHz(), Dimension.FREQUENCY));
+            c.kind().ifPresent(k -> link.put("kind", k.key()));
+            m.put("link", withFigures(link, c.figures()));
+        });
         return m;
     }
 
