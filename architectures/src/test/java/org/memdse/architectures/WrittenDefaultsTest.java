@@ -64,6 +64,10 @@ class WrittenDefaultsTest {
         m.put(Pattern.compile("interconnect\\.on_chip\\.(link_length|router|link)"),
                 "absent means derived from the endpoints' area, or modelled");
         m.put(Pattern.compile("interconnect\\.(spikes|chip_to_chip)"), "absent means the system has none");
+        m.put(Pattern.compile("board"), "absent means one chip");
+        m.put(Pattern.compile("board\\.(places|columns|rows|connections)"),
+                "a mesh writes columns and rows, other topologies places; connections only for custom");
+        m.put(Pattern.compile("board\\.link\\.kind"), "absent means chosen by the bandwidth");
         m.put(Pattern.compile("interconnect\\.on_chip\\.clock"),
                 "absent means the technology's clock, following it when a sweep changes it");
         m.put(Pattern.compile("interconnect\\.on_chip\\.packet"), "absent means bare flits, no packet headers");
