@@ -273,6 +273,14 @@ final class EvaluateCommand implements Callable<Integer> {
                         + l.toRouter() + ", \"layer\": " + JsonText.string(l.layer()) + ", \"utilisation\": "
                         + JsonText.number(l.utilisation()) + "}")
                 .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        if (a.chips() > 1) {
+            field(b, "chips", JsonText.number(a.chips()));
+            field(b, "chip_crossing_bits", JsonText.number(x.network().chipCrossingBits()));
+            field(b, "chip_traffic_bits", object(x.network().chipTraffic(), 1));
+            field(b, "board_energy_pj", JsonText.number(x.energyByKind().get("chip_link") * 1e12));
+            field(b, "board_utilisation_max", JsonText.number(x.network().boardUtilisation()));
+            field(b, "board_queueing_ns", JsonText.number(x.network().boardQueueingS() * 1e9));
+        }
         field(b, "snr_db", JsonText.number(x.snrDb()));
         field(b, "snr_is_estimate", "true");
         field(b, "snr_db_by_source", object(x.snrDbBySource(), 1));
@@ -383,6 +391,9 @@ final class EvaluateCommand implements Callable<Integer> {
         macShares(b, g);
         idle(b, a, x, replicated);
         communication(b, x);
+        if (a.chips() > 1) {
+            board(b, a, x);
+        }
         accuracy(b, x, weights);
         b.append("\npeak (all arrays busy)\n");
         line(b, "peak TOPS", fmt(x.peak().peakTops()), "TOPS");
@@ -458,6 +469,19 @@ final class EvaluateCommand implements Callable<Integer> {
         if (x.network().saturated().size() > SATURATED_SHOWN) {
             b.append("    ... ").append(x.network().saturated().size() - SATURATED_SHOWN).append(" more (--format json lists all)\n");
         }
+    }
+
+    /** A multi-chip system's board: the traffic between its chips and what their links cost. */
+    private static void board(StringBuilder b, Architecture a, Metrics x) {
+        org.memdse.core.arch.Board board = a.board().orElseThrow();
+        b.append("\nchips (").append(a.chips()).append(" on a ").append(board.topology().key()).append(" board, ")
+                .append(board.link().orElseThrow().effectiveKind().key()).append(" links)\n");
+        line(b, "chip-crossing traffic", fmt(x.network().chipCrossingBits()), "bit per inference");
+        x.network().chipTraffic().parts().forEach((pair, bits) -> b.append(String.format(Locale.ROOT,
+                "    chip %s: %s bit%n", pair.replace("->", " -> chip "), fmt(bits))));
+        line(b, "board energy", fmt(x.energyByKind().get("chip_link") * 1e12), "pJ");
+        line(b, "board link utilisation, max", fmt(100 * x.network().boardUtilisation()), "%");
+        line(b, "board queueing delay", fmt(x.network().boardQueueingS() * 1e9), "ns");
     }
 
     /** The learning pass's figures, when a learning mode ran. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.memdse.core.mapping.BoardLoad;
 import org.memdse.core.mapping.LinkLoad;
 import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingObjectives;
@@ -16,6 +17,7 @@ import org.memdse.mapping.objective.EndpointTraffic;
 import org.memdse.mapping.place.LowerBounds;
 import org.memdse.mapping.place.SequentialPlacer;
 import org.memdse.mapping.route.Router;
+import org.memdse.mapping.topology.BoardLink;
 import org.memdse.mapping.topology.Link;
 import org.memdse.mapping.topology.NetworkTopology;
 
@@ -50,13 +52,19 @@ public final class MappingAssembler {
         Router router = Router.forTopology(topology.kind());
         Map<Long, List<Integer>> paths = new HashMap<>();
         double[] load = new double[topology.links().size()];
+        double[] boardLoad = new double[topology.boardLinks().size()];
         List<Route> routes = new ArrayList<>();
         for (EndpointTraffic t : problem.objectives().endpointTraffic(placement)) {
             long key = ((long) t.from() << 32) | t.to();
-            List<Integer> links = paths.computeIfAbsent(key, k -> List.copyOf(router.route(topology, t.from(), t.to())));
-            routes.add(new Route(t.edge(), t.from(), t.to(), t.bits(), links));
+            List<Integer> links = paths.computeIfAbsent(key, k -> List.copyOf(onChipLinks(router, topology, t.from(), t.to())));
+            List<Integer> board = topology.chips() == 1 ? List.of()
+                    : topology.boardRoute(topology.chipOf(t.from()), topology.chipOf(t.to()));
+            routes.add(new Route(t.edge(), t.from(), t.to(), t.bits(), links, board));
             for (int l : links) {
                 load[l] += t.bits();
+            }
+            for (int b : board) {
+                boardLoad[b] += t.bits();
             }
         }
         List<LinkLoad> loads = new ArrayList<>();
@@ -65,9 +73,46 @@ public final class MappingAssembler {
                 loads.add(new LinkLoad(l.id(), l.from(), l.to(), load[l.id()]));
             }
         }
+        List<BoardLoad> boardLoads = new ArrayList<>();
+        for (BoardLink b : topology.boardLinks()) {
+            if (boardLoad[b.id()] > 0) {
+                boardLoads.add(new BoardLoad(b.id(), b.fromChip(), b.toChip(), boardLoad[b.id()]));
+            }
+        }
         MappingReport report = new MappingReport(mapper, objective, base, bound, solveMillis, feasible);
         return new MappingOutcome.Mapped(new Mapping(problem.architecture().name(), problem.network().name(),
-                problem.partition().units(), topology.endpoints(), placements, routes, loads, report));
+                problem.partition().units(), topology.endpoints(), placements, routes, loads, report, boardLoads));
+    }
+
+    /**
+     * The on-chip links of a transfer: on one chip, the router's path; between chips, the path on
+     * the first chip to its gateway and on the second from its gateway, each chip's link ids
+     * offset by its number (chip c's link l is {@code c * L + l}).
+     */
+    static List<Integer> onChipLinks(Router router, NetworkTopology topology, int from, int to) {
+        if (topology.chips() == 1) {
+            return router.route(topology, from, to);
+        }
+        NetworkTopology chip = topology.chipTopology();
+        int e = chip.endpointCount();
+        int l = chip.links().size();
+        int ca = topology.chipOf(from);
+        int cb = topology.chipOf(to);
+        List<Integer> out = new ArrayList<>();
+        if (ca == cb) {
+            for (int x : router.route(chip, from - ca * e, to - cb * e)) {
+                out.add(ca * l + x);
+            }
+            return out;
+        }
+        int gateway = topology.gatewayEndpoint();
+        for (int x : router.route(chip, from - ca * e, gateway)) {
+            out.add(ca * l + x);
+        }
+        for (int x : router.route(chip, gateway, to - cb * e)) {
+            out.add(cb * l + x);
+        }
+        return out;
     }
 
     /** The DoesNotFit for a placer that found no room although the totals fit. */

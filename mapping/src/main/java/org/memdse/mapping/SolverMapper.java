@@ -8,6 +8,7 @@ import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.TileArray;
 import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.MappingOutcome;
+import org.memdse.mapping.place.ChipPlacer;
 import org.memdse.mapping.place.SequentialPlacer;
 import org.memdse.mapping.place.solver.ChunkLevels;
 import org.memdse.mapping.place.solver.PlacementResult;
@@ -40,8 +41,11 @@ public final class SolverMapper extends PlacingMapper {
     MappingOutcome place(MappingProblem problem, MapperOptions options, long startNanos) {
         Architecture architecture = problem.architecture();
         Optional<int[]> baseline = SequentialPlacer.place(problem);
-        PlacementResult result = new SolverPlacer().place(problem.topology(), problem.traffic(), baseline,
-                chunkLevels(architecture), options);
+        // Several chips: start from the chips cut with the least traffic between them (ChipPlacer);
+        // a board hop outweighs any on-chip path in the objective, so annealing keeps the cut.
+        Optional<int[]> start = problem.topology().chips() > 1 ? ChipPlacer.place(problem) : baseline;
+        PlacementResult result = new SolverPlacer().place(problem.topology(), problem.traffic(),
+                start.isPresent() ? start : baseline, chunkLevels(architecture), options);
         if (!result.allAssigned()) {
             List<String> why = result.violations();
             return new MappingOutcome.DoesNotFit(NAME + " placement found no room for every unit of "

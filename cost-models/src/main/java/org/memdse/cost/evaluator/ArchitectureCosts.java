@@ -87,10 +87,11 @@ public final class ArchitectureCosts {
             }
             tileArrayLeakage.put(a.name(), leakage);
             if (architecture.powerGating().enabled() && a.count() > 0) {
-                // One sleep switch per tile or core, sized for its share of the array's peak current.
+                // One sleep switch per tile or core (of every chip), sized for its share of the array's peak current.
+                long instances = a.count() * (long) architecture.chips();
                 PricedComponent sw = new PricedComponent(new Component(a.name() + ".power_switch", a.name(),
-                        ComponentKind.POWER_SWITCH, architecture.powerGating(), a.count(), PublishedFigures.NONE),
-                        SleepSwitchModel.create(peakPower / a.count(), architecture.technology(), architecture.powerGating()));
+                        ComponentKind.POWER_SWITCH, architecture.powerGating(), instances, PublishedFigures.NONE),
+                        SleepSwitchModel.create(peakPower / instances, architecture.technology(), architecture.powerGating()));
                 all.add(sw);
                 byPath.putIfAbsent(sw.component().path(), sw);
             }
@@ -251,15 +252,36 @@ public final class ArchitectureCosts {
         return cim.get(subsystem);
     }
 
-    /** Prices every component of {@code architecture} with the registry's models. */
+    /**
+     * Prices every component of {@code architecture} with the registry's models. A multi-chip
+     * system ({@code board:}) has every component of the chip once per chip (each priced as the
+     * chip's), and its board links: one {@code board.link} group of two link ends (one on each
+     * chip) per connection, priced by the chip-link model of the board link's kind.
+     */
     public static ArchitectureCosts of(Architecture architecture, ComponentModelRegistry registry) {
         // clock: auto -> the clock the slowest sensing path sets, before anything is priced at it.
         Architecture clocked = ClockDerivation.resolve(architecture);
+        int chips = clocked.chips();
         List<PricedComponent> priced = new ArrayList<>();
         for (Component c : Components.of(clocked)) {
-            priced.add(new PricedComponent(c, registry.modelFor(c, clocked)));
+            Component all = chips == 1 ? c
+                    : new Component(c.path(), c.subsystem(), c.kind(), c.spec(), c.count() * chips, c.figures());
+            priced.add(new PricedComponent(all, registry.modelFor(c, clocked)));
         }
+        clocked.board().ifPresent(b -> b.link().ifPresent(link -> {
+            Component c = new Component(BOARD_LINK, "board", ComponentKind.CHIP_LINK, link,
+                    2L * b.connections().size(), link.figures());
+            priced.add(new PricedComponent(c, registry.modelFor(c, clocked)));
+        }));
         return new ArchitectureCosts(clocked, priced);
+    }
+
+    /** The path of a multi-chip system's board links. */
+    public static final String BOARD_LINK = "board.link";
+
+    /** Chips in the system (1 without a board). */
+    public int chips() {
+        return architecture.chips();
     }
 
     public Architecture architecture() {
@@ -295,10 +317,10 @@ public final class ArchitectureCosts {
         double synapticOps = 0;
         for (TileArray array : architecture.tileArrays()) {
             if (array.template() instanceof CimTileTemplate t) {
-                ops += array.count() * t.macros() * macroPeakMacsPerSecond(array.name(), t.macro(), convention)
+                ops += array.count() * (long) architecture.chips() * t.macros() * macroPeakMacsPerSecond(array.name(), t.macro(), convention)
                         * OpConvention.OPS_PER_MAC;
             } else if (array.template() instanceof SnnCoreTemplate t) {
-                synapticOps += array.count() * corePeakSynapticOpsPerSecond(array.name(), t);
+                synapticOps += array.count() * (long) architecture.chips() * corePeakSynapticOpsPerSecond(array.name(), t);
             }
         }
         return new PeakFigures(convention, areaByKind.total(), areaByKind, areaBySubsystem, powerByKind.total(),

@@ -223,14 +223,15 @@ public final class MappedNetwork {
         long cores = 0;
         long idleCores = 0;
         for (TileArray a : costs.architecture().tileArrays()) {
-            long u = Math.min(a.count(), used.getOrDefault(a.name(), 0L));
-            powered.put(a.name(), gated ? u : a.count());
+            long count = a.count() * (long) costs.chips();   // every chip's tiles or cores
+            long u = Math.min(count, used.getOrDefault(a.name(), 0L));
+            powered.put(a.name(), gated ? u : count);
             if (a.template() instanceof CimTileTemplate) {
-                tiles += a.count();
-                idleTiles += a.count() - u;
+                tiles += count;
+                idleTiles += count - u;
             } else {
-                cores += a.count();
-                idleCores += a.count() - u;
+                cores += count;
+                idleCores += count - u;
             }
         }
         this.idle = new IdleHardware(tiles, idleTiles, cores, idleCores, gated);
@@ -408,7 +409,7 @@ public final class MappedNetwork {
 
     private long tilesOf(String subsystem) {
         return costs.architecture().tileArrays().stream().filter(a -> a.name().equals(subsystem))
-                .mapToLong(TileArray::count).findFirst().orElse(1);
+                .mapToLong(TileArray::count).findFirst().orElse(1) * costs.chips();
     }
 
     private String firstSubsystem(Class<?> template) {

@@ -21,9 +21,10 @@ public final class StaticPass implements EvaluationPass {
         PowerGating gating = view.costs().architecture().powerGating();
         if (gating.enabled()) {
             for (TileArray a : view.costs().architecture().tileArrays()) {
-                long off = a.count() - view.poweredTiles(a.name());
+                long all = a.count() * (long) view.costs().chips();
+                long off = all - view.poweredTiles(a.name());
                 if (off > 0) {
-                    leakage -= view.costs().tileArrayLeakage(a.name()) * off / a.count() * (1 - gating.residualLeakage());
+                    leakage -= view.costs().tileArrayLeakage(a.name()) * off / all * (1 - gating.residualLeakage());
                 }
             }
         }

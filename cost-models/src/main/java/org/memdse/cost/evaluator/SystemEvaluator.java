@@ -26,7 +26,7 @@ public final class SystemEvaluator implements Evaluator {
      * The learning modes add the learning pass after them ({@link #passes}).
      */
     public static final List<EvaluationPass> INFERENCE = List.of(new ComputePass(), new ConversionPass(),
-            new StoragePass(), new CommunicationPass(), new ContentionPass(), new TimingPass(), new StaticPass(),
+            new StoragePass(), new CommunicationPass(), new ContentionPass(), new BoardPass(), new TimingPass(), new StaticPass(),
             new AccuracyPass());
 
     /** The passes of a mode: inference's, then for training and online learning the learning pass. */

@@ -14,14 +14,38 @@ import java.util.Objects;
  * @param linksLoaded     links that carry traffic
  * @param queueingS       waiting time in router queues added to the latency, summed over the layers, s
  * @param saturated       the links at utilisation ≥ 1, busiest first, each with the layer that saturates it
+ * @param boardUtilisation the busiest board link's utilisation between chips (a multi-chip system; 0 otherwise)
+ * @param boardQueueingS  waiting time at board links added to the latency, summed over the layers, s
+ * @param chipTraffic     bits per inference from chip to chip, keyed {@code "0->1"} (empty on one chip)
  */
 public record NetworkLoad(double maxUtilisation, double meanUtilisation, int linksLoaded, double queueingS,
-                          List<SaturatedLink> saturated) {
+                          List<SaturatedLink> saturated, double boardUtilisation, double boardQueueingS,
+                          Breakdown chipTraffic) {
     /** No network traffic (or no contention model run). */
     public static final NetworkLoad NONE = new NetworkLoad(0, 0, 0, 0, List.of());
 
+    /** The load of a one-chip system's network. */
+    public NetworkLoad(double maxUtilisation, double meanUtilisation, int linksLoaded, double queueingS,
+                       List<SaturatedLink> saturated) {
+        this(maxUtilisation, meanUtilisation, linksLoaded, queueingS, saturated, 0, 0, Breakdown.EMPTY);
+    }
+
+    /** This load with the board links' busiest utilisation, their waiting time and the traffic between chips. */
+    public NetworkLoad withBoard(double utilisation, double queueing, Breakdown traffic) {
+        return new NetworkLoad(maxUtilisation, meanUtilisation, linksLoaded, queueingS, saturated, utilisation, queueing,
+                traffic);
+    }
+
+    /** Bits per inference that cross from one chip to another. */
+    public double chipCrossingBits() {
+        return chipTraffic.total();
+    }
+
     public NetworkLoad {
         saturated = List.copyOf(saturated);
+        java.util.Objects.requireNonNull(chipTraffic, "chipTraffic");
+        NonFiniteResultException.requireFinite("board link utilisation", boardUtilisation);
+        NonFiniteResultException.requireFinite("board queueing delay", boardQueueingS);
         NonFiniteResultException.requireFinite("link utilisation (max)", maxUtilisation);
         NonFiniteResultException.requireFinite("link utilisation (mean)", meanUtilisation);
         NonFiniteResultException.requireFinite("queueing delay", queueingS);

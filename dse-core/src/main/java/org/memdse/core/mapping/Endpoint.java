@@ -8,11 +8,17 @@ package org.memdse.core.mapping;
  * @param subsystem subsystem name
  * @param instance  instance within the subsystem
  * @param resource  what it offers
- * @param router    the router it attaches to
+ * @param router    the router it attaches to (numbered across chips in a multi-chip system)
+ * @param chip      the chip it is on (0 in a one-chip system)
  */
-public record Endpoint(int index, String subsystem, int instance, ResourceKind resource, int router) {
+public record Endpoint(int index, String subsystem, int instance, ResourceKind resource, int router, int chip) {
+    /** An endpoint of a one-chip system. */
+    public Endpoint(int index, String subsystem, int instance, ResourceKind resource, int router) {
+        this(index, subsystem, instance, resource, router, 0);
+    }
+
     @Override
     public String toString() {
-        return subsystem + "[" + instance + "]";
+        return (chip == 0 ? "" : "chip" + chip + ".") + subsystem + "[" + instance + "]";
     }
 }

@@ -12,6 +12,7 @@ import org.jgrapht.graph.DefaultEdge;
 import org.jgrapht.graph.SimpleGraph;
 import org.jgrapht.traverse.BreadthFirstIterator;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.Board;
 import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.arch.SnnCoreTemplate;
@@ -60,6 +61,18 @@ public final class NetworkTopology {
     private final List<Link> links;
     private final Map<Long, Integer> linkIds;
     private final int[] routerHops;
+    /** Chips: 1, or the board's; everything below is for a multi-chip system only. */
+    private final int chips;
+    /** One chip's topology (this one for a single chip). */
+    private final NetworkTopology chip;
+    private final int[] chipOf;
+    /** Per local endpoint of a chip, its hops to the chip's gateway. */
+    private final int[] toGateway;
+    private final int gateway;
+    private final int[] boardHops;
+    private final List<BoardLink> boardLinks;
+    /** Board link ids from chip a to chip b, row-major {@code [a * chips + b]}. */
+    private final List<List<Integer>> boardRoutes;
 
     private NetworkTopology(String architecture, Topology kind, List<Endpoint> endpoints, List<Capacity> capacities,
                             int routers, int columns, int rows, int[] parent, List<Link> links) {
@@ -80,10 +93,134 @@ public final class NetworkTopology {
         this.linkIds = Collections.unmodifiableMap(ids);
         this.routerHops = kind == Topology.BUS ? new int[] {0} : bfs(routers, links);
         this.depth = depths(parent);
+        this.chips = 1;
+        this.chip = this;
+        this.chipOf = new int[endpoints.size()];
+        this.toGateway = new int[0];
+        this.gateway = 0;
+        this.boardHops = new int[] {0};
+        this.boardLinks = List.of();
+        this.boardRoutes = List.of(List.of());
     }
 
-    /** The topology of a system's on-chip network. */
+    /** A board of {@code board.chips()} copies of {@code chip}. */
+    private NetworkTopology(NetworkTopology chip, Board board) {
+        int n = board.chips();
+        int e = chip.endpointCount();
+        int r = chip.routerCount();
+        int l = chip.links().size();
+        List<Endpoint> eps = new ArrayList<>(n * e);
+        List<Capacity> caps = new ArrayList<>(n * e);
+        List<Link> lks = new ArrayList<>(n * l);
+        this.chipOf = new int[n * e];
+        for (int c = 0; c < n; c++) {
+            for (Endpoint x : chip.endpoints()) {
+                eps.add(new Endpoint(c * e + x.index(), x.subsystem(), x.instance(), x.resource(), c * r + x.router(), c));
+                caps.add(chip.capacity(x.index()));
+                chipOf[c * e + x.index()] = c;
+            }
+            for (Link k : chip.links()) {
+                lks.add(new Link(c * l + k.id(), c * r + k.from(), c * r + k.to()));
+            }
+        }
+        this.architecture = chip.architecture;
+        this.kind = chip.kind;
+        this.endpoints = List.copyOf(eps);
+        this.capacities = List.copyOf(caps);
+        this.routerOf = eps.stream().mapToInt(Endpoint::router).toArray();
+        this.routers = n * r;
+        this.columns = chip.columns;
+        this.rows = chip.rows;
+        this.parent = chip.parent;
+        this.depth = chip.depth;
+        this.links = List.copyOf(lks);
+        Map<Long, Integer> ids = new HashMap<>();
+        for (Link k : lks) {
+            ids.put(key(k.from(), k.to()), k.id());
+        }
+        this.linkIds = Collections.unmodifiableMap(ids);
+        this.routerHops = chip.routerHops;
+        this.chips = n;
+        this.chip = chip;
+        this.gateway = gatewayOf(chip);
+        this.toGateway = new int[e];
+        for (int x = 0; x < e; x++) {
+            toGateway[x] = chip.hops(x, gateway);
+        }
+        this.boardHops = board.hops();
+        List<BoardLink> bl = new ArrayList<>();
+        for (Board.Connection c : board.connections()) {
+            bl.add(new BoardLink(bl.size(), c.a(), c.b()));
+            bl.add(new BoardLink(bl.size(), c.b(), c.a()));
+        }
+        this.boardLinks = List.copyOf(bl);
+        this.boardRoutes = boardRoutes(n, bl);
+    }
+
+    /** A hop across the board counts as this many on-chip hops (more than any path across a chip and back). */
+    public static final int BOARD_HOP_WEIGHT = 100;
+
+    /**
+     * The endpoint where a chip's board links attach: the one with the least total hops to every
+     * endpoint of the chip (its middle; the lowest index on ties).
+     */
+    private static int gatewayOf(NetworkTopology chip) {
+        int best = 0;
+        long bestSum = Long.MAX_VALUE;
+        for (int a = 0; a < chip.endpointCount(); a++) {
+            long sum = 0;
+            for (int b = 0; b < chip.endpointCount(); b++) {
+                sum += chip.hops(a, b);
+            }
+            if (sum < bestSum) {
+                bestSum = sum;
+                best = a;
+            }
+        }
+        return best;
+    }
+
+    /** Shortest board paths (breadth first, lower link ids first) between every pair of chips. */
+    private static List<List<Integer>> boardRoutes(int n, List<BoardLink> links) {
+        List<List<Integer>> out = new ArrayList<>(n * n);
+        for (int s = 0; s < n; s++) {
+            int[] via = new int[n];
+            Arrays.fill(via, -1);
+            boolean[] seen = new boolean[n];
+            seen[s] = true;
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(s));
+            while (!queue.isEmpty()) {
+                int v = queue.poll();
+                for (BoardLink b : links) {
+                    if (b.fromChip() == v && !seen[b.toChip()]) {
+                        seen[b.toChip()] = true;
+                        via[b.toChip()] = b.id();
+                        queue.add(b.toChip());
+                    }
+                }
+            }
+            for (int t = 0; t < n; t++) {
+                List<Integer> path = new ArrayList<>();
+                for (int v = t; v != s && via[v] >= 0; v = links.get(via[v]).fromChip()) {
+                    path.add(0, via[v]);
+                }
+                out.add(List.copyOf(path));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * The topology of a system's network: its on-chip network, and for a multi-chip system
+     * ({@code board:}) every chip's copy of it, endpoints and routers numbered chip after chip
+     * (endpoint {@code c * E + i} is endpoint i of chip c), and the board links between chips.
+     */
     public static NetworkTopology of(Architecture architecture) {
+        NetworkTopology chip = ofChip(architecture.singleChip());
+        return architecture.chips() == 1 ? chip : new NetworkTopology(chip, architecture.board().orElseThrow());
+    }
+
+    private static NetworkTopology ofChip(Architecture architecture) {
         List<Endpoint> endpoints = Endpoints.of(architecture);
         List<Capacity> capacities = capacities(architecture, endpoints);
         OnChipNetwork noc = architecture.interconnect().onChip();
@@ -248,10 +385,23 @@ public final class NetworkTopology {
         return Optional.empty();
     }
 
-    /** Hops between two endpoints: an array lookup. */
+    /**
+     * Hops between two endpoints: an array lookup. Between chips: to the gateway, {@link
+     * #BOARD_HOP_WEIGHT} per board hop, and from the other chip's gateway.
+     */
     public int hops(int endpointA, int endpointB) {
         if (endpointA == endpointB) {
             return 0;
+        }
+        if (chips > 1) {
+            int e = chip.endpointCount();
+            int ca = chipOf[endpointA];
+            int cb = chipOf[endpointB];
+            if (ca == cb) {
+                return chip.hops(endpointA - ca * e, endpointB - cb * e);
+            }
+            return toGateway[endpointA - ca * e] + BOARD_HOP_WEIGHT * boardHops[ca * chips + cb]
+                    + toGateway[endpointB - cb * e];
         }
         if (kind == Topology.BUS) {
             return 1;
@@ -259,8 +409,19 @@ public final class NetworkTopology {
         return routerHops[routerOf[endpointA] * routers + routerOf[endpointB]];
     }
 
-    /** Hops between two routers (0 on a bus). */
+    /** Hops between two routers (0 on a bus); between chips as {@link #hops(int, int)}. */
     public int routerHops(int routerA, int routerB) {
+        if (chips > 1) {
+            int r = chip.routerCount();
+            int ca = routerA / r;
+            int cb = routerB / r;
+            if (ca == cb) {
+                return chip.routerHops(routerA - ca * r, routerB - cb * r);
+            }
+            int g = chip.router(gateway);
+            return chip.routerHops(routerA - ca * r, g) + BOARD_HOP_WEIGHT * boardHops[ca * chips + cb]
+                    + chip.routerHops(g, routerB - cb * r);
+        }
         return kind == Topology.BUS ? 0 : routerHops[routerA * routers + routerB];
     }
 
@@ -310,24 +471,54 @@ public final class NetworkTopology {
         return rows;
     }
 
-    /** Column of a router in the grid (mesh, torus). */
+    /** Column of a router in its chip's grid (mesh, torus). */
     public int x(int router) {
-        return router % columns;
+        return (router % chip.routers) % columns;
     }
 
-    /** Row of a router in the grid (mesh, torus). */
+    /** Row of a router in its chip's grid (mesh, torus). */
     public int y(int router) {
-        return router / columns;
+        return (router % chip.routers) / columns;
     }
 
-    /** Parent of a router in the H-tree; -1 for the root and for other topologies. */
+    /** Parent of a router in its chip's H-tree (a router of chip 0); -1 for the root and for other topologies. */
     public int parent(int router) {
-        return parent[router];
+        return parent[router % chip.routers];
     }
 
-    /** Depth of a router in the H-tree (root 0); 0 for other topologies. */
+    /** Depth of a router in its chip's H-tree (root 0); 0 for other topologies. */
     public int depth(int router) {
-        return depth[router];
+        return depth[router % chip.routers];
+    }
+
+    /** Chips in the system (1 without a board). */
+    public int chips() {
+        return chips;
+    }
+
+    /** The chip an endpoint is on. */
+    public int chipOf(int endpoint) {
+        return chipOf[endpoint];
+    }
+
+    /** One chip's topology, with its own endpoint, router and link numbers (this one for a single chip). */
+    public NetworkTopology chipTopology() {
+        return chip;
+    }
+
+    /** The endpoint of one chip (in {@link #chipTopology()}'s numbers) where its board links attach. */
+    public int gatewayEndpoint() {
+        return gateway;
+    }
+
+    /** The directed board links, two per connection (a to b, then b to a); empty for a single chip. */
+    public List<BoardLink> boardLinks() {
+        return boardLinks;
+    }
+
+    /** Board link ids from chip {@code a} to chip {@code b} along a shortest path (empty for a = b). */
+    public List<Integer> boardRoute(int a, int b) {
+        return boardRoutes.get(a * chips + b);
     }
 
     public List<Link> links() {
