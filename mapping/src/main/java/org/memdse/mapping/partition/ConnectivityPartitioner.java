@@ -511,7 +511,8 @@ public final class ConnectivityPartitioner {
         return extra;
     }
 
-    private static Result compact(int[] part, int parts) {
+    /** Renumbers the parts that hold a vertex 0, 1, ... in order of first vertex (empty parts dropped). */
+    static Result compact(int[] part, int parts) {
         int[] id = new int[parts];
         Arrays.fill(id, -1);
         int next = 0;

@@ -265,7 +265,7 @@ public record SnnParts(NeuronGraph graph, int[] part, int parts, int firstNode, 
         for (int v = 0; v < part.length; v++) {
             part[v] = target[part[v]];
         }
-        return compact(part, parts);
+        return ConnectivityPartitioner.compact(part, parts);
     }
 
     private static int[][] netsInto(NeuronGraph g, int[] part, int parts) {
@@ -287,19 +287,6 @@ public record SnnParts(NeuronGraph graph, int[] part, int parts, int firstNode, 
             }
         }
         return out;
-    }
-
-    private static ConnectivityPartitioner.Result compact(int[] part, int parts) {
-        int[] id = new int[parts];
-        Arrays.fill(id, -1);
-        int next = 0;
-        for (int v = 0; v < part.length; v++) {
-            if (id[part[v]] < 0) {
-                id[part[v]] = next++;
-            }
-            part[v] = id[part[v]];
-        }
-        return new ConnectivityPartitioner.Result(next, part);
     }
 
     /**
