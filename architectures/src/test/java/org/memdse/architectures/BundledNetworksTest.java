@@ -60,10 +60,10 @@ class BundledNetworksTest {
     }
 
     @Test
-    void catalogListsTheTenReferenceNetworks() {
+    void catalogListsTheReferenceNetworks() {
         assertThat(catalogEntries().map(e -> e[0])).containsExactlyInAnyOrder("lenet5", "mlp-mnist", "vgg8-cifar10",
                 "resnet18", "resnet50", "mobilenetv2", "lstm-seq-mnist", "diehl-cook-stdp", "dvs-gesture-csnn",
-                "fig4-hybrid");
+                "fig4-hybrid", "bert-base", "vit-b16", "gpt2-small");
     }
 
     @Test
@@ -155,5 +155,60 @@ class BundledNetworksTest {
         assertThat(neurons).isEqualTo(2048 + 1024);
         assertThat(g.stats("integrate").outputShape()).hasToString("16x8x8");
         assertThat(g.stats("fc1").weights().orElseThrow()).hasToString("1024x128");
+    }
+
+    /**
+     * MACs of one transformer layer over {@code l} tokens, hidden {@code h}, feed-forward {@code f}
+     * derived by hand, independently of memdse's layers: the Q, K, V and output
+     * projections 4·l·h², the scores Q·Kᵀ and the weighted values 2·l²·h, the feed-forward 2·l·h·f.
+     */
+    static long layerMacs(long l, long h, long f) {
+        return 4 * l * h * h + 2 * l * l * h + 2 * l * h * f;
+    }
+
+    private static long macsOf(NetworkGraph g, org.memdse.core.network.NodeKind kind) {
+        return g.nodes().stream().filter(n -> n.kind() == kind).mapToLong(n -> g.stats(n).macs()).sum();
+    }
+
+    @Test
+    void bertBase() {
+        NetworkGraph g = load("bert-base");
+        // Devlin et al. 2019, section 3: "Total Parameters=110M"; bert-base-uncased BertModel 109,482,240.
+        assertThat((double) g.totals().params()).isCloseTo(110e6, withPercentage(0.5))
+                .isCloseTo(109_482_240, withPercentage(0.5));
+        assertThat(g.totals().params()).isEqualTo(109_482_240L);
+        // At 128 tokens: 12 layers and the pooler (one token, 768 x 768).
+        long hand = 12 * layerMacs(128, 768, 3072) + 768L * 768;
+        assertThat((double) g.totals().macs()).isCloseTo(hand, withPercentage(1));
+        // Attention's products: 12 layers x 2 x 128^2 x 768, on digital units.
+        assertThat(macsOf(g, org.memdse.core.network.NodeKind.MATMUL)).isEqualTo(12L * 2 * 128 * 128 * 768);
+        assertThat(g.stats("l0_scores").outputShape()).hasToString("12x128x128");
+        assertThat(g.stats("pooler").inputShapes().get(0)).hasToString("768");
+    }
+
+    @Test
+    void vitB16() {
+        NetworkGraph g = load("vit-b16");
+        // Dosovitskiy et al. 2021, Table 1: ViT-Base 86M; timm vit_base_patch16_224 86,567,656.
+        assertThat((double) g.totals().params()).isCloseTo(86_567_656, withPercentage(0.5));
+        assertThat(g.totals().params()).isEqualTo(86_567_656L);
+        // 197 tokens: 196 patches and the class token.
+        assertThat(g.stats("embed").outputShape()).hasToString("197x768");
+        long patches = 196L * 768 * (3 * 16 * 16);
+        long hand = patches + 12 * layerMacs(197, 768, 3072) + 768L * 1000;
+        assertThat((double) g.totals().macs()).isCloseTo(hand, withPercentage(1));
+    }
+
+    @Test
+    void gpt2Small() {
+        NetworkGraph g = load("gpt2-small");
+        // Radford et al. 2019 (released "124M"); Hugging Face gpt2 124,439,808 with the LM head tied.
+        assertThat((double) g.totals().params()).isCloseTo(124_439_808, withPercentage(0.5));
+        assertThat(g.totals().params()).isEqualTo(124_439_808L);
+        // The head's 768 x 50,257 weights are on crossbars but counted once, as the token table.
+        assertThat(g.stats("lm_head").weights().orElseThrow()).hasToString("768x50257");
+        assertThat(g.stats("lm_head").params()).isZero();
+        long hand = 12 * layerMacs(1024, 768, 3072) + 1024L * 768 * 50257;
+        assertThat((double) g.totals().macs()).isCloseTo(hand, withPercentage(1));
     }
 }

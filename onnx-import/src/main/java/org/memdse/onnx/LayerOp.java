@@ -74,6 +74,13 @@ public sealed interface LayerOp {
         }
     }
 
+    /** A Gather of one constant index of a computed tensor along an axis (dropped): the [CLS] token. */
+    record Select(int axis, long index) implements LayerOp {
+        public String kind() {
+            return "select";
+        }
+    }
+
     /** A Gather of rows of a constant table by computed indices: a token or position embedding. */
     record Embedding(long vocabulary, long features) implements LayerOp {
         public String kind() {

@@ -105,6 +105,12 @@ final class OnnxLayerInference {
 
     // ---------------------------------------------------------------- driver
 
+    /** Constant values by the initializer they show (itself, or through Transpose, Identity, ...). */
+    private final Map<String, String> initializerOf = new HashMap<>();
+    /** Dense layers' and embeddings' weight initializers: a table read by both is a tied weight. */
+    private final Map<String, String> denseWeights = new LinkedHashMap<>();
+    private final Map<String, String> embeddingTables = new HashMap<>();
+
     private OnnxNetwork run() {
         for (OnnxValueInfo v : graph.valueInfos()) {
             recorded.put(v.name(), v);
@@ -115,7 +121,10 @@ final class OnnxLayerInference {
         for (int i = 0; i < graph.inputs().size(); i++) {
             graphInputIndex.putIfAbsent(graph.inputs().get(i).name(), i);
         }
-        graph.initializers().forEach((name, t) -> values.put(name, Value.constant(t.dims(), t.intValues())));
+        graph.initializers().forEach((name, t) -> {
+            values.put(name, Value.constant(t.dims(), t.intValues()));
+            initializerOf.put(name, name);
+        });
         for (OnnxNode node : graph.nodes()) {
             if ((node.opType().equals("LSTM") || node.opType().equals("GRU")) && !node.inputs().isEmpty()
                     && node.attribute("layout").map(a -> a instanceof OnnxAttribute.IntValue i && i.value() != 0)
@@ -171,7 +180,28 @@ final class OnnxLayerInference {
             throw new SpecException(problems);
         }
         String name = graph.name().isEmpty() ? file : graph.name();
-        return new OnnxNetwork(name, layers.values().stream().map(Draft::freeze).toList(), outputs);
+        return new OnnxNetwork(name, layers.values().stream().map(Draft::freeze).toList(), outputs, ties());
+    }
+
+    /**
+     * Dense layers whose weights are an embedding's table, transposed (a language model's head
+     * tied to its token embedding): the same initializer, read by a Gather and, directly with
+     * Gemm's transB or through a Transpose, by the product.
+     */
+    private Map<String, String> ties() {
+        Map<String, String> byTable = new HashMap<>();
+        embeddingTables.forEach((layer, table) -> byTable.putIfAbsent(table, layer));
+        Map<String, String> ties = new LinkedHashMap<>();
+        denseWeights.forEach((layer, table) -> {
+            String embedding = byTable.get(table);
+            Draft d = layers.get(layer);
+            Draft e = embedding == null ? null : layers.get(embedding);
+            if (e != null && d != null && d.op instanceof LayerOp.Dense dense && e.op instanceof LayerOp.Embedding emb
+                    && dense.inFeatures() == emb.features() && dense.outFeatures() == emb.vocabulary()) {
+                ties.put(layer, embedding);
+            }
+        });
+        return ties;
     }
 
     /**
@@ -456,7 +486,9 @@ final class OnnxLayerInference {
             bias = true;
         }
         if (b.layer() == null) {
-            addLayer(node, new LayerOp.Dense(k, n, bias, false), List.of(a.layer()), List.of(a.shape()), out, 0);
+            Draft d = addLayer(node, new LayerOp.Dense(k, n, bias, false), List.of(a.layer()), List.of(a.shape()), out,
+                    0);
+            weightSource(d, node, 1);
         } else {
             addLayer(node, new LayerOp.MatMul(m, k, n), List.of(a.layer(), b.layer()), List.of(a.shape(), b.shape()),
                     out);
@@ -493,7 +525,8 @@ final class OnnxLayerInference {
             throw problemAt("both operands are constants; nothing of the network flows through this MatMul");
         }
         if (b.layer() == null && bs.size() == 2) {
-            addLayer(node, new LayerOp.Dense(k, n, false, false), List.of(a.layer()), List.of(as), out);
+            weightSource(addLayer(node, new LayerOp.Dense(k, n, false, false), List.of(a.layer()), List.of(as), out),
+                    node, 1);
         } else {
             List<String> ins = new ArrayList<>();
             List<List<Long>> shapes = new ArrayList<>();
@@ -809,10 +842,22 @@ final class OnnxLayerInference {
         shapeOnly(node, x, out, Optional.empty(), batchAxis);
     }
 
+    /** The initializer behind a dense layer's weight input, if it is one (or a transposed one). */
+    private void weightSource(Draft d, OnnxNode node, int input) {
+        String table = node.input(input).map(initializerOf::get).orElse(null);
+        if (table != null) {
+            denseWeights.put(d.name, table);
+        }
+    }
+
     /** A node that moves data without arithmetic: a constant stays a constant, else it is a reshape layer. */
     private void shapeOnly(OnnxNode node, Value x, List<Long> out, Optional<List<Long>> ints, int batchAxis) {
         if (x.layer() == null) {
             setConstant(node, out, ints);
+            String source = initializerOf.get(node.inputs().get(0));
+            if (source != null && !node.outputs().isEmpty()) {
+                initializerOf.put(node.outputs().get(0), source);
+            }
         } else {
             addLayer(node, new LayerOp.Reshape(node.opType()), List.of(x.layer()), List.of(x.shape()), out,
                     batchAxis);
@@ -825,6 +870,10 @@ final class OnnxLayerInference {
         for (String out : node.outputs()) {
             if (!out.isEmpty()) {
                 values.put(out, x);
+                String source = initializerOf.get(node.inputs().get(0));
+                if (source != null) {
+                    initializerOf.put(out, source);
+                }
                 Draft d = x.layer() == null ? null : layers.get(x.layer());
                 if (d != null) {
                     d.onnxValues.add(out);
@@ -999,9 +1048,34 @@ final class OnnxLayerInference {
             if (indices.layer() == null) {
                 setConstant(node, out, Optional.empty());
             } else {
-                addLayer(node, new LayerOp.Embedding(data.shape().get(0), data.shape().get(1)),
+                Draft d = addLayer(node, new LayerOp.Embedding(data.shape().get(0), data.shape().get(1)),
                         List.of(indices.layer()), List.of(indices.shape()), out);
+                String table = initializerOf.get(node.inputs().get(0));
+                if (table != null) {
+                    embeddingTables.put(d.name, table);
+                }
             }
+            return;
+        }
+        if (data.layer() != null && indices.layer() == null && indices.shape().isEmpty()
+                && indices.ints().map(v -> v.size() == 1).orElse(false)) {
+            // x[..., i, ...] by a constant scalar index (the [CLS] token: hidden[:, 0]): the axis dropped.
+            int axis = axis(node.intAttribute("axis", 0), data.shape().size(), "axis");
+            if (axis == data.batchAxis()) {
+                unsupported(node, "unsupported Gather: selecting along the batch axis");
+                return;
+            }
+            long n = data.shape().get(axis);
+            long i = indices.ints().get().get(0);
+            long index = i < 0 ? i + n : i;
+            if (index < 0 || index >= n) {
+                throw problemAt("index " + i + " is outside axis " + axis + " of " + data.shape() + " (" + n
+                        + " positions)");
+            }
+            List<Long> out = new ArrayList<>(data.shape());
+            out.remove(axis);
+            addLayer(node, new LayerOp.Select(axis, index), List.of(data.layer()), List.of(data.shape()), out,
+                    data.batchAxis() > axis ? data.batchAxis() - 1 : data.batchAxis());
             return;
         }
         if (data.layer() != null || indices.layer() != null || data.ints().isEmpty() || indices.ints().isEmpty()

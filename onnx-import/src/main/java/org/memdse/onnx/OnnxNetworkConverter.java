@@ -31,6 +31,7 @@ import org.memdse.core.network.PoolMode;
 import org.memdse.core.network.Recurrent;
 import org.memdse.core.network.RecurrentCell;
 import org.memdse.core.network.Reshape;
+import org.memdse.core.network.Select;
 import org.memdse.core.network.Shape;
 import org.memdse.core.network.Size2;
 import org.memdse.core.spec.Diagnostics;
@@ -113,7 +114,8 @@ final class OnnxNetworkConverter {
                     c.batchNormFolded(), ActivationFunction.IDENTITY));
         } else if (op instanceof LayerOp.Dense d) {
             put(layer, new Linear(layer.name(), toInt(d.inFeatures()), toInt(d.outFeatures()), d.bias(),
-                    d.batchNormFolded(), ActivationFunction.IDENTITY));
+                    d.batchNormFolded(), ActivationFunction.IDENTITY,
+                    Optional.ofNullable(network.tiedTo().get(layer.name()))));
         } else if (op instanceof LayerOp.Pool p) {
             pool(layer, p);
         } else if (op instanceof LayerOp.Activation a) {
@@ -157,6 +159,10 @@ final class OnnxNetworkConverter {
             put(layer, new LayerNorm(layer.name(), n.affine()));
         } else if (op instanceof LayerOp.Embedding e) {
             put(layer, new Embedding(layer.name(), toInt(e.vocabulary()), toInt(e.features())));
+        } else if (op instanceof LayerOp.Select sel) {
+            int b = batchAxisOfInput(layer, 0);
+            put(layer, new Select(layer.name(), b >= 0 && sel.axis() > b ? sel.axis() - 1 : sel.axis(),
+                    toInt(sel.index())));
         } else if (op instanceof LayerOp.Elementwise e) {
             Optional<ElementwiseOp> f = elementwise(e.function());
             if (f.isEmpty()) {

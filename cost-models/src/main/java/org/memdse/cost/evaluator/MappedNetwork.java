@@ -253,7 +253,8 @@ public final class MappedNetwork {
                 work[i] = sub == null ? NO_WORK : snnLayer(sub, node.kind() == NodeKind.POPULATION);
             } else if (node.kind().domain() == NodeKind.Domain.BOUNDARY) {
                 work[i] = BOUNDARY;
-            } else if (defaultCim != null && node.kind() != NodeKind.FLATTEN && node.kind() != NodeKind.RESHAPE) {
+            } else if (defaultCim != null && node.kind() != NodeKind.FLATTEN && node.kind() != NodeKind.RESHAPE
+                    && node.kind() != NodeKind.SELECT) {
                 long all = tilesOf(defaultCim);
                 // Under power gating element-wise work runs on the powered tiles; one stays on for it if none is.
                 long on = Math.max(Math.min(1, all), powered.getOrDefault(defaultCim, all));

@@ -135,7 +135,8 @@ final class InputActivities {
         if (node instanceof Activation a) {
             return activation(a.function());
         }
-        if (node instanceof Pool2d || node instanceof GlobalPool || node instanceof Flatten || node instanceof Reshape) {
+        if (node instanceof Pool2d || node instanceof GlobalPool || node instanceof Flatten || node instanceof Reshape
+                || node instanceof Select) {
             // Values pass on unchanged in kind: the max (or mean) of post-ReLU values is still >= 0.
             return input(node);
         }

@@ -222,6 +222,7 @@ public final class NetworkBuilder {
         for (Link link : feedback) {
             checkFeedback(link, stats);
         }
+        checkTies(stats);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
@@ -279,6 +280,31 @@ public final class NetworkBuilder {
             } else if (e.node() != null && !InputActivities.takesDensity(e.node())) {
                 error(e.origin().at("input_bit_density"), "input_bit_density: only crossbar layers (conv2d, linear, "
                         + "lstm, gru) take an input-bit density; " + describe(e) + " drives no crossbar rows");
+            }
+        }
+    }
+
+    /** A linear layer tied to an embedding holds that table, transposed: features x vocabulary. */
+    private void checkTies(Map<String, NodeStats> stats) {
+        for (Entry e : entries.values()) {
+            if (!(e.node() instanceof Linear l) || l.tiedTo().isEmpty() || stats.get(e.name()) == null) {
+                continue;
+            }
+            String table = l.tiedTo().get();
+            Entry t = entries.get(table);
+            if (t == null) {
+                error(e.origin().at("tied_to"), describe(e) + " is tied to '" + table + "', which the network does not have"
+                        + Suggestions.didYouMean(table, entries.keySet()));
+            } else if (!(t.node() instanceof Embedding emb)) {
+                error(e.origin().at("tied_to"), describe(e) + " is tied to " + describe(t)
+                        + "; only an embedding's table can be shared with a linear layer");
+            } else {
+                int rows = stats.get(e.name()).weights().orElseThrow().rows();
+                if (emb.features() != rows || emb.vocabulary() != l.outFeatures()) {
+                    error(e.origin().at("tied_to"), describe(e) + " has " + rows + "x" + l.outFeatures()
+                            + " weights, but " + describe(t) + " holds " + emb.vocabulary() + " rows of " + emb.features()
+                            + "; a tied layer holds the table transposed (features x vocabulary)");
+                }
             }
         }
     }

@@ -27,7 +27,9 @@ public enum NodeKind implements Keyed {
     MATMUL("matmul", Domain.ANN),
     LAYER_NORM("layer-norm", Domain.ANN),
     EMBEDDING("embedding", Domain.ANN),
-    ELEMENTWISE("elementwise", Domain.ANN);
+    ELEMENTWISE("elementwise", Domain.ANN),
+    /** one index of one axis (a transformer's [CLS] token): data movement, no arithmetic. */
+    SELECT("select", Domain.ANN);
 
     /** Which part of a Fig. 4 system runs a node: CIM tiles, SNN cores, or the interfaces between. */
     public enum Domain { ANN, SNN, BOUNDARY }

@@ -115,6 +115,9 @@ final class ShapeInference {
         if (node instanceof Elementwise n) {
             return elementwise(n, inputs);
         }
+        if (node instanceof Select n) {
+            return select(n, single(inputs));
+        }
         throw new IllegalStateException("no shape inference for " + node.kind());
     }
 
@@ -190,6 +193,24 @@ final class ShapeInference {
         dims.add(n.features());
         Shape o = new Shape(dims);
         return activations(List.of(in), o, Optional.empty(), (long) n.vocabulary() * n.features(), 0, 0, o.elements());
+    }
+
+    /** x[index] along an axis: the axis dropped, the selected values moved, nothing computed. */
+    private NodeStats select(Select n, In in) throws Problem {
+        requireActivations(n, in);
+        Shape s = in.shape();
+        if (n.axis() >= s.rank()) {
+            throw new Problem("axis", describe(n) + ": axis " + n.axis() + ", but '" + in.name() + "' gives " + s
+                    + " (axes 0.." + (s.rank() - 1) + ")");
+        }
+        if (n.index() >= s.dim(n.axis())) {
+            throw new Problem("index", describe(n) + ": index " + n.index() + ", but axis " + n.axis() + " of '"
+                    + in.name() + "' (" + s + ") has " + s.dim(n.axis()) + " positions");
+        }
+        List<Integer> dims = new ArrayList<>(s.dims());
+        dims.remove(n.axis());
+        Shape o = dims.isEmpty() ? Shape.of(1) : new Shape(dims);
+        return activations(List.of(in), o, Optional.empty(), 0, 0, 0, o.elements());
     }
 
     private NodeStats elementwise(Elementwise n, List<In> inputs) throws Problem {
@@ -303,7 +324,9 @@ final class ShapeInference {
                     + in.name() + "' gives " + features + " (shape " + s + ")");
         }
         WeightMatrix w = new WeightMatrix(features, n.outFeatures(), weightBits, steps);
-        long params = w.weights() + (n.bias() ? n.outFeatures() : 0) + (n.batchNorm() ? 2L * n.outFeatures() : 0);
+        // Weights tied to an embedding are that table's parameters (counted there).
+        long params = (n.tiedTo().isPresent() ? 0 : w.weights()) + (n.bias() ? n.outFeatures() : 0)
+                + (n.batchNorm() ? 2L * n.outFeatures() : 0);
         Shape o = s.rank() == 2 ? Shape.of(steps, n.outFeatures()) : Shape.of(n.outFeatures());
         long act = n.activation() == ActivationFunction.IDENTITY ? 0 : o.elements();
         return activations(List.of(in), o, Optional.of(w), params, w.weights() * steps, act, s.elements());

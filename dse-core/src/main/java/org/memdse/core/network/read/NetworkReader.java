@@ -45,6 +45,7 @@ import org.memdse.core.network.Projection;
 import org.memdse.core.network.Recurrent;
 import org.memdse.core.network.RecurrentCell;
 import org.memdse.core.network.Reshape;
+import org.memdse.core.network.Select;
 import org.memdse.core.network.Shape;
 import org.memdse.core.network.Size2;
 import org.memdse.core.network.SynapseList;
@@ -236,7 +237,8 @@ public final class NetworkReader {
                 int in = f.integer("in_features", 1, MAX, 0);
                 int out = f.requiredInt("out_features", 1, MAX, "the number of outputs");
                 boolean bn = f.bool("batch_norm", false);
-                return new Linear(name, in, out, f.bool("bias", !bn), bn, activation(f));
+                return new Linear(name, in, out, f.bool("bias", !bn), bn, activation(f),
+                        f.get("tied_to").map(SpecNode::asString).filter(t -> !t.isEmpty()));
             }
             case MAX_POOL:
             case AVG_POOL: {
@@ -284,6 +286,9 @@ public final class NetworkReader {
             case EMBEDDING:
                 return new Embedding(name, f.requiredInt("vocabulary", 1, MAX, "the rows of the table (tokens or positions)"),
                         f.requiredInt("features", 1, MAX, "the values per row"));
+            case SELECT:
+                return new Select(name, f.integer("axis", 0, 7, 0),
+                        f.requiredInt("index", 0, MAX, "the position selected along the axis (0 = the first)"));
             case ELEMENTWISE:
                 return new Elementwise(name, f.requiredEnum("op", ElementwiseOp.class,
                         "the operation: add, mul, div, sub, pow, sqrt, reciprocal, exp, erf, neg, max or where"));

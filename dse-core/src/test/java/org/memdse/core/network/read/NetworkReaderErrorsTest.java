@@ -193,7 +193,7 @@ class NetworkReaderErrorsTest {
                 "net.yaml:5:58: error: layers[1].kernel: expected an integer >= 1, found 'three'",
                 "net.yaml:6:22: error: layers[2].kind: expected one of input, conv2d, linear, max-pool, avg-pool, "
                         + "global-avg-pool, global-max-pool, activation, batch-norm, add, concat, flatten, reshape, "
-                        + "lstm, gru, encoder, population, projection, integration, matmul, layer-norm, embedding, elementwise, found 'linaer' (did you mean 'linear'?)",
+                        + "lstm, gru, encoder, population, projection, integration, matmul, layer-norm, embedding, elementwise, select, found 'linaer' (did you mean 'linear'?)",
                 "net.yaml:7:45: error: layers[3].strides: unknown key 'strides' (did you mean 'stride'?); allowed here: "
                         + "name, kind, inputs, kernel, stride, padding, ceil_mode",
                 "net.yaml:8:60: error: layers[4].inputs[0]: unknown input 'poool' (did you mean 'pool'?) for activation 'out'");

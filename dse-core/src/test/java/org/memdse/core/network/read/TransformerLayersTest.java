@@ -74,4 +74,51 @@ class TransformerLayersTest {
                   - {name: p, kind: matmul}
                 """)).isInstanceOf(SpecException.class).hasMessageContaining("multiplies exactly 2 inputs, found 1");
     }
+
+    private static final String LM = """
+            name: lm
+            layers:
+              - {name: ids, kind: input, shape: [10]}
+              - {name: wte, kind: embedding, vocabulary: 100, features: 8}
+              - {name: cls, kind: select, axis: 0, index: 0, inputs: wte}
+              - {name: head, kind: linear, out_features: 100, bias: false, tied_to: wte, inputs: wte}
+            """;
+
+    @Test
+    void aTiedLayerCountsItsWeightsOnceAsTheTable() {
+        NetworkGraph g = read(LM);
+        assertThat(g.stats("head").weights().orElseThrow()).hasToString("8x100");
+        assertThat(g.stats("head").params()).isZero();
+        assertThat(g.stats("head").macs()).isEqualTo(10L * 8 * 100);
+        assertThat(g.totals().params()).isEqualTo(800);
+    }
+
+    @Test
+    void selectDropsTheAxisAndComputesNothing() {
+        NetworkGraph g = read(LM);
+        assertThat(g.stats("cls").outputShape()).isEqualTo(Shape.of(8));
+        assertThat(g.stats("cls").digitalOps()).isZero();
+        assertThat(g.stats("cls").macs()).isZero();
+    }
+
+    @Test
+    void aTieToAMissingOrMisshapenTableIsNamedAtItsKey() {
+        assertThatThrownBy(() -> read(LM.replace("tied_to: wte", "tied_to: wtf")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("net.yaml:6")
+                .hasMessageContaining("tied to 'wtf', which the network does not have").hasMessageContaining("'wte'");
+        assertThatThrownBy(() -> read(LM.replace("out_features: 100", "out_features: 99")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("tied_to")
+                .hasMessageContaining("has 8x99 weights, but embedding 'wte' holds 100 rows of 8");
+        assertThatThrownBy(() -> read(LM.replace("tied_to: wte", "tied_to: ids")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("only an embedding's table");
+    }
+
+    @Test
+    void aSelectOutsideItsInputIsNamed() {
+        assertThatThrownBy(() -> read(LM.replace("index: 0", "index: 10")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("net.yaml:5")
+                .hasMessageContaining("select 'cls': index 10, but axis 0 of 'wte' (10x8) has 10 positions");
+        assertThatThrownBy(() -> read(LM.replace("axis: 0", "axis: 2")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("axis 2, but 'wte' gives 10x8");
+    }
 }
