@@ -261,8 +261,10 @@ public final class NetworkReader {
                 return new Concat(name, f.integer("axis", 0, 7, 0));
             case FLATTEN:
                 return new Flatten(name);
-            case RESHAPE:
-                return new Reshape(name, ints(f, "shape", -1, "the new shape (one dimension may be -1)"));
+            case RESHAPE: {
+                List<Integer> shape = ints(f, "shape", -1, "the new shape (one dimension may be -1)");
+                return shape.isEmpty() ? null : new Reshape(name, shape); // empty: reported by ints()
+            }
             case LSTM:
             case GRU:
                 return new Recurrent(name, kind == NodeKind.LSTM ? RecurrentCell.LSTM : RecurrentCell.GRU,

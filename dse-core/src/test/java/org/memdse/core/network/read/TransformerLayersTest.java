@@ -121,4 +121,12 @@ class TransformerLayersTest {
         assertThatThrownBy(() -> read(LM.replace("axis: 0", "axis: 2")))
                 .isInstanceOf(SpecException.class).hasMessageContaining("axis 2, but 'wte' gives 10x8");
     }
+
+    @Test
+    void anEmptyReshapeIsAnErrorAtItsShape() {
+        // Found by NetworkFuzzTest once the bundled transformers seeded it: the empty list escaped as an exception.
+        assertThatThrownBy(() -> read(BLOCK.replace("shape: [2, 10, 4]}", "shape: []}")))
+                .isInstanceOf(SpecException.class).hasMessageContaining("net.yaml:7")
+                .hasMessageContaining("expected at least one dimension, found an empty list");
+    }
 }
