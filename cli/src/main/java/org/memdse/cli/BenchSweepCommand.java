@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sweep",
         header = "Time the bundled 1,000-point sweep at each thread count.", mixinStandardHelpOptions = true,
         description = "Run the bundled sweep 'bench-isaac-vgg8' (1,000 points: ISAAC-CE, VGG-8, sequential mapper) "
-            + "with 1, 2, 4 ... threads up to the number of cores; print design points per second and per minute.")
+            + "with 1, 2, 4 ... threads up to the number of cores; print design points per second and per minute, and the process CPU time each run took (points per CPU-minute is "
+            + "the figure to compare when other work shares the machine).")
 final class BenchSweepCommand implements Callable<Integer> {
     static final String SWEEP = "bench-isaac-vgg8";
 
@@ -41,8 +42,10 @@ final class BenchSweepCommand implements Callable<Integer> {
             description = "Thread counts to time, e.g. 1,2,4 (default: 1, 2, 4 ... up to the cores).")
     List<Integer> threads;
 
-    @Option(names = "--warmup", paramLabel = "N", defaultValue = "3",
-            description = "Untimed runs first, for the JIT (default: ${DEFAULT-VALUE}).")
+    // Ten: on this 2-core machine the JIT is still compiling the evaluator after three runs (the
+    // first timed run then gave 78k points/min against 134-155k for the next three).
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "10",
+            description = "Untimed runs first, until the JIT has compiled the evaluator (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--solve-every-point",
@@ -75,22 +78,36 @@ final class BenchSweepCommand implements Callable<Integer> {
         for (int k = 0; k < counts.size(); k++) {
             int n = counts.get(k);
             SweepCaches.MappingCache mappings = setup.mappingCache();
+            long cpuBefore = processCpuNanos();
             ExplorationEngine.Summary s = run(setup, n, solveEveryPoint ? setup.mapper : mappings,
                     k == counts.size() - 1 ? keep : null);
             double rate = s.pointsPerSecond();
+            double cpuS = (processCpuNanos() - cpuBefore) / 1e9;
             if (base == 0) {
                 base = rate;
             }
             rows.add(new String[] {Integer.toString(n), Long.toString(s.points()),
                 String.format(Locale.ROOT, "%.2f", s.elapsedNanos() / 1e9), String.format(Locale.ROOT, "%.0f", rate),
                 String.format(Locale.ROOT, "%,.0f", rate * 60), String.format(Locale.ROOT, "%.2fx", rate / base),
+                cpuS > 0 ? String.format(Locale.ROOT, "%.2f", cpuS) : "n/a",
+                cpuS > 0 ? String.format(Locale.ROOT, "%,.0f", s.points() / cpuS * 60) : "n/a",
                 s.ok() + "/" + s.infeasible() + "/" + s.invalid(),
                 solveEveryPoint ? "every point" : mappings.solved() + "/" + mappings.reused()});
         }
         MapCommand.printTable(out, new String[] {"threads", "points", "seconds", "points/s", "points/min", "speed-up",
-            "ok/infeasible/invalid", "mappings solved/reused"}, rows);
+            "CPU s", "points/CPU-min", "ok/infeasible/invalid", "mappings solved/reused"}, rows);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /**
+     * CPU time of the whole process (every thread: the sweep's, the JIT's and the collector's), or
+     * -1 where the JVM does not say. On a busy machine wall-clock rates drop with the load; the CPU
+     * time a run costs does not, so "points/CPU-min" is the figure to compare across runs there.
+     */
+    static long processCpuNanos() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
     }
 
     static List<Integer> defaultCounts(int cores) {

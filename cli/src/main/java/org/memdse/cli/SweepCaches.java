@@ -24,6 +24,7 @@ import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.cost.evaluator.ArchitectureCosts;
+import org.memdse.cost.evaluator.MappingLayout;
 import org.memdse.cost.evaluator.SystemEvaluator;
 import org.memdse.cost.registry.ComponentModelRegistry;
 
@@ -156,23 +157,55 @@ final class SweepCaches {
         }
     }
 
-    /** An evaluator of {@code mode} that prices each distinct architecture once. */
+    /**
+     * An architecture as a cache key, its hash computed once: a record's hash walks every device,
+     * template and subsystem, and a lookup and an insert would each walk it again.
+     */
+    private record Priced(Architecture architecture, int hash) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Priced other && other.hash == hash && other.architecture.equals(architecture);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    /**
+     * An evaluator of {@code mode} that prices each distinct architecture once and lays out each
+     * mapping once: the points that reuse a mapping (same network and mapping objects, see
+     * {@link MappingCache}) share its {@link MappingLayout}, which does not depend on the circuits
+     * a sweep varies.
+     */
     static Evaluator pricing(ComponentModelRegistry registry, EvaluationMode mode) {
         SystemEvaluator evaluator = SystemEvaluator.forMode(registry, mode);
-        Map<Architecture, ArchitectureCosts> cache = new ConcurrentHashMap<>();
+        Map<Priced, ArchitectureCosts> cache = new ConcurrentHashMap<>();
+        Map<List<Identity>, MappingLayout> layouts = new ConcurrentHashMap<>();
         return new Evaluator() {
             @Override
             public Metrics evaluate(Architecture architecture, NetworkGraph network, Mapping mapping,
                                     OpConvention convention) {
-                ArchitectureCosts costs = cache.get(architecture);
+                Priced key = new Priced(architecture, architecture.hashCode());
+                ArchitectureCosts costs = cache.get(key);
                 if (costs == null) {
                     costs = ArchitectureCosts.of(architecture, registry);
                     if (cache.size() >= LIMIT) {
                         cache.clear();
                     }
-                    cache.put(architecture, costs);
+                    cache.put(key, costs);
                 }
-                return evaluator.evaluate(costs, network, mapping, convention);
+                List<Identity> mapped = List.of(new Identity(network), new Identity(mapping));
+                MappingLayout layout = layouts.get(mapped);
+                if (layout == null) {
+                    layout = MappingLayout.of(network, mapping);
+                    if (layouts.size() >= LIMIT) {
+                        layouts.clear();
+                    }
+                    layouts.put(mapped, layout);
+                }
+                return evaluator.evaluate(costs, layout, convention);
             }
         };
     }

@@ -12,12 +12,18 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.eval.EvaluationMode;
+import org.memdse.core.eval.Evaluator;
+import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.OpConvention;
 import org.memdse.core.explore.DesignPoint;
 import org.memdse.core.mapping.Mapper;
 import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.mapping.Mapping;
 import org.memdse.core.mapping.MappingOutcome;
 import org.memdse.core.network.NetworkGraph;
+import org.memdse.cost.evaluator.SystemEvaluator;
+import org.memdse.cost.registry.ComponentModelRegistry;
 import org.memdse.mapping.Mappers;
 
 /** Issue 17's mapping reuse: the cache key is what a mapping depends on, and a reused mapping is the one a fresh solve gives. */
@@ -132,6 +138,37 @@ class SweepCachesTest {
         assertThat(b.exitCode()).as(b.err()).isEqualTo(ExitCodes.OK);
         assertThat(b.out()).contains("every point");
         assertThat(rowsWithoutPareto(fresh)).isEqualTo(rowsWithoutPareto(reused)).hasSize(7);
+    }
+
+    @Test
+    void pointsThatShareAMappingShareItsLayoutAndPriceAsIfEvaluatedAlone() throws IOException {
+        SweepSetup setup = setup("""
+                  - path: templates.cim-tile.macro.adc.bits
+                    values: [4, 8]
+                  - path: templates.cim-tile.macro.crossbars.bits_per_cell
+                    values: [1, 2]
+                  - path: technology.node
+                    values: [32 nm, 45 nm]
+                  - path: templates.cim-tile.analog_transfer
+                    values: [true, false]
+                  - path: power_gating.gate
+                    values: [none, unused]
+                """);
+        ComponentModelRegistry registry = ComponentModelRegistry.load();
+        Evaluator shared = SweepCaches.pricing(registry, EvaluationMode.INFERENCE);
+        SystemEvaluator alone = new SystemEvaluator(registry);
+        Mapper mapper = SweepCaches.mapping(Mappers.byName("sequential").orElseThrow());
+        Set<Object> metrics = new HashSet<>();
+        for (NetworkGraph network : setup.networks) {
+            for (Architecture a : architectures(setup)) {
+                Mapping m = ((MappingOutcome.Mapped) mapper.map(a, network, MapperOptions.DEFAULT)).mapping();
+                Metrics reused = shared.evaluate(a, network, m, OpConvention.INT8);
+                assertThat(reused).isEqualTo(alone.evaluate(a, network, m, OpConvention.INT8));
+                metrics.add(reused);
+            }
+        }
+        // the knobs change the figures: the layout carried nothing of the first point's circuits
+        assertThat(metrics).hasSize(2 * 32);
     }
 
     /** The rows sorted, without the last column (the sweep marks the front, the benchmark does not). */

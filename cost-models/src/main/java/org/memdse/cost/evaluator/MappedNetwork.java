@@ -1,7 +1,5 @@
 package org.memdse.cost.evaluator;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +13,7 @@ import org.memdse.core.arch.TileArray;
 import org.memdse.core.eval.IdleHardware;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.eval.PeakFigures;
-import org.memdse.core.mapping.CoreGroup;
-import org.memdse.core.mapping.CrossbarBlock;
-import org.memdse.core.mapping.Endpoint;
 import org.memdse.core.mapping.Mapping;
-import org.memdse.core.mapping.MappingUnit;
 import org.memdse.core.mapping.Route;
 import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
@@ -40,11 +34,8 @@ public final class MappedNetwork {
     private final Mapping mapping;
     private final OpConvention convention;
     private final List<NetworkNode> nodes;
-    private final NodeStats[] stats;
+    private final MappingLayout layout;
     private final NodeWork[] work;
-    private final List<RoutedTraffic> routes;
-    private final List<List<RoutedTraffic>> routesBySource;
-    private final long macs;
     /** Per tile array, the tiles or cores that are powered (all of them without power gating). */
     private final Map<String, Long> powered = new HashMap<>();
     private final IdleHardware idle;
@@ -155,68 +146,21 @@ public final class MappedNetwork {
     private static final NoWork NO_WORK = new NoWork();
     private static final Boundary BOUNDARY = new Boundary();
 
-    private MappedNetwork(ArchitectureCosts costs, NetworkGraph network, Mapping mapping, OpConvention convention) {
+    private MappedNetwork(ArchitectureCosts costs, MappingLayout layout, OpConvention convention) {
         this.costs = costs;
-        this.network = network;
-        this.mapping = mapping;
+        this.layout = layout;
+        this.network = layout.network();
+        this.mapping = layout.mapping();
         this.convention = convention;
-        this.nodes = network.nodes();
+        this.nodes = layout.nodes();
         int n = nodes.size();
-        Map<String, Integer> index = new HashMap<>(2 * n);
-        for (int i = 0; i < n; i++) {
-            index.put(nodes.get(i).name(), i);
-        }
-        List<List<MappingUnit>> units = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            units.add(new ArrayList<>());
-        }
-        for (MappingUnit u : mapping.units()) {
-            if (u instanceof CoreGroup g) {
-                // A core's part may hold neurons of several populations: each runs there.
-                for (CoreGroup.Share share : g.shares()) {
-                    Integer i = index.get(share.population());
-                    if (i != null) {
-                        units.get(i).add(u);
-                    }
-                }
-                continue;
-            }
-            Integer i = index.get(u.node());
-            if (i != null) {
-                units.get(i).add(u);
-            }
-        }
-        List<List<TrafficEdge>> ins = new ArrayList<>(n);
-        List<List<TrafficEdge>> outs = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            ins.add(new ArrayList<>(2));
-            outs.add(new ArrayList<>(2));
-        }
-        Map<Integer, TrafficEdge> edges = new HashMap<>();
-        for (TrafficEdge e : network.edges()) {
-            edges.put(e.id(), e);
-            Integer s = index.get(e.source());
-            Integer t = index.get(e.target());
-            if (s != null) {
-                outs.get(s).add(e);
-            }
-            if (t != null) {
-                ins.get(t).add(e);
-            }
-        }
-        this.stats = new NodeStats[n];
         ArchitectureCosts.CimSubsystem[] cimOf = new ArchitectureCosts.CimSubsystem[n];
-        long sum = 0;
         for (int i = 0; i < n; i++) {
-            stats[i] = network.stats(nodes.get(i));
-            sum += stats[i].macs();
-            List<MappingUnit> u = units.get(i);
-            if (!u.isEmpty() && u.get(0) instanceof CrossbarBlock) {
-                cimOf[i] = costs.cim(mapping.endpointOf(u.get(0).id()).subsystem());
+            if (layout.geometry(i) != null) {
+                cimOf[i] = costs.cim(layout.subsystemOf(i));
             }
         }
-        this.macs = sum;
-        Map<String, Long> used = usedTiles(mapping);
+        Map<String, Long> used = layout.usedTiles();
         boolean gated = costs.architecture().powerGating().enabled();
         long tiles = 0;
         long idleTiles = 0;
@@ -237,19 +181,20 @@ public final class MappedNetwork {
         this.idle = new IdleHardware(tiles, idleTiles, cores, idleCores, gated);
         boolean[] analogOut = new boolean[n];
         for (int i = 0; i < n; i++) {
-            analogOut[i] = transfersAnalog(i, cimOf, outs, index);
+            analogOut[i] = transfersAnalog(i, cimOf, layout);
         }
         String defaultCim = firstSubsystem(CimTileTemplate.class);
         String defaultSnn = firstSubsystem(SnnCoreTemplate.class);
         this.work = new NodeWork[n];
         for (int i = 0; i < n; i++) {
             NetworkNode node = nodes.get(i);
-            List<MappingUnit> u = units.get(i);
-            if (!u.isEmpty() && u.get(0) instanceof CrossbarBlock) {
+            MappingLayout.BlockGeometry g = layout.geometry(i);
+            if (g != null) {
                 work[i] = cimOf[i] == null ? NO_WORK
-                        : crossbarLayer(cimOf[i], node, stats[i], u, receivesAnalog(i, ins, analogOut, index), analogOut[i]);
+                        : crossbarLayer(cimOf[i], node, layout.stats(i), g, receivesAnalog(i, layout, analogOut),
+                                analogOut[i]);
             } else if (node.kind().domain() == NodeKind.Domain.SNN) {
-                String sub = u.isEmpty() ? defaultSnn : mapping.endpointOf(u.get(0).id()).subsystem();
+                String sub = layout.units(i).isEmpty() ? defaultSnn : layout.subsystemOf(i);
                 work[i] = sub == null ? NO_WORK : snnLayer(sub, node.kind() == NodeKind.POPULATION);
             } else if (node.kind().domain() == NodeKind.Domain.BOUNDARY) {
                 work[i] = BOUNDARY;
@@ -264,26 +209,6 @@ public final class MappedNetwork {
                 work[i] = NO_WORK;
             }
         }
-        List<RoutedTraffic> routed = new ArrayList<>(mapping.routes().size());
-        List<List<RoutedTraffic>> bySource = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            bySource.add(new ArrayList<>(2));
-        }
-        for (Route r : mapping.routes()) {
-            TrafficEdge e = edges.get(r.edge());
-            Integer s = e == null ? null : index.get(e.source());
-            RoutedTraffic t = new RoutedTraffic(r, e, s == null ? -1 : s);
-            routed.add(t);
-            if (s != null) {
-                bySource.get(s).add(t);
-            }
-        }
-        this.routes = List.copyOf(routed);
-        List<List<RoutedTraffic>> frozen = new ArrayList<>(n);
-        for (List<RoutedTraffic> l : bySource) {
-            frozen.add(List.copyOf(l));
-        }
-        this.routesBySource = List.copyOf(frozen);
         this.crossbarUtilisation = countCrossbarUtilisation();
         this.coreUtilisation = countCoreUtilisation();
     }
@@ -291,69 +216,33 @@ public final class MappedNetwork {
     /** The view of {@code mapping} of {@code network} on the system {@code costs} prices. */
     public static MappedNetwork of(ArchitectureCosts costs, NetworkGraph network, Mapping mapping,
                                    OpConvention convention) {
-        return new MappedNetwork(costs, network, mapping, convention);
+        return of(costs, MappingLayout.of(network, mapping), convention);
     }
 
-    /** Per subsystem, the tiles or cores that hold at least one mapping unit. */
-    private static Map<String, Long> usedTiles(Mapping mapping) {
-        boolean[] used = new boolean[mapping.endpoints().size()];
-        for (MappingUnit u : mapping.units()) {
-            used[mapping.placements().get(u.id()).endpoint()] = true;
-        }
-        Map<String, Long> out = new HashMap<>();
-        for (int e = 0; e < used.length; e++) {
-            if (used[e]) {
-                out.merge(mapping.endpoints().get(e).subsystem(), 1L, Long::sum);
-            }
-        }
-        return out;
+    /**
+     * The view of a mapping whose architecture-independent part, {@code layout}, is already built
+     * (a sweep builds it once per mapping and prices it on every point that reuses the mapping).
+     */
+    public static MappedNetwork of(ArchitectureCosts costs, MappingLayout layout, OpConvention convention) {
+        return new MappedNetwork(costs, layout, convention);
     }
 
     private CrossbarLayer crossbarLayer(ArchitectureCosts.CimSubsystem c, NetworkNode node, NodeStats stats,
-                                        List<MappingUnit> units, boolean analogIn, boolean analogOut) {
+                                        MappingLayout.BlockGeometry g, boolean analogIn, boolean analogOut) {
         Macro macro = c.macro;
         long vectors = stats.weights().map(w -> w.vmmsPerInference()).orElse(1L);
         int activationBits = network.activationBits();
         boolean pulseWidth = !analogIn && macro.inputEncoding() == InputEncoding.PULSE_WIDTH;
         double cycles = analogIn || pulseWidth ? 1 : Math.ceil((double) activationBits / macro.dac().bits());
         double arrayCells = (double) macro.crossbars().rows() * macro.crossbars().cols();
-        double cellReads = 0;
-        double columnCycles = 0;
-        double rowCycles = 0;
-        int replicas = 1;
-        int rowBlocks = 1;
-        int maxRows = 1;
-        // Tiles by first use: each block's tile as an index 0 .. tileCount - 1 (endpoint indices
-        // are dense, so no hash lookups on the hot path).
-        int[] tileOfEndpoint = new int[mapping.endpoints().size()];
-        Arrays.fill(tileOfEndpoint, -1);
-        int[] tileOfBlock = new int[units.size()];
-        int tileCount = 0;
-        List<CrossbarBlock> blocks = new ArrayList<>(units.size());
-        for (int i = 0; i < units.size(); i++) {
-            CrossbarBlock b = (CrossbarBlock) units.get(i);
-            blocks.add(b);
-            cellReads += (double) b.crossbarRows() * b.crossbarCols() / arrayCells;
-            columnCycles += b.crossbarCols();
-            rowCycles += b.crossbarRows();
-            replicas = Math.max(replicas, b.replica() + 1);
-            rowBlocks = Math.max(rowBlocks, b.rowBlock() + 1);
-            maxRows = Math.max(maxRows, b.crossbarRows());
-            int e = mapping.placements().get(b.id()).endpoint();
-            if (tileOfEndpoint[e] < 0) {
-                tileOfEndpoint[e] = tileCount++;
-            }
-            tileOfBlock[i] = tileOfEndpoint[e];
-        }
-        double reads = vectors * cycles / replicas;
-        List<TileShare> shares = TileShares.of(blocks, tileOfBlock, tileCount, replicas);
+        double reads = vectors * cycles / g.replicas();
         long pulseCount = (1L << Math.min(activationBits, 30)) - 1;
         // Bit-serial: the layer's own input-bit density (NetworkGraph.inputActivities: given, or the
         // default for the activation that produced its input).
         double activity = analogIn ? 1.0 / 3 : pulseWidth ? pulseCount / 2.0 : network.inputBitDensity(node);
-        return new CrossbarLayer(c, units.size(), vectors, cycles, reads, pulseWidth ? pulseCount : 1, analogIn,
-                analogOut, pulseWidth, activity, cellReads, columnCycles, rowCycles, replicas, rowBlocks, maxRows,
-                tileCount, shares);
+        return new CrossbarLayer(c, g.blocks(), vectors, cycles, reads, pulseWidth ? pulseCount : 1, analogIn,
+                analogOut, pulseWidth, activity, g.cellsUsed() / arrayCells, g.columnCycles(), g.rowCycles(),
+                g.replicas(), g.rowBlocks(), g.maxRows(), g.tiles(), g.tileShares());
     }
 
     /**
@@ -361,13 +250,12 @@ public final class MappedNetwork {
      * consumer is a crossbar layer on such a tile hands its column outputs over as held analog
      * values (the seed paper's analog ReLU neurons): no ADC, no shift-and-add, no buffer write.
      */
-    private static boolean transfersAnalog(int i, ArchitectureCosts.CimSubsystem[] cimOf, List<List<TrafficEdge>> outs,
-                                           Map<String, Integer> index) {
-        if (cimOf[i] == null || !cimOf[i].template.analogTransfer() || outs.get(i).isEmpty()) {
+    private static boolean transfersAnalog(int i, ArchitectureCosts.CimSubsystem[] cimOf, MappingLayout layout) {
+        if (cimOf[i] == null || !cimOf[i].template.analogTransfer() || layout.outs(i).isEmpty()) {
             return false;
         }
-        for (TrafficEdge e : outs.get(i)) {
-            Integer next = index.get(e.target());
+        for (TrafficEdge e : layout.outs(i)) {
+            Integer next = layout.indexOf(e.target());
             ArchitectureCosts.CimSubsystem n = next == null || e.feedback() ? null : cimOf[next];
             if (n == null || !n.template.analogTransfer()) {
                 return false;
@@ -377,13 +265,12 @@ public final class MappedNetwork {
     }
 
     /** Whether every input of a crossbar layer arrives as an analog value (no DACs, one read). */
-    private static boolean receivesAnalog(int i, List<List<TrafficEdge>> ins, boolean[] analogOut,
-                                          Map<String, Integer> index) {
-        if (ins.get(i).isEmpty()) {
+    private static boolean receivesAnalog(int i, MappingLayout layout, boolean[] analogOut) {
+        if (layout.ins(i).isEmpty()) {
             return false;
         }
-        for (TrafficEdge e : ins.get(i)) {
-            Integer prev = index.get(e.source());
+        for (TrafficEdge e : layout.ins(i)) {
+            Integer prev = layout.indexOf(e.source());
             if (prev == null || e.feedback() || !analogOut[prev]) {
                 return false;
             }
@@ -423,15 +310,14 @@ public final class MappedNetwork {
     }
 
     private double countCrossbarUtilisation() {
-        long used = mapping.units().stream().filter(CrossbarBlock.class::isInstance).count();
+        long used = layout.crossbarBlocks();
         long total = costs.components().stream().filter(p -> p.component().kind() == ComponentKind.CROSSBAR)
                 .mapToLong(p -> p.component().count()).sum();
         return total == 0 ? 0 : (double) used / total;
     }
 
     private double countCoreUtilisation() {
-        long used = mapping.units().stream().filter(CoreGroup.class::isInstance)
-                .map(u -> mapping.endpointOf(u.id()).index()).distinct().count();
+        long used = layout.coresUsed();
         long total = costs.architecture().summary().snnCores();
         return total == 0 ? 0 : (double) used / total;
     }
@@ -467,7 +353,7 @@ public final class MappedNetwork {
     }
 
     public NodeStats stats(int i) {
-        return stats[i];
+        return layout.stats(i);
     }
 
     public NodeWork work(int i) {
@@ -476,12 +362,12 @@ public final class MappedNetwork {
 
     /** Every route, in mapping order. */
     public List<RoutedTraffic> routes() {
-        return routes;
+        return layout.routes();
     }
 
     /** The routes that carry node {@code i}'s outputs, in mapping order. */
     public List<RoutedTraffic> routesFrom(int i) {
-        return routesBySource.get(i);
+        return layout.routesBySource().get(i);
     }
 
     /**
@@ -500,7 +386,7 @@ public final class MappedNetwork {
 
     /** Multiply-accumulates per inference. */
     public long macs() {
-        return macs;
+        return layout.macs();
     }
 
     /** Crossbars holding weights over all crossbars. */

@@ -69,7 +69,15 @@ public final class SystemEvaluator implements Evaluator {
 
     /** The hot path: the architecture's components are priced once and reused across mappings. */
     public Metrics evaluate(ArchitectureCosts costs, NetworkGraph network, Mapping mapping, OpConvention convention) {
-        MappedNetwork view = MappedNetwork.of(costs, network, mapping, convention);
+        return evaluate(costs, MappingLayout.of(network, mapping), convention);
+    }
+
+    /**
+     * The sweep's hot path: the mapping's architecture-independent layout is built once per
+     * mapping and priced on every point that reuses it.
+     */
+    public Metrics evaluate(ArchitectureCosts costs, MappingLayout layout, OpConvention convention) {
+        MappedNetwork view = MappedNetwork.of(costs, layout, convention);
         EvaluationLedger ledger = new EvaluationLedger(view.size());
         for (EvaluationPass pass : passes) {
             pass.run(view, ledger);
