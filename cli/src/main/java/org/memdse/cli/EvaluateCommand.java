@@ -100,6 +100,13 @@ final class EvaluateCommand implements Callable<Integer> {
                 + "(default: ${DEFAULT-VALUE}).")
     int measureSeeds;
 
+    @Option(names = "--accuracy-table", paramLabel = "CSV",
+            description = "Your measured accuracy for other design points: a CSV with columns snr_db (memdse's estimate "
+                + "for each point) and accuracy (what you measured, 0..1), e.g. a sweep's CSV with an accuracy column "
+                + "added. memdse fits accuracy against SNR (non-decreasing, no other shape assumed) and predicts this "
+                + "point's accuracy from its SNR (README, 'Your own accuracy table').")
+    java.nio.file.Path accuracyTable;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -117,6 +124,7 @@ final class EvaluateCommand implements Callable<Integer> {
         }
         TrainedWeights trained = weights == null ? TrainedWeights.NONE
                 : WeightFileReader.read(weights, weights.toString(), g);
+        MeasuredAccuracy measured = accuracyTable == null ? null : MeasuredAccuracy.read(accuracyTable);
         Mapper m = mapping.mapper();
         MappingOutcome outcome = m.map(a, g, mapping.options());
         PrintWriter out = spec.commandLine().getOut();
@@ -136,9 +144,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 : FunctionalCheck.run(ArchitectureCosts.of(a, ComponentModelRegistry.load()), g, mapping, ops.convention,
                         trained, measure, measureSeeds, 1);
         switch (format) {
-            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate, trained, checks));
+            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate, trained, checks, measured));
             case csv -> MetricsCsv.write(metrics, out);
-            default -> out.print(table(a, g, m, metrics, this.mapping.replicate, trained) + checks(checks));
+            default -> out.print(table(a, g, m, metrics, this.mapping.replicate, trained) + checks(checks)
+                    + (measured == null ? "" : measured.table(metrics.snrDb())));
         }
         out.flush();
         return ExitCodes.OK;
@@ -226,6 +235,12 @@ final class EvaluateCommand implements Callable<Integer> {
     /** With {@code checks}, an {@code snr_functional} field lists each trained layer's estimate and measurement. */
     static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated, TrainedWeights weights,
                        List<FunctionalCheck.LayerCheck> checks) {
+        return json(a, g, m, x, replicated, weights, checks, null);
+    }
+
+    /** With {@code measured} (or null), an {@code accuracy_from_table} field predicts the accuracy from the user's table. */
+    static String json(Architecture a, NetworkGraph g, Mapper m, Metrics x, boolean replicated, TrainedWeights weights,
+                       List<FunctionalCheck.LayerCheck> checks, MeasuredAccuracy measured) {
         StringBuilder b = new StringBuilder("{\n");
         field(b, "architecture", JsonText.string(a.name()));
         field(b, "network", JsonText.string(g.name()));
@@ -297,6 +312,9 @@ final class EvaluateCommand implements Callable<Integer> {
                     + ", \"measured_db_highest_seed\": " + JsonText.number(c.highestDb()) + ", \"samples\": "
                     + c.samples() + ", \"seeds\": " + c.seeds() + "}")
                     .collect(java.util.stream.Collectors.joining(", ", "[", "]")));
+        }
+        if (measured != null) {
+            field(b, "accuracy_from_table", measured.json(x.snrDb()));
         }
         field(b, "peak_tops", JsonText.number(x.peak().peakTops()));
         field(b, "peak_power_w", JsonText.number(x.peak().peakPowerW()));

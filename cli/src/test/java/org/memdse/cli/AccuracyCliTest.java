@@ -187,6 +187,32 @@ class AccuracyCliTest {
     }
 
     @Test
+    void yourOwnAccuracyTablePredictsThePointsAccuracyFromItsSnr() throws IOException {
+        String[] args = {"evaluate", "--arch", "neurosim-vgg8", "--network", "mlp-mnist", "--mapper", "sequential"};
+        CliRunner plain = CliRunner.run(concat(args, "--format", "json"));
+        assertThat(plain.exitCode()).as(plain.err()).isEqualTo(ExitCodes.OK);
+        double snr = number(plain.out(), "snr_db");
+        // measured 0.5 ten dB below this point and 0.9 ten dB above: the point lies half way
+        Path table = Files.writeString(dir.resolve("measured.csv"), String.format(java.util.Locale.ROOT,
+                "point,status,snr_db,accuracy%n0,ok,%s,0.5%n1,invalid,,%n2,ok,%s,0.9%n", snr - 10, snr + 10));
+        CliRunner text = CliRunner.run(concat(args, "--accuracy-table", table.toString()));
+        assertThat(text.exitCode()).as(text.err()).isEqualTo(ExitCodes.OK);
+        assertThat(text.out()).contains("accuracy from your measured table (" + table + ": 2 points, fitted "
+                + "non-decreasing in SNR; Spearman 1.000)").containsPattern("predicted accuracy +0\\.7000 +\\(SNR [-0-9.]+ dB, "
+                + "within the table's");
+        CliRunner json = CliRunner.run(concat(args, "--accuracy-table", table.toString(), "--format", "json"));
+        assertThat(json.exitCode()).as(json.err()).isEqualTo(ExitCodes.OK);
+        assertThat(number(json.out(), "predicted_accuracy")).isCloseTo(0.7, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(json.out()).contains("\"outside_measured_range\": false");
+
+        Path percent = Files.writeString(dir.resolve("percent.csv"), "snr_db,accuracy\n1,50\n9,90\n");
+        CliRunner bad = CliRunner.run(concat(args, "--accuracy-table", percent.toString()));
+        assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(bad.err()).contains(percent + ":2: accuracy: expected a fraction 0..1, found 50; write 50 % as 0.5000")
+                .doesNotContain("Exception");
+    }
+
+    @Test
     void aWeightFileWhoseShapesDoNotMatchTheNetworkIsBadInputAtItsLine() throws IOException {
         Path file = Files.writeString(dir.resolve("bad.txt"), "# wrong shape\nlayer hidden 100x400\n");
         CliRunner r = CliRunner.run("evaluate", "--arch", "neurosim-vgg8", "--network", "mlp-mnist", "--mapper",
