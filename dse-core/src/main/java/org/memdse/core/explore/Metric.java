@@ -51,9 +51,18 @@ public enum Metric {
             "learning modes: standard deviation of a written conductance, in level spacings of the stored weight"),
     LIFETIME_S("lifetime_s", false,
             "learning modes: time until the most-written cell reaches its endurance, s (NaN when nothing is written)"),
-    EPOCHS_SURVIVED("epochs_survived", false, "training: epochs until the most-written cell reaches its endurance");
+    EPOCHS_SURVIVED("epochs_survived", false, "training: epochs until the most-written cell reaches its endurance"),
+    CHIPS("chips", true, "chips in the system (1 without a board)"),
+    CHIP_CROSSING_BITS("chip_crossing_bits", false,
+            "bits per inference that cross from one chip to another, bit (0 on one chip)"),
+    BOARD_LINK_UTILISATION_MAX("board_link_utilisation_max", false,
+            "busiest board link's utilisation between chips (>= 1: saturated; 0 on one chip)"),
+    BOARD_ENERGY_SHARE("board_energy_share", false, "energy of the board links between chips / energy (0 on one chip)");
 
     private static final List<Metric> ALL = List.of(values());
+
+    /** The energy breakdown's kind of the board links between chips (ComponentKind.CHIP_LINK's key). */
+    private static final String BOARD_ENERGY_KIND = "chip_link";
 
     private final String key;
     private final boolean integral;
@@ -92,7 +101,11 @@ public enum Metric {
     }
 
     /** Every metric of one evaluation, indexed by {@link #ordinal()}, in the units of the keys. */
-    public static double[] of(Metrics m, MappingObjectives mapping) {
+    /**
+     * Every metric of one evaluation on a system of {@code chips} chips (a board's; 1 without one),
+     * indexed by {@link #ordinal()}, in the units of the keys.
+     */
+    public static double[] of(Metrics m, MappingObjectives mapping, int chips) {
         double[] v = new double[ALL.size()];
         v[AREA_MM2.ordinal()] = m.areaM2() * 1e6;
         v[ENERGY_PJ.ordinal()] = m.energyJ() * 1e12;
@@ -122,6 +135,10 @@ public enum Metric {
         v[SATURATED_LINKS.ordinal()] = m.network().saturated().size();
         v[SNR_DB.ordinal()] = m.snrDb();
         learning(m.learning(), v);
+        v[CHIPS.ordinal()] = chips;
+        v[CHIP_CROSSING_BITS.ordinal()] = m.network().chipCrossingBits();
+        v[BOARD_LINK_UTILISATION_MAX.ordinal()] = m.network().boardUtilisation();
+        v[BOARD_ENERGY_SHARE.ordinal()] = m.energyJ() > 0 ? m.energyByKind().get(BOARD_ENERGY_KIND) / m.energyJ() : 0;
         return v;
     }
 

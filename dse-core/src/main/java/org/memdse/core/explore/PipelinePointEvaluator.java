@@ -107,7 +107,7 @@ public final class PipelinePointEvaluator implements PointEvaluator {
         } catch (RuntimeException e) {
             return new PointResult.Invalid(point, network.name(), "cannot price it: " + message(e));
         }
-        double[] values = Metric.of(metrics, mapping.report().objective());
+        double[] values = Metric.of(metrics, mapping.report().objective(), mapping.chips());
         List<String> violations = new ArrayList<>();
         if (!mapping.report().feasible()) {
             violations.add("the mapping breaks a hard constraint (over capacity or wrong resource)");

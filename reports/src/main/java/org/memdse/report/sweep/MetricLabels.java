@@ -29,7 +29,10 @@ public final class MetricLabels {
             Map.entry("energy_pj_per_epoch", "energy per epoch"), Map.entry("time_ns_per_epoch", "time per epoch"),
             Map.entry("write_energy_pj_per_update", "write energy per synaptic update"),
             Map.entry("written_precision_levels", "written precision (σ)"), Map.entry("lifetime_s", "lifetime"),
-            Map.entry("epochs_survived", "epochs survived"));
+            Map.entry("epochs_survived", "epochs survived"), Map.entry("chips", "chips"),
+            Map.entry("chip_crossing_bits", "chip-crossing traffic"),
+            Map.entry("board_link_utilisation_max", "board link utilisation, max"),
+            Map.entry("board_energy_share", "board-link share of the energy"));
 
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("throughput_inferences_per_s", "inferences/s"), Map.entry("ops", "ops"), Map.entry("tops", "TOPS"),
@@ -39,7 +42,9 @@ public final class MetricLabels {
             Map.entry("energy_pj_per_sample", "pJ"), Map.entry("energy_pj_per_epoch", "pJ"),
             Map.entry("time_ns_per_epoch", "ns"), Map.entry("write_energy_pj_per_update", "pJ"),
             Map.entry("written_precision_levels", "level spacings"), Map.entry("lifetime_s", "s"),
-            Map.entry("epochs_survived", "epochs"));
+            Map.entry("epochs_survived", "epochs"), Map.entry("chips", "count"),
+            Map.entry("chip_crossing_bits", "bit per inference"), Map.entry("board_link_utilisation_max", "fraction"),
+            Map.entry("board_energy_share", "fraction"));
 
     private static final List<String> HIGHER_IS_BETTER = List.of("throughput_inferences_per_s", "tops", "tops_per_w",
             "tops_per_mm2", "crossbar_utilisation", "core_utilisation", "peak_tops", "peak_tops_per_w",
