@@ -105,7 +105,66 @@ public final class SummaryTable {
         rows.add(fixed(designs, "peak_tops_per_w", "peak TOPS/W (all arrays busy)", Better.HIGHER,
                 m -> m.peak().peakTopsPerWatt(), 1, "TOPS/W"));
         rows.add(fixed(designs, "snr_db", "output SNR (analytic estimate)", Better.HIGHER, Metrics::snrDb, 1, "dB"));
+        chipRows(designs, rows);
         return rows;
+    }
+
+    /**
+     * The chip view, when a design spans chips (a board): chips, area per chip, each chip's average
+     * power ({@link ChipView}), the traffic between chips and what the board links cost. One-chip
+     * designs show one chip, no chip-crossing traffic and no board; their rows for chips they do not
+     * have are empty.
+     */
+    static void chipRows(List<DesignOutcome> designs, List<Row> rows) {
+        ChipView[] views = new ChipView[designs.size()];
+        int most = 0;
+        for (int i = 0; i < views.length; i++) {
+            if (designs.get(i) instanceof DesignOutcome.Evaluated e) {
+                views[i] = ChipView.of(e);
+                most = Math.max(most, views[i].chips());
+            }
+        }
+        if (most < 2) {
+            return;
+        }
+        rows.add(chip(views, "chips", "chips", Better.LOWER, v -> v.chips(), 1, "chips"));
+        rows.add(chip(views, "area_per_chip_mm2", "area per chip", Better.LOWER, ChipView::areaPerChipM2, 1e6, "mm²"));
+        for (int c = 0; c < most; c++) {
+            int chip = c;
+            Row r = chip(views, "power_chip_" + c + "_w", "average power, chip " + c, Better.LOWER,
+                    v -> chip < v.chips() ? v.powerW()[chip] : Double.NaN, 1, "W");
+            Numbers.Scaled s = Numbers.prefixed(maxAbs(r.values()), "W");
+            rows.add(new Row(r.key(), r.label(), r.better(), r.values(), s.factor(), s.unit(), r.totals()));
+        }
+        rows.add(chip(views, "chip_crossing_bits", "chip-crossing traffic", Better.LOWER, ChipView::crossingBits, 1,
+                "bit per inference"));
+        Row board = chip(views, "board_energy_j", "board-link energy", Better.LOWER, ChipView::boardEnergyJ, 1, "J");
+        Numbers.Scaled s = Numbers.prefixed(maxAbs(board.values()), "J");
+        rows.add(new Row(board.key(), board.label(), board.better(), board.values(), s.factor(), s.unit(),
+                board.totals()));
+        rows.add(chip(views, "board_utilisation", "board link utilisation, max", Better.LOWER,
+                ChipView::boardUtilisation, 100, "%"));
+    }
+
+    private static Row chip(ChipView[] views, String key, String label, Better better,
+                            ToDoubleFunction<ChipView> f, double factor, String unit) {
+        double[] v = nan(views.length);
+        for (int i = 0; i < v.length; i++) {
+            if (views[i] != null) {
+                v[i] = f.applyAsDouble(views[i]);
+            }
+        }
+        return new Row(key, label, better, v, factor, unit, nan(views.length));
+    }
+
+    private static double maxAbs(double[] values) {
+        double max = 0;
+        for (double x : values) {
+            if (!Double.isNaN(x)) {
+                max = Math.max(max, Math.abs(x));
+            }
+        }
+        return max;
     }
 
     /** Endpoints of {@code kind} holding at least one unit. */

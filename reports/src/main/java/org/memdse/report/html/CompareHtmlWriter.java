@@ -119,6 +119,14 @@ public final class CompareHtmlWriter {
         }
         b.append("</tbody></table>\n");
         for (DesignOutcome d : n.designs()) {
+            if (d instanceof DesignOutcome.Evaluated e && e.mapping().chips() > 1) {
+                org.memdse.report.compare.ChipView v = org.memdse.report.compare.ChipView.of(e);
+                b.append("<p class=\"chips\"><b>").append(Html.esc(e.architecture())).append("</b>: ").append(v.chips())
+                        .append(" chips; traffic between them per inference: ")
+                        .append(Html.esc(v.trafficText().isEmpty() ? "none" : v.trafficText())).append(".</p>\n");
+            }
+        }
+        for (DesignOutcome d : n.designs()) {
             if (d instanceof DesignOutcome.Failed f) {
                 b.append("<p class=\"failed\"><b>").append(Html.esc(f.architecture())).append("</b> was not evaluated on ")
                         .append(Html.esc(n.network().name())).append(": ").append(Html.esc(f.reason())).append("</p>\n");

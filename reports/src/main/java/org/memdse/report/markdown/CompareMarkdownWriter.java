@@ -98,6 +98,14 @@ public final class CompareMarkdownWriter {
         }
         b.append('\n');
         for (DesignOutcome d : n.designs()) {
+            if (d instanceof DesignOutcome.Evaluated e && e.mapping().chips() > 1) {
+                org.memdse.report.compare.ChipView v = org.memdse.report.compare.ChipView.of(e);
+                b.append("- **").append(e.architecture()).append("**: ").append(v.chips())
+                        .append(" chips; traffic between them per inference: ")
+                        .append(v.trafficText().isEmpty() ? "none" : v.trafficText()).append('\n');
+            }
+        }
+        for (DesignOutcome d : n.designs()) {
             if (d instanceof DesignOutcome.Failed f) {
                 b.append("- **").append(f.architecture()).append("** was not evaluated: ").append(f.reason()).append('\n');
             }
