@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.memdse.core.arch.Architecture;
+import org.memdse.core.arch.ChipLinks;
 import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.eval.Action;
 import org.memdse.core.mapping.Mapping;
@@ -17,6 +18,7 @@ import org.memdse.cost.evaluator.ArchitectureCosts;
 import org.memdse.cost.evaluator.PricedComponent;
 import org.memdse.cost.registry.ComponentModelRegistry;
 import org.memdse.mapping.sim.NetworkSimulator;
+import org.memdse.mapping.topology.BoardLink;
 import org.memdse.mapping.topology.Link;
 import org.memdse.mapping.topology.NetworkTopology;
 import picocli.CommandLine.Command;
@@ -38,7 +40,10 @@ import picocli.CommandLine.Spec;
             + "link moves one flit per link cycle, packets wait first come first served at a busy link, and each hop "
             + "adds the router's traversal time. Prints the packet latency distribution, per-link utilisation and "
             + "the saturation throughput, each beside the analytic model (M/D/1 wait per hop, the evaluator's "
-            + "contention pass). One-flit packets, unbounded buffers, no virtual channels.",
+            + "contention pass). One-flit packets, unbounded buffers, no virtual channels. On a board (board: in the "
+            + "architecture) packets between chips cross the board links as the mapping routes them (to the gateway, "
+            + "over the board, from the other gateway): a board link moves a flit at its lanes x width x frequency "
+            + "and adds its kind's crossing latency.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:simulated",
             "1:the network does not fit the system",
@@ -115,7 +120,8 @@ final class SimulateCommand implements Callable<Integer> {
         ArchitectureCosts costs = ArchitectureCosts.of(a, ComponentModelRegistry.load());
         double cycle = 1 / a.interconnect().onChip().linkClockHz(a.technology());
         double hopCycles = hopLatency(costs) / cycle;
-        NetworkSimulator sim = new NetworkSimulator(topology, hopCycles);
+        NetworkSimulator.BoardTiming board = boardTiming(costs, a.interconnect().onChip(), cycle);
+        NetworkSimulator sim = new NetworkSimulator(topology, hopCycles, board);
         if (flows.isEmpty()) {
             out.println("memdse simulate: no " + pattern + " traffic crosses a link of " + a.name()
                     + " (every transfer stays on its router); nothing to simulate");
@@ -127,7 +133,7 @@ final class SimulateCommand implements Callable<Integer> {
         NetworkSimulator.Result run = sim.run(offered, packets, simSeed);
         double saturated = sim.saturationThroughput(flows, packets, simSeed);
         double seconds = (System.nanoTime() - start) / 1e9;
-        Report r = new Report(a.name(), pattern, topology, flows.size(), packets, simSeed, load, cycle, hopCycles,
+        Report r = new Report(a.name(), pattern, topology, board, flows.size(), packets, simSeed, load, cycle, hopCycles,
                 run, sim.analyticMeanLatency(offered), sim.analyticUtilisation(offered), saturated,
                 sum(sim.atUtilisation(flows, 1)), seconds);
         out.print(format == Format.json ? json(r) : table(r));
@@ -144,11 +150,26 @@ final class SimulateCommand implements Callable<Integer> {
         return costs.component("interconnect.link").map(w -> w.model().latency(Action.TRANSFER)).orElse(0.0);
     }
 
-    /** One flow per route that leaves its router, weighted by its flits per inference. */
+    /**
+     * A board's link timing in link cycles of the on-chip network (null on one chip): one flit over
+     * the board link's lanes x width x frequency, and its kind's crossing latency (the chip-link
+     * model's, as the evaluator's board pass charges).
+     */
+    static NetworkSimulator.BoardTiming boardTiming(ArchitectureCosts costs, OnChipNetwork noc, double cycle) {
+        PricedComponent link = costs.component(ArchitectureCosts.BOARD_LINK).orElse(null);
+        if (link == null) {
+            return null;
+        }
+        ChipLinks spec = (ChipLinks) link.component().spec();
+        double flit = noc.flitBits() / (spec.links() * spec.bandwidthBitsPerSecond());
+        return new NetworkSimulator.BoardTiming(flit / cycle, link.model().latency(Action.TRAVERSE) / cycle);
+    }
+
+    /** One flow per route that leaves its router (or its chip), weighted by its flits per inference. */
     static List<NetworkSimulator.Flow> mapped(Mapping m, OnChipNetwork noc) {
         List<NetworkSimulator.Flow> flows = new ArrayList<>();
         for (Route r : m.routes()) {
-            if (r.hops() > 0 && r.bitsPerInference() > 0) {
+            if (r.hops() + r.boardLinks().size() > 0 && r.bitsPerInference() > 0) {
                 flows.add(new NetworkSimulator.Flow(r.fromEndpoint(), r.toEndpoint(), noc.flits(r.bitsPerInference())));
             }
         }
@@ -189,7 +210,8 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** What a run printed: times in link cycles, {@code cycle} seconds each. */
-    record Report(String architecture, String pattern, NetworkTopology topology, int flows, int packets, long seed,
+    record Report(String architecture, String pattern, NetworkTopology topology, NetworkSimulator.BoardTiming board,
+                  int flows, int packets, long seed,
                   double load, double cycle, double hopCycles, NetworkSimulator.Result run, double analyticMean,
                   double[] analyticUtilisation, double saturationSimulated, double saturationAnalytic,
                   double seconds) {
@@ -218,6 +240,11 @@ final class SimulateCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "network: %s, %d endpoints, %d links; link cycle %.3f ns, hop = 1 link cycle + %.2f cycles of router%n",
                 r.topology().kind().key(), r.topology().endpointCount(), r.topology().links().size(), r.cycle() * 1e9,
                 r.hopCycles()));
+        if (r.board() != null) {
+            b.append(String.format(Locale.ROOT, "board: %d chips, %d board links; a flit crosses one in %.3f cycles + %.2f cycles of crossing latency%n",
+                    r.topology().chips(), r.topology().boardLinks().size(), r.board().serviceCycles(),
+                    r.board().latencyCycles()));
+        }
         b.append(String.format(Locale.ROOT, "offered: busiest link at %.0f %%, %.4f packets per cycle%n%n", 100 * r.load(),
                 r.load() * r.saturationAnalytic()));
         b.append(String.format(Locale.ROOT, "%-32s %12s %12s %9s%n", "", "simulated", "analytic", "error"));
@@ -237,6 +264,12 @@ final class SimulateCommand implements Callable<Integer> {
         b.append(String.format(Locale.ROOT, "%nbusiest links (%d of %d loaded)%n", Math.min(LINKS_SHOWN, loaded.size()), loaded.size()));
         b.append(String.format(Locale.ROOT, "  %6s %16s %10s %10s%n", "link", "router -> router", "simulated", "analytic"));
         for (int l : loaded.subList(0, Math.min(LINKS_SHOWN, loaded.size()))) {
+            if (l >= r.topology().links().size()) {
+                BoardLink link = r.topology().boardLinks().get(l - r.topology().links().size());
+                b.append(String.format(Locale.ROOT, "  %6s %16s %9.1f%% %9.1f%%%n", "board",
+                        "chip " + link.fromChip() + " -> " + link.toChip(), 100 * r.run().linkUtilisation()[l], 100 * u[l]));
+                continue;
+            }
             Link link = r.topology().links().get(l);
             b.append(String.format(Locale.ROOT, "  %6d %7d -> %-6d %9.1f%% %9.1f%%%n", l, link.from(), link.to(),
                     100 * r.run().linkUtilisation()[l], 100 * u[l]));
@@ -262,6 +295,11 @@ final class SimulateCommand implements Callable<Integer> {
         b.append(", \"load\": ").append(JsonText.number(r.load()));
         b.append(", \"link_cycle_ns\": ").append(JsonText.number(r.cycle() * 1e9));
         b.append(", \"hop_cycles\": ").append(JsonText.number(r.hopCycles()));
+        if (r.board() != null) {
+            b.append(", \"chips\": ").append(r.topology().chips());
+            b.append(", \"board_link_cycles_per_flit\": ").append(JsonText.number(r.board().serviceCycles()));
+            b.append(", \"board_crossing_cycles\": ").append(JsonText.number(r.board().latencyCycles()));
+        }
         b.append(", \"latency_cycles\": {\"mean\": ").append(JsonText.number(r.run().meanLatency()))
                 .append(", \"analytic_mean\": ").append(JsonText.number(r.analyticMean()))
                 .append(", \"p50\": ").append(JsonText.number(r.run().quantile(0.5)))
@@ -273,9 +311,17 @@ final class SimulateCommand implements Callable<Integer> {
         b.append(", \"links\": [");
         boolean first = true;
         for (int l : r.loadedLinks()) {
-            Link link = r.topology().links().get(l);
-            b.append(first ? "" : ", ").append("{\"link\": ").append(l).append(", \"from_router\": ").append(link.from())
-                    .append(", \"to_router\": ").append(link.to()).append(", \"utilisation\": ")
+            b.append(first ? "" : ", ");
+            if (l >= r.topology().links().size()) {
+                BoardLink link = r.topology().boardLinks().get(l - r.topology().links().size());
+                b.append("{\"board_link\": ").append(link.id()).append(", \"from_chip\": ").append(link.fromChip())
+                        .append(", \"to_chip\": ").append(link.toChip());
+            } else {
+                Link link = r.topology().links().get(l);
+                b.append("{\"link\": ").append(l).append(", \"from_router\": ").append(link.from())
+                        .append(", \"to_router\": ").append(link.to());
+            }
+            b.append(", \"utilisation\": ")
                     .append(JsonText.number(r.run().linkUtilisation()[l])).append(", \"analytic_utilisation\": ")
                     .append(JsonText.number(r.analyticUtilisation()[l])).append('}');
             first = false;

@@ -16,16 +16,102 @@ import org.memdse.mapping.topology.NetworkTopology;
  * downstream router (first come first served, unbounded) until the link is free; a link moves one
  * flit per cycle, and every hop adds the router pipeline's {@code hopCycles}. Time is in link
  * cycles. Events are taken in time order (ties by injection order), so a seed gives the same run.
+ *
+ * <p>On a board (a multi-chip topology) a packet between chips goes over its chip's network to the
+ * gateway, along the board links of the shortest board path and from the other chip's gateway, as
+ * the mapping routes it. A board link is one more server: it moves a flit in {@link
+ * BoardTiming#serviceCycles} (the flit over the link's lanes x width x frequency) and adds the link
+ * kind's crossing latency instead of a router's; packets wait for it first come first served like
+ * for any link. Resources are numbered on-chip links first, then board links ({@code links + b}).
  */
 public final class NetworkSimulator {
     private final NetworkTopology topology;
     private final Router router;
-    private final double hopCycles;
+    /** Per resource (on-chip links, then board links): link cycles to move one flit, and the time added per hop. */
+    private final double[] service;
+    private final double[] extra;
 
+    /**
+     * How a board link moves a flit, in link cycles of the on-chip network.
+     *
+     * @param serviceCycles one flit's serialisation over the board link
+     * @param latencyCycles the link kind's crossing latency (serialiser, PHY, flight)
+     */
+    public record BoardTiming(double serviceCycles, double latencyCycles) {
+        public BoardTiming {
+            if (!(serviceCycles > 0) || !(latencyCycles >= 0) || Double.isInfinite(serviceCycles)
+                    || Double.isInfinite(latencyCycles)) {
+                throw new IllegalArgumentException("board link timing must be finite, service > 0: " + serviceCycles
+                        + ", " + latencyCycles);
+            }
+        }
+    }
+
+    /** A one-chip network: every link moves a flit per cycle, every hop adds {@code hopCycles}. */
     public NetworkSimulator(NetworkTopology topology, double hopCycles) {
+        this(topology, hopCycles, null);
+    }
+
+    /** A network with board links between chips ({@code board} may be null on one chip). */
+    public NetworkSimulator(NetworkTopology topology, double hopCycles, BoardTiming board) {
+        if (topology.chips() > 1 && board == null) {
+            throw new IllegalArgumentException(topology.architecture() + " has " + topology.chips()
+                    + " chips: the board links' timing is needed");
+        }
         this.topology = topology;
         this.router = Router.forTopology(topology.kind());
-        this.hopCycles = hopCycles;
+        int links = topology.links().size();
+        int all = links + topology.boardLinks().size();
+        this.service = new double[all];
+        this.extra = new double[all];
+        for (int r = 0; r < all; r++) {
+            service[r] = r < links ? 1 : board.serviceCycles();
+            extra[r] = r < links ? hopCycles : board.latencyCycles();
+        }
+    }
+
+    /** Resources a run measures: the on-chip links, then the board links. */
+    public int resources() {
+        return service.length;
+    }
+
+    /** Whether resource {@code r} is a board link (its board link id is {@code r - topology().links().size()}). */
+    public boolean isBoardLink(int r) {
+        return r >= topology.links().size();
+    }
+
+    /**
+     * The resources a packet from endpoint {@code from} to {@code to} crosses, in order: on one chip
+     * the configured routing; between chips the way to the first chip's gateway, the board links and
+     * the way from the second chip's gateway (each chip's link l is {@code c * L + l}).
+     */
+    public List<Integer> path(int from, int to) {
+        if (topology.chips() == 1) {
+            return router.route(topology, from, to);
+        }
+        NetworkTopology chip = topology.chipTopology();
+        int e = chip.endpointCount();
+        int l = chip.links().size();
+        int ca = topology.chipOf(from);
+        int cb = topology.chipOf(to);
+        List<Integer> out = new ArrayList<>();
+        if (ca == cb) {
+            for (int x : router.route(chip, from - ca * e, to - cb * e)) {
+                out.add(ca * l + x);
+            }
+            return out;
+        }
+        int gateway = topology.gatewayEndpoint();
+        for (int x : router.route(chip, from - ca * e, gateway)) {
+            out.add(ca * l + x);
+        }
+        for (int b : topology.boardRoute(ca, cb)) {
+            out.add(topology.links().size() + b);
+        }
+        for (int x : router.route(chip, gateway, to - cb * e)) {
+            out.add(cb * l + x);
+        }
+        return out;
     }
 
     /**
@@ -64,7 +150,7 @@ public final class NetworkSimulator {
     public Result run(List<Flow> flows, int packets, long seed) {
         List<List<Integer>> paths = new ArrayList<>(flows.size());
         for (Flow f : flows) {
-            paths.add(router.route(topology, f.from(), f.to()));
+            paths.add(path(f.from(), f.to()));
         }
         // Each flow sends its share of the packets (largest remainders), in a seeded random order at
         // exponentially distributed intervals: the superposition of the flows is a Poisson source of
@@ -88,7 +174,7 @@ public final class NetworkSimulator {
             t += -Math.log(1 - random.nextDouble()) / total;
             inject[p] = t;
         }
-        double[] freeAt = new double[topology.links().size()];
+        double[] freeAt = new double[service.length];
         double[] busy = new double[freeAt.length];
         double[] latencies = new double[packets];
         // An event: packet p reaches hop h (the h-th link of its path) at time, ordered by time then packet.
@@ -110,9 +196,9 @@ public final class NetworkSimulator {
             }
             int link = path.get(h);
             double start = Math.max(e[0], freeAt[link]);
-            freeAt[link] = start + 1;
-            busy[link] += 1;
-            events.add(new double[] {start + 1 + hopCycles, p, h + 1});
+            freeAt[link] = start + service[link];
+            busy[link] += service[link];
+            events.add(new double[] {start + service[link] + extra[link], p, h + 1});
         }
         double sum = 0;
         for (double l : latencies) {
@@ -168,6 +254,7 @@ public final class NetworkSimulator {
      * The analytic model's mean packet latency for the same flows, cycles: every hop one cycle of
      * link, the router pipeline and the M/D/1 wait ρ / (2 (1 − ρ)) of its link's utilisation ρ
      * (the flows' rates through it), as the evaluator's contention pass charges; infinite at ρ ≥ 1.
+     * A board link: its service time s, its crossing latency and the M/D/1 wait ρ s / (2 (1 − ρ)).
      */
     public double analyticMeanLatency(List<Flow> flows) {
         double[] rho = analyticUtilisation(flows);
@@ -175,11 +262,11 @@ public final class NetworkSimulator {
         double weighted = 0;
         for (Flow f : flows) {
             double l = 0;
-            for (int link : router.route(topology, f.from(), f.to())) {
+            for (int link : path(f.from(), f.to())) {
                 if (rho[link] >= 1) {
                     return Double.POSITIVE_INFINITY;
                 }
-                l += 1 + hopCycles + rho[link] / (2 * (1 - rho[link]));
+                l += service[link] + extra[link] + rho[link] * service[link] / (2 * (1 - rho[link]));
             }
             total += f.rate();
             weighted += f.rate() * l;
@@ -187,12 +274,15 @@ public final class NetworkSimulator {
         return total == 0 ? 0 : weighted / total;
     }
 
-    /** Each link's utilisation: the rates of the flows that cross it, flits per cycle. */
+    /**
+     * Each resource's utilisation: the rates of the flows that cross it, flits per cycle, times its
+     * cycles per flit (1 for an on-chip link).
+     */
     public double[] analyticUtilisation(List<Flow> flows) {
-        double[] rho = new double[topology.links().size()];
+        double[] rho = new double[service.length];
         for (Flow f : flows) {
-            for (int link : router.route(topology, f.from(), f.to())) {
-                rho[link] += f.rate();
+            for (int link : path(f.from(), f.to())) {
+                rho[link] += f.rate() * service[link];
             }
         }
         return rho;
