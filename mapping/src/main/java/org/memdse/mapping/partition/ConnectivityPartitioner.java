@@ -26,11 +26,17 @@ import java.util.SplittableRandom;
  *   <li><b>uncoarsening</b>: coarsest level first, the cores are refined by
  *       {@link HypergraphRefiner} (positive-gain moves on the exact multicast objective, keeping
  *       both capacities, at most three passes), at the coarsest level, at every level whose nets
- *       grew by a fifth since the last refined one, and at the neurons.</li>
+ *       grew by a fifth since the last refined one, and at the neurons; on graphs of at most
+ *       {@link #FM_PINS} synapses each of these levels also gets Fiduccia-Mattheyses passes
+ *       (moves that lose bits too, taken back past the best prefix);</li>
+ *   <li>on those graphs, <b>V-cycles</b> (Karypis et al., DAC 1997): coarsen again with
+ *       another matching that keeps every cluster within one core, and refine back up, while a
+ *       cycle saves at least half a percent.</li>
  * </ol>
  * Graphs of fewer than 500,000 synapses get several runs (1,000,000 / synapses, at most 8; seeds
- * {@code seed}, {@code seed + 1}, ...) and keep the least cut. dvs-gesture-csnn (33,291 neurons, 2.95 M synapses) takes about
- * 2.5-3 s of one core (memdse bench partition).
+ * {@code seed}, {@code seed + 1}, ...) and keep the least cut. dvs-gesture-csnn (33,291 neurons,
+ * 2.95 M synapses) takes about 2.5-3 s of one core, fig4-hybrid (3,072 neurons, 101,568
+ * synapses, 8 runs with FM and V-cycles) about 1.5-2 s (memdse bench partition).
  * Deterministic for a seed.
  */
 public final class ConnectivityPartitioner {
@@ -48,10 +54,27 @@ public final class ConnectivityPartitioner {
     /** Synapses the extra runs may cover in all (about 0.5 s of one core for this many). */
     private static final long TRY_PINS = 1_000_000;
 
+    /**
+     * Graphs of at most this many synapses also get Fiduccia-Mattheyses passes with negative moves
+     * at every refined level and V-cycles (about 1.5-2 s of one core for fig4-hybrid's 101,568 with
+     * 8 runs); larger ones (diehl-cook-stdp's 473,600, dvs-gesture-csnn's 2.95 M) greedy passes only.
+     */
+    private static final long FM_PINS = 250_000;
+    /** FM passes at most per level. */
+    private static final int FM_PASSES = 4;
+    /** An FM pass stops after this share of the level's vertices moved without a new best (at least {@link #FM_PATIENCE_MIN}). */
+    private static final double FM_PATIENCE = 0.05;
+    private static final int FM_PATIENCE_MIN = 50;
+    /** V-cycles at most after a run's first cycle; they stop at the first that saves less than {@link #V_CYCLE_GAIN}. */
+    private static final int V_CYCLES = 8;
+    private static final double V_CYCLE_GAIN = 0.005;
     private final NeuronGraph g;
     private final CoreGeometry core;
     private final long seed;
     private final double fill;
+    /** The finest level, built once for all runs and cycles. */
+    private Level fine;
+    private HyperLevel fineHyper;
 
     /**
      * @param parts cores used (0..parts-1)
@@ -97,7 +120,7 @@ public final class ConnectivityPartitioner {
         double bestBits = Double.POSITIVE_INFINITY;
         for (int t = 0; t < tries; t++) {
             Result r = partition(seed + t);
-            double bits = SpikeCut.of(g, r.part(), r.parts(), org.memdse.core.arch.SpikeDelivery.MULTICAST).coreToCoreBits();
+            double bits = cut(r.part(), r.parts());
             if (bits < bestBits || best != null && bits == bestBits && r.parts() < best.parts()) {
                 best = r;
                 bestBits = bits;
@@ -107,15 +130,57 @@ public final class ConnectivityPartitioner {
     }
 
     private Result partition(long seed) {
+        int[] part = new int[g.neurons()];
+        int parts = multilevel(seed, null, part, 0);
+        if (g.pins() <= FM_PINS) {
+            vcycles(seed, part, parts);
+        }
+        return compact(part, parts);
+    }
+
+    private void vcycles(long seed, int[] part, int parts) {
+        // V-cycles (Karypis et al., hMETIS, DAC 1997): coarsen again within the cores, with
+        // another matching, and refine back up; whole clusters of the new levels move, so the
+        // cut leaves local minima of the last cycle. Never worse (refinement only gains).
+        double bits = cut(part, parts);
+        for (int cycle = 1; cycle <= V_CYCLES; cycle++) {
+            multilevel(seed + 7919L * cycle, part.clone(), part, parts);
+            double now = cut(part, parts);
+            boolean idle = now > bits * (1 - V_CYCLE_GAIN);
+            bits = now;
+            if (idle) {
+                break;
+            }
+        }
+    }
+
+    private double cut(int[] part, int parts) {
+        return SpikeCut.of(g, part, parts, org.memdse.core.arch.SpikeDelivery.MULTICAST).coreToCoreBits();
+    }
+
+    /**
+     * One multilevel run: coarsens (within the cores of {@code within} if given), partitions the
+     * coarsest level (or keeps {@code within}'s cores) and refines level by level into
+     * {@code part}; returns the cores used.
+     */
+    private int multilevel(long seed, int[] within, int[] part, int givenParts) {
         List<Level> levels = new ArrayList<>();
         List<int[]> mapList = new ArrayList<>();
         List<HyperLevel> hypers = new ArrayList<>();
-        Level level = fineGraph();
+        if (fine == null) {
+            fine = fineGraph();
+            int[] identity = new int[g.neurons()];
+            for (int v = 0; v < identity.length; v++) {
+                identity[v] = v;
+            }
+            fineHyper = HyperLevel.of(g, identity, identity.length);
+        }
+        Level level = fine;
         int[] map = new int[g.neurons()];
         for (int v = 0; v < map.length; v++) {
             map[v] = v;
         }
-        HyperLevel h = HyperLevel.of(g, map, map.length);
+        HyperLevel h = fineHyper;
         levels.add(level);
         mapList.add(map);
         hypers.add(h);
@@ -124,11 +189,19 @@ public final class ConnectivityPartitioner {
         SplittableRandom random = new SplittableRandom(seed);
         int[] netStamp = new int[g.nets()];
         Arrays.fill(netStamp, -1);
+        int[] levelPart = within == null ? null : within.clone();
         while (level.n() > target) {
             int[] cmap = new int[level.n()];
-            int coarse = match(level, h, maxWeight, core.synapseRows(), random, cmap, netStamp);
+            int coarse = match(level, h, maxWeight, core.synapseRows(), random, cmap, netStamp, levelPart);
             if (coarse > 0.9 * level.n()) {
                 break;
+            }
+            if (levelPart != null) {
+                int[] coarsePart = new int[coarse];
+                for (int v = 0; v < cmap.length; v++) {
+                    coarsePart[cmap[v]] = levelPart[v];
+                }
+                levelPart = coarsePart;
             }
             level = contract(level, cmap, coarse);
             int[] next = new int[map.length];
@@ -142,9 +215,13 @@ public final class ConnectivityPartitioner {
             hypers.add(h);
         }
         int[][] maps = mapList.toArray(int[][]::new);
-        int[] top = maps[levels.size() - 1];
-        int[] part = new int[g.neurons()];
-        int parts = grow(level, top, part);
+        int parts;
+        if (within == null) {
+            parts = grow(level, maps[levels.size() - 1], part);
+        } else {
+            System.arraycopy(within, 0, part, 0, part.length);
+            parts = givenParts;
+        }
         // Uncoarsening: refine at every level, coarsest first (moves of whole clusters are cheap and
         // leave the finest level little to do).
         int refinedPins = Integer.MAX_VALUE;
@@ -161,13 +238,16 @@ public final class ConnectivityPartitioner {
             for (int v = 0; v < part.length; v++) {
                 vpart[maps[l][v]] = part[v];
             }
-            new HypergraphRefiner(hl, vpart, parts, core.neurons(), core.synapseRows())
-                    .refine(l == 0 ? FINE_PASSES : COARSE_PASSES, 1e-3);
+            HypergraphRefiner refiner = new HypergraphRefiner(hl, vpart, parts, core.neurons(), core.synapseRows());
+            refiner.refine(l == 0 ? FINE_PASSES : COARSE_PASSES, 1e-3);
+            if (g.pins() <= FM_PINS) {
+                refiner.fm(FM_PASSES, Math.max(FM_PATIENCE_MIN, (int) (FM_PATIENCE * n)));
+            }
             for (int v = 0; v < part.length; v++) {
                 part[v] = vpart[maps[l][v]];
             }
         }
-        return compact(part, parts);
+        return parts;
     }
 
     private Level fineGraph() {
@@ -217,7 +297,7 @@ public final class ConnectivityPartitioner {
      * neurons with the same inputs (a dense layer's) merge however large their fan-in.
      */
     private static int match(Level l, HyperLevel h, int maxWeight, int maxRows, SplittableRandom random, int[] cmap,
-                             int[] netStamp) {
+                             int[] netStamp, int[] within) {
         int n = l.n();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -244,7 +324,7 @@ public final class ConnectivityPartitioner {
                 for (int k = l.xadj()[v]; k < l.xadj()[v + 1]; k++) {
                     int u = l.adj()[k];
                     if (u != v && cmap[u] < 0 && l.vw()[u] + l.vw()[v] <= maxWeight && l.ew()[k] > bestW
-                            && !triedBefore(tried, attempt, u)) {
+                            && (within == null || within[u] == within[v]) && !triedBefore(tried, attempt, u)) {
                         bestW = l.ew()[k];
                         best = u;
                     }

@@ -16,6 +16,8 @@ import java.util.Arrays;
  * first pass only vertices on a net that changed (a pin or its source moved) are looked at again.
  */
 final class HypergraphRefiner {
+    /** Affected vertices at most whose gains an FM move updates at once. */
+    private static final int EAGER = 64;
     private final HyperLevel h;
     private final int parts;
     private final int maxNeurons;
@@ -28,6 +30,15 @@ final class HypergraphRefiner {
     private final int[] listPins;
     private final int[] rows;
     private final int[] neurons;
+    // evaluate()'s scratch: per core, the bits of v's foreign in-nets there, its in-nets there, a stamp.
+    private final double[] join;
+    private final int[] present;
+    private final int[] stamp;
+    private final int[] cands;
+    private final int[] selfPin;
+    private int stampNow;
+    /** Gain of the move {@link #evaluate} found last. */
+    private double bestGain;
 
     /** {@code part} (per vertex, cores 0..parts-1) is refined in place. */
     HypergraphRefiner(HyperLevel h, int[] part, int parts, int maxNeurons, int maxRows) {
@@ -46,6 +57,13 @@ final class HypergraphRefiner {
         this.listPins = new int[listStart[nets]];
         this.rows = new int[parts];
         this.neurons = new int[parts];
+        this.join = new double[parts];
+        this.present = new int[parts];
+        this.stamp = new int[parts];
+        Arrays.fill(stamp, -1);
+        this.cands = new int[parts];
+        this.selfPin = new int[nets];
+        Arrays.fill(selfPin, -1);
         for (int v = 0; v < h.n; v++) {
             neurons[part[v]] += h.weight[v];
             for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
@@ -114,13 +132,6 @@ final class HypergraphRefiner {
     double refine(int passes, double stop) {
         int n = h.n;
         int nets = h.nets();
-        double[] join = new double[parts];
-        int[] present = new int[parts];
-        int[] stamp = new int[parts];
-        Arrays.fill(stamp, -1);
-        int[] cands = new int[parts];
-        int[] selfPin = new int[nets];
-        Arrays.fill(selfPin, -1);
         // The pass in which a net last changed (a pin moved or its source did): -1 before the first.
         int[] changed = new int[nets];
         Arrays.fill(changed, -1);
@@ -132,101 +143,16 @@ final class HypergraphRefiner {
                 if (pass > 0 && !touched(v, changed, pass - 1)) {
                     continue;
                 }
-                int a = part[v];
-                int count = 0;
-                double leave = 0;
-                double inBits = 0;
-                int inCount = h.inEnd(v) - h.inStart[v];
-                for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
-                    int e = h.inNets[k];
-                    int s = h.netSource[e];
-                    boolean foreign = s >= 0 && s != v;
-                    if (s == v) {
-                        selfPin[e] = v;
-                    }
-                    double bits = h.netBits[e];
-                    int ps = foreign ? part[s] : -1;
-                    boolean sourceThere = false;
-                    int onA = 0;
-                    for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
-                        int p = listPart[i];
-                        if (stamp[p] != v) {
-                            stamp[p] = v;
-                            join[p] = 0;
-                            present[p] = 0;
-                            cands[count++] = p;
-                        }
-                        present[p]++;
-                        if (p == a) {
-                            onA = listPins[i];
-                        }
-                        if (foreign) {
-                            join[p] += bits;
-                            sourceThere |= p == ps;
-                        }
-                    }
-                    if (foreign) {
-                        inBits += bits;
-                        if (!sourceThere) {
-                            if (stamp[ps] != v) {
-                                stamp[ps] = v;
-                                join[ps] = 0;
-                                present[ps] = 0;
-                                cands[count++] = ps;
-                            }
-                            join[ps] += bits;
-                        }
-                        if (ps != a && onA == 1) {
-                            leave += bits;
-                        }
-                    }
-                }
-                for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
-                    int e = h.outNets[k];
-                    for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
-                        int p = listPart[i];
-                        if (stamp[p] != v) {
-                            stamp[p] = v;
-                            join[p] = 0;
-                            present[p] = 0;
-                            cands[count++] = p;
-                        }
-                    }
-                }
-                int best = -1;
-                double bestGain = 1e-9 * Math.max(1, total);
-                for (int i = 0; i < count; i++) {
-                    int b = cands[i];
-                    if (b == a || neurons[b] + h.weight[v] > maxNeurons || rows[b] + inCount - present[b] > maxRows) {
-                        continue;
-                    }
-                    double gain = leave - inBits + join[b];
-                    for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
-                        int e = h.outNets[k];
-                        gain += ownNetGain(e, a, b, selfPin[e] == v);
-                    }
-                    if (gain > bestGain) {
-                        bestGain = gain;
-                        best = b;
-                    }
-                }
-                if (best >= 0) {
+                int best = evaluate(v);
+                if (best >= 0 && bestGain > 1e-9 * Math.max(1, total)) {
                     for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
-                        int e = h.inNets[k];
-                        remove(e, a);
-                        add(e, best);
-                        changed[e] = pass;
+                        changed[h.inNets[k]] = pass;
                     }
                     for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
                         changed[h.outNets[k]] = pass;
                     }
-                    neurons[a] -= h.weight[v];
-                    neurons[best] += h.weight[v];
-                    part[v] = best;
+                    move(v, best);
                     gained += bestGain;
-                }
-                for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
-                    selfPin[h.outNets[k]] = -1;
                 }
             }
             saved += gained;
@@ -236,6 +162,257 @@ final class HypergraphRefiner {
             }
         }
         return saved;
+    }
+
+    /**
+     * Fiduccia-Mattheyses passes with negative moves and rollback (Fiduccia and Mattheyses, DAC
+     * 1982, k-way as in Sanchis, IEEE Trans. Comput. 38(1), 1989): each pass moves, one at a
+     * time, the unlocked vertex whose best feasible move gains most (even if it loses bits), locks
+     * it, and updates the gains of the vertices whose nets crossed a threshold (a core's pins of a
+     * net going 0, 1 or 2); it stops after {@code patience} moves without a new best and takes
+     * back the moves after the best prefix. Passes repeat while one gains; returns the bits saved.
+     */
+    double fm(int passes, int patience) {
+        int n = h.n;
+        GainHeap heap = new GainHeap(n);
+        boolean[] locked = new boolean[n];
+        int[] movedVertex = new int[n];
+        int[] movedFrom = new int[n];
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] affected = new int[n];
+        boolean[] dirty = new boolean[n];
+        int tick = 0;
+        double saved = 0;
+        double eps = 1e-9 * Math.max(1, cost());
+        for (int pass = 0; pass < passes; pass++) {
+            Arrays.fill(locked, false);
+            for (int v = 0; v < n; v++) {
+                int b = evaluate(v);
+                if (b >= 0) {
+                    heap.set(v, bestGain);
+                }
+            }
+            double current = 0;
+            double best = 0;
+            int bestPrefix = 0;
+            int moves = 0;
+            while (!heap.isEmpty() && moves - bestPrefix < patience) {
+                int v = heap.top();
+                double key = heap.key(v);
+                int b = evaluate(v);
+                dirty[v] = false;
+                if (b < 0) {
+                    heap.remove(v);
+                    continue;
+                }
+                if (bestGain < key - eps) {
+                    heap.set(v, bestGain); // a capacity filled or its nets changed since: look again at its place
+                    continue;
+                }
+                heap.remove(v);
+                int a = part[v];
+                int count = collectAffected(v, a, b, mark, tick++, affected);
+                move(v, b);
+                locked[v] = true;
+                movedVertex[moves] = v;
+                movedFrom[moves] = a;
+                moves++;
+                current += bestGain;
+                if (current > best + eps) {
+                    best = current;
+                    bestPrefix = moves;
+                }
+                // Few vertices: their gains now; many (dense coarse levels): those in the heap are
+                // looked at again when they reach its top, the others (new to the boundary) now.
+                boolean eager = count <= EAGER;
+                for (int i = 0; i < count; i++) {
+                    int u = affected[i];
+                    if (locked[u]) {
+                        continue;
+                    }
+                    if (!eager && heap.contains(u)) {
+                        dirty[u] = true;
+                        continue;
+                    }
+                    int t = evaluate(u);
+                    if (t >= 0) {
+                        heap.set(u, bestGain);
+                    } else {
+                        heap.remove(u);
+                    }
+                }
+            }
+            for (int m = moves - 1; m >= bestPrefix; m--) {
+                move(movedVertex[m], movedFrom[m]);
+            }
+            heap.clear();
+            saved += best;
+            if (best <= eps) {
+                break;
+            }
+        }
+        return saved;
+    }
+
+    /**
+     * The vertices whose gains may change when {@code v} moves from {@code a} to {@code b}, on the
+     * nets whose source is a neuron (a vertex's gain on a net depends on which cores the net
+     * reaches and on whether its own core holds 1 or more of the net's pins): where the net's
+     * cores change (its last pin on {@code a} leaves or its first on {@code b} comes), every pin
+     * and the source; where {@code a} keeps one pin, that pin and the source; where {@code b} had
+     * one, that pin and the source; on {@code v}'s own nets, every pin. Fills {@code out}, returns
+     * the count.
+     */
+    private int collectAffected(int v, int a, int b, int[] mark, int stamp, int[] out) {
+        int count = 0;
+        for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
+            int e = h.inNets[k];
+            int s = h.netSource[e];
+            if (s < 0) {
+                continue;
+            }
+            int ta = pins(e, a);
+            int tb = pins(e, b);
+            if (ta == 1 || tb == 0 || s == v) {
+                count = collectNet(e, mark, stamp, out, count, -1);
+            } else if (ta == 2 || tb == 1) {
+                if (mark[s] != stamp) {
+                    mark[s] = stamp;
+                    out[count++] = s;
+                }
+                if (ta == 2) {
+                    count = collectNet(e, mark, stamp, out, count, a);
+                }
+                if (tb == 1) {
+                    count = collectNet(e, mark, stamp, out, count, b);
+                }
+            }
+        }
+        for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
+            count = collectNet(h.outNets[k], mark, stamp, out, count, -1);
+        }
+        return count;
+    }
+
+    /** Adds net {@code e}'s source and its pins (those on core {@code only} if it is not -1) to {@code out}. */
+    private int collectNet(int e, int[] mark, int stamp, int[] out, int count, int only) {
+        int s = h.netSource[e];
+        if (only < 0 && s >= 0 && mark[s] != stamp) {
+            mark[s] = stamp;
+            out[count++] = s;
+        }
+        for (int k = h.netStart[e]; k < h.netStart[e + 1]; k++) {
+            int u = h.netPins[k];
+            if (mark[u] != stamp && (only < 0 || part[u] == only)) {
+                mark[u] = stamp;
+                out[count++] = u;
+            }
+        }
+        return count;
+    }
+
+    /** Moves {@code v} to core {@code b}, keeping the nets' core lists, rows and neurons. */
+    private void move(int v, int b) {
+        int a = part[v];
+        for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
+            int e = h.inNets[k];
+            remove(e, a);
+            add(e, b);
+        }
+        neurons[a] -= h.weight[v];
+        neurons[b] += h.weight[v];
+        part[v] = b;
+    }
+
+    /**
+     * The best feasible move of {@code v}: returns its core (and sets {@link #bestGain}, bits
+     * saved, negative if it costs), or -1 if no core that its nets reach has room.
+     */
+    private int evaluate(int v) {
+        int a = part[v];
+        int count = 0;
+        double leave = 0;
+        double inBits = 0;
+        int inCount = h.inEnd(v) - h.inStart[v];
+        for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
+            int e = h.inNets[k];
+            int s = h.netSource[e];
+            boolean foreign = s >= 0 && s != v;
+            if (s == v) {
+                selfPin[e] = v;
+            }
+            double bits = h.netBits[e];
+            int ps = foreign ? part[s] : -1;
+            boolean sourceThere = false;
+            int onA = 0;
+            for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
+                int p = listPart[i];
+                if (stamp[p] != stampNow) {
+                    stamp[p] = stampNow;
+                    join[p] = 0;
+                    present[p] = 0;
+                    cands[count++] = p;
+                }
+                present[p]++;
+                if (p == a) {
+                    onA = listPins[i];
+                }
+                if (foreign) {
+                    join[p] += bits;
+                    sourceThere |= p == ps;
+                }
+            }
+            if (foreign) {
+                inBits += bits;
+                if (!sourceThere) {
+                    if (stamp[ps] != stampNow) {
+                        stamp[ps] = stampNow;
+                        join[ps] = 0;
+                        present[ps] = 0;
+                        cands[count++] = ps;
+                    }
+                    join[ps] += bits;
+                }
+                if (ps != a && onA == 1) {
+                    leave += bits;
+                }
+            }
+        }
+        for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
+            int e = h.outNets[k];
+            for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
+                int p = listPart[i];
+                if (stamp[p] != stampNow) {
+                    stamp[p] = stampNow;
+                    join[p] = 0;
+                    present[p] = 0;
+                    cands[count++] = p;
+                }
+            }
+        }
+        int best = -1;
+        bestGain = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            int b = cands[i];
+            if (b == a || neurons[b] + h.weight[v] > maxNeurons || rows[b] + inCount - present[b] > maxRows) {
+                continue;
+            }
+            double gain = leave - inBits + join[b];
+            for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
+                int e = h.outNets[k];
+                gain += ownNetGain(e, a, b, selfPin[e] == v);
+            }
+            if (gain > bestGain) {
+                bestGain = gain;
+                best = b;
+            }
+        }
+        for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
+            selfPin[h.outNets[k]] = -1;
+        }
+        stampNow++;
+        return best;
     }
 
     /** Whether a net of {@code v} changed in pass {@code since} or later. */
@@ -266,5 +443,118 @@ final class HypergraphRefiner {
             after = lambda - (tb > 0 ? 1 : 0);
         }
         return h.netBits[e] * (before - after);
+    }
+
+    /** An indexed max-heap of vertices by gain (ties: the lower vertex first, so runs repeat). */
+    private static final class GainHeap {
+        private final int[] heap;
+        private final int[] pos;
+        private final double[] key;
+        private int size;
+
+        GainHeap(int n) {
+            heap = new int[n];
+            pos = new int[n];
+            key = new double[n];
+            Arrays.fill(pos, -1);
+        }
+
+        boolean contains(int v) {
+            return pos[v] >= 0;
+        }
+
+        boolean isEmpty() {
+            return size == 0;
+        }
+
+        int top() {
+            return heap[0];
+        }
+
+        double key(int v) {
+            return key[v];
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                pos[heap[i]] = -1;
+            }
+            size = 0;
+        }
+
+        void set(int v, double k) {
+            if (pos[v] < 0) {
+                key[v] = k;
+                heap[size] = v;
+                pos[v] = size++;
+                up(pos[v]);
+            } else {
+                double old = key[v];
+                key[v] = k;
+                if (above(v, old, v)) {
+                    down(pos[v]);
+                } else {
+                    up(pos[v]);
+                }
+            }
+        }
+
+        void remove(int v) {
+            int i = pos[v];
+            if (i < 0) {
+                return;
+            }
+            int last = heap[--size];
+            pos[v] = -1;
+            if (i < size) {
+                heap[i] = last;
+                pos[last] = i;
+                up(i);
+                down(pos[last]);
+            }
+        }
+
+        /** Whether a key {@code k} of vertex {@code v} ranks above vertex {@code u}'s key. */
+        private boolean above(int v, double k, int u) {
+            return k > key[u] || k == key[u] && v < u;
+        }
+
+        private void up(int i) {
+            int v = heap[i];
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                int u = heap[parent];
+                if (!above(v, key[v], u)) {
+                    break;
+                }
+                heap[i] = u;
+                pos[u] = i;
+                i = parent;
+            }
+            heap[i] = v;
+            pos[v] = i;
+        }
+
+        private void down(int i) {
+            int v = heap[i];
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && above(heap[child + 1], key[heap[child + 1]], heap[child])) {
+                    child++;
+                }
+                int u = heap[child];
+                if (!above(u, key[u], v)) {
+                    break;
+                }
+                heap[i] = u;
+                pos[u] = i;
+                i = child;
+            }
+            heap[i] = v;
+            pos[v] = i;
+        }
     }
 }

@@ -8,6 +8,7 @@ import org.memdse.core.arch.NeuronModel;
 import org.memdse.core.arch.SpikeDelivery;
 import org.memdse.core.network.Encoder;
 import org.memdse.core.network.Encoding;
+import org.memdse.core.network.LearningRule;
 import org.memdse.core.network.NetworkBuilder;
 import org.memdse.core.network.Population;
 import org.memdse.core.network.Projection;
@@ -74,5 +75,44 @@ class HypergraphRefinerTest {
         HypergraphRefiner r = new HypergraphRefiner(h, part, 2, 8, 64);
         assertThat(r.cost()).isZero();
         assertThat(r.refine(3, 1e-3)).isZero();
+    }
+
+    /**
+     * sensor(1) -one-to-one-> a(1) -dense-> b(2); sensor -dense-> c(1). Vertices a0 = 0, b0 = 1,
+     * b1 = 2, c0 = 3.
+     */
+    private static NeuronGraph fanOut() {
+        NetworkBuilder b = new NetworkBuilder("fan-out").precision(4, 8);
+        b.add(new Encoder("sensor", Shape.of(1), Encoding.RATE, 20, 0.05));
+        b.add(Projection.oneToOne("in", 4), "sensor");
+        b.add(new Population("a", 0, NeuronModel.LIF, 0.5, 0.02, Double.NaN, 0.1), "in");
+        b.add(Projection.dense("ab", 2, 4, LearningRule.NONE), "a");
+        b.add(new Population("b", 0, NeuronModel.LIF, 0.5, 0.02, Double.NaN, 0.1), "ab");
+        b.add(Projection.dense("sc", 1, 4, LearningRule.NONE), "sensor");
+        b.add(new Population("c", 0, NeuronModel.LIF, 0.5, 0.02, Double.NaN, 0.1), "sc");
+        return NeuronGraph.of(b.build());
+    }
+
+    @Test
+    void fiducciaMattheysesTakesAMoveThatSavesNothingToReachOneThatSaves() {
+        NeuronGraph g = fanOut();
+        HyperLevel h = HyperLevel.of(g, identity(4), 4);
+        // Cores of 3 neurons: a0 alone on core 0; b0, b1 and c0 fill core 1, so a0 cannot join its
+        // targets, and one target moving alone saves nothing (a0's spike still reaches core 1).
+        int[] greedy = {0, 1, 1, 1};
+        double before = SpikeCut.of(g, greedy, 2, SpikeDelivery.MULTICAST).coreToCoreBits();
+        assertThat(before).isPositive();
+        assertThat(new HypergraphRefiner(h, greedy, 2, 3, 64).refine(3, 1e-3)).isZero();
+        assertThat(greedy).containsExactly(0, 1, 1, 1);
+        // FM moves b0 (saving nothing), then b1 (saving the spike).
+        int[] fm = {0, 1, 1, 1};
+        HypergraphRefiner r = new HypergraphRefiner(h, fm, 2, 3, 64);
+        assertThat(r.fm(4, 10)).isCloseTo(before, within(1e-9));
+        assertThat(fm).containsExactly(0, 0, 0, 1);
+        assertThat(r.cost()).isZero();
+        // Cores of 2: b0 fits beside a0, b1 no longer; the move of b0 is taken back.
+        int[] tight = {0, 1, 1, 2};
+        assertThat(new HypergraphRefiner(h, tight, 3, 2, 64).fm(4, 10)).isZero();
+        assertThat(tight).containsExactly(0, 1, 1, 2);
     }
 }
