@@ -158,6 +158,23 @@ final class SweepCaches {
     }
 
     /**
+     * The value of {@code key}, computed on a miss and kept; the cache is cleared when full
+     * (memory stays flat). Two threads missing together both compute: the values are equal, and
+     * not holding a lock while pricing keeps the threads apart.
+     */
+    private static <K, V> V bounded(Map<K, V> cache, K key, java.util.function.Supplier<V> compute) {
+        V value = cache.get(key);
+        if (value == null) {
+            value = compute.get();
+            if (cache.size() >= LIMIT) {
+                cache.clear();
+            }
+            cache.put(key, value);
+        }
+        return value;
+    }
+
+    /**
      * An architecture as a cache key, its hash computed once: a record's hash walks every device,
      * template and subsystem, and a lookup and an insert would each walk it again.
      */
@@ -187,24 +204,10 @@ final class SweepCaches {
             @Override
             public Metrics evaluate(Architecture architecture, NetworkGraph network, Mapping mapping,
                                     OpConvention convention) {
-                Priced key = new Priced(architecture, architecture.hashCode());
-                ArchitectureCosts costs = cache.get(key);
-                if (costs == null) {
-                    costs = ArchitectureCosts.of(architecture, registry);
-                    if (cache.size() >= LIMIT) {
-                        cache.clear();
-                    }
-                    cache.put(key, costs);
-                }
-                List<Identity> mapped = List.of(new Identity(network), new Identity(mapping));
-                MappingLayout layout = layouts.get(mapped);
-                if (layout == null) {
-                    layout = MappingLayout.of(network, mapping);
-                    if (layouts.size() >= LIMIT) {
-                        layouts.clear();
-                    }
-                    layouts.put(mapped, layout);
-                }
+                ArchitectureCosts costs = bounded(cache, new Priced(architecture, architecture.hashCode()),
+                        () -> ArchitectureCosts.of(architecture, registry));
+                MappingLayout layout = bounded(layouts, List.of(new Identity(network), new Identity(mapping)),
+                        () -> MappingLayout.of(network, mapping));
                 return evaluator.evaluate(costs, layout, convention);
             }
         };

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.memdse.core.arch.CircuitNoise;
 import org.memdse.core.arch.NonIdealities;
 import org.memdse.core.arch.ProgrammingFit;
+import org.memdse.core.eval.RankCorrelation;
 
 /**
  * The digits CNN ({@link DigitsCnn}: conv 1→4, pool, conv 4→8, pool, linear 32→10) through the
@@ -64,7 +65,7 @@ class DigitsCnnTest {
                 table.append(String.format(Locale.ROOT, "%8d %8.2f %12.2f %10.4f%n", bits, sigma, snr, accuracy));
             }
         }
-        double rho = DigitsMlpTest.spearman(rows.stream().mapToDouble(r -> r[2]).toArray(),
+        double rho = RankCorrelation.spearman(rows.stream().mapToDouble(r -> r[2]).toArray(),
                 rows.stream().mapToDouble(r -> r[3]).toArray());
         table.append(String.format(Locale.ROOT, "Spearman(analytic SNR, accuracy) = %.3f%n", rho));
         String t = table.toString();

@@ -19,6 +19,7 @@ import org.memdse.core.arch.CircuitNoise;
 import org.memdse.core.arch.NonIdealities;
 import org.memdse.core.arch.ProgrammingFit;
 import org.memdse.core.arch.SignedWeights;
+import org.memdse.core.eval.RankCorrelation;
 
 /**
  * The handwritten digits Debian's python3-sklearn ships (8x8 images, 1,797 samples), a 64-32-10
@@ -323,7 +324,7 @@ class DigitsMlpTest {
                 table.append(String.format(Locale.ROOT, "%8d %8.2f %12.2f %10.4f%n", bits, sigma, snr, accuracy));
             }
         }
-        double rho = spearman(rows.stream().mapToDouble(r -> r[2]).toArray(), rows.stream().mapToDouble(r -> r[3]).toArray());
+        double rho = RankCorrelation.spearman(rows.stream().mapToDouble(r -> r[2]).toArray(), rows.stream().mapToDouble(r -> r[3]).toArray());
         table.append(String.format(Locale.ROOT, "Spearman(analytic SNR, accuracy) = %.3f%n", rho));
         int fewest = adcBits[adcBits.length - 1];
         double most = sigmas[sigmas.length - 1];
@@ -336,43 +337,5 @@ class DigitsMlpTest {
 
     private static double accuracyAt(List<double[]> rows, int bits, double sigma) {
         return rows.stream().filter(r -> r[0] == bits && r[1] == sigma).findFirst().orElseThrow()[3];
-    }
-
-    /** Spearman's rank correlation (average ranks for ties). */
-    static double spearman(double[] a, double[] b) {
-        double[] ra = ranks(a);
-        double[] rb = ranks(b);
-        double ma = 0;
-        double mb = 0;
-        for (int i = 0; i < a.length; i++) {
-            ma += ra[i] / a.length;
-            mb += rb[i] / a.length;
-        }
-        double sab = 0;
-        double saa = 0;
-        double sbb = 0;
-        for (int i = 0; i < a.length; i++) {
-            sab += (ra[i] - ma) * (rb[i] - mb);
-            saa += (ra[i] - ma) * (ra[i] - ma);
-            sbb += (rb[i] - mb) * (rb[i] - mb);
-        }
-        return sab / Math.sqrt(saa * sbb);
-    }
-
-    private static double[] ranks(double[] v) {
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; i++) {
-            int less = 0;
-            int equal = 0;
-            for (double w : v) {
-                if (w < v[i]) {
-                    less++;
-                } else if (w == v[i]) {
-                    equal++;
-                }
-            }
-            r[i] = less + (equal + 1) / 2.0;
-        }
-        return r;
     }
 }

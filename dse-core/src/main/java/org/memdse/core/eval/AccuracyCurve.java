@@ -138,40 +138,7 @@ public final class AccuracyCurve {
     }
 
     private static double spearman(List<Point> points) {
-        double[] a = ranks(points.stream().mapToDouble(Point::snrDb).toArray());
-        double[] b = ranks(points.stream().mapToDouble(Point::accuracy).toArray());
-        double ma = Arrays.stream(a).average().orElse(0);
-        double mb = Arrays.stream(b).average().orElse(0);
-        double cov = 0;
-        double va = 0;
-        double vb = 0;
-        for (int i = 0; i < a.length; i++) {
-            cov += (a[i] - ma) * (b[i] - mb);
-            va += (a[i] - ma) * (a[i] - ma);
-            vb += (b[i] - mb) * (b[i] - mb);
-        }
-        return va == 0 || vb == 0 ? Double.NaN : cov / Math.sqrt(va * vb);
-    }
-
-    /** Ranks 1..n, ties sharing their average rank. */
-    private static double[] ranks(double[] v) {
-        Integer[] order = new Integer[v.length];
-        for (int i = 0; i < v.length; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, Comparator.comparingDouble(i -> v[i]));
-        double[] r = new double[v.length];
-        for (int i = 0; i < v.length; ) {
-            int j = i;
-            while (j + 1 < v.length && v[order[j + 1]] == v[order[i]]) {
-                j++;
-            }
-            double rank = (i + j) / 2.0 + 1;
-            for (int k = i; k <= j; k++) {
-                r[order[k]] = rank;
-            }
-            i = j + 1;
-        }
-        return r;
+        return RankCorrelation.spearman(points.stream().mapToDouble(Point::snrDb).toArray(),
+                points.stream().mapToDouble(Point::accuracy).toArray());
     }
 }
