@@ -1,7 +1,9 @@
 package org.memdse.core.spec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Collects every finding of a reading pass so that all are reported together. Readers keep
@@ -11,6 +13,8 @@ import java.util.List;
 public final class Diagnostics {
     private final List<Diagnostic> errors = new ArrayList<>();
     private final List<Diagnostic> warnings = new ArrayList<>();
+    /** Every finding once: a file with an error on each of 20,000 layers must not compare each with all. */
+    private final Set<Diagnostic> seen = new HashSet<>();
 
     public void error(SourcePosition position, String path, String message) {
         add(new Diagnostic(position, path, message, Diagnostic.Severity.ERROR));
@@ -22,9 +26,8 @@ public final class Diagnostics {
 
     /** Adds a finding of either severity, once. */
     public void add(Diagnostic d) {
-        List<Diagnostic> list = d.isError() ? errors : warnings;
-        if (!list.contains(d)) {
-            list.add(d);
+        if (seen.add(d)) {
+            (d.isError() ? errors : warnings).add(d);
         }
     }
 

@@ -20,7 +20,11 @@ import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.resolver.Resolver;
@@ -70,7 +74,7 @@ public final class SpecLoader {
         LoaderOptions options = loaderOptions();
         try {
             // What Yaml.compose does, with a reader linear in the text's length (see WholeTextReader).
-            Node node = new Composer(new ParserImpl(reader, options), new Resolver(), options).getSingleNode();
+            Node node = new LeanComposer(new ParserImpl(reader, options), options).getSingleNode();
             if (node == null) {
                 context.diagnostics().error(new SourcePosition(source.displayName(), 1, 1), "",
                         "the document is empty; expected a mapping of keys to values");
@@ -102,6 +106,58 @@ public final class SpecLoader {
         WholeTextReader reader = new WholeTextReader(text);
         reader.forward(index);
         return new SourcePosition(file, reader.getLine() + 1, reader.getColumn() + 1);
+    }
+
+    /**
+     * SnakeYAML's resolver as far as memdse's readers can tell: they parse every scalar from its
+     * text themselves and look at one tag only, null ({@link SpecNode#isNull()}); merge keys and
+     * the indicator characters keep their tags too. Every other plain scalar is a string here,
+     * where SnakeYAML's resolver matches it against up to four regular expressions (bool, int,
+     * float, timestamp) to give it a tag nobody reads: a quarter of composing a long file.
+     */
+    static final class PlainResolver extends Resolver {
+        @Override
+        public Tag resolve(NodeId kind, String value, boolean implicit) {
+            if (kind != NodeId.scalar || !implicit) {
+                return super.resolve(kind, value, implicit);
+            }
+            return switch (value) {
+                // SnakeYAML's NULL and EMPTY patterns (PlainResolverTest compares the two resolvers).
+                case "", " ", "~", "null", "Null", "NULL" -> Tag.NULL;
+                case "<<" -> Tag.MERGE;
+                case "!", "&", "*" -> Tag.YAML;
+                default -> Tag.STR;
+            };
+        }
+    }
+
+    /**
+     * SnakeYAML's composer without the two empty comment lists it hangs on every scalar (comments
+     * are not read: {@link LoaderOptions#isProcessComments()} is off), which were a fifth of a long
+     * file's node tree; scalars with a tag or an anchor are composed by SnakeYAML itself.
+     */
+    private static final class LeanComposer extends Composer {
+        private final Resolver resolver;
+
+        LeanComposer(Parser parser, LoaderOptions options) {
+            this(parser, new PlainResolver(), options);
+        }
+
+        private LeanComposer(Parser parser, Resolver resolver, LoaderOptions options) {
+            super(parser, resolver, options);
+            this.resolver = resolver;
+        }
+
+        @Override
+        protected Node composeScalarNode(String anchor, List<org.yaml.snakeyaml.comments.CommentLine> blockComments) {
+            if (anchor != null || !(parser.peekEvent() instanceof ScalarEvent event) || event.getTag() != null) {
+                return super.composeScalarNode(anchor, blockComments);
+            }
+            parser.getEvent();
+            Tag tag = resolver.resolve(NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
+            return new ScalarNode(tag, true, event.getValue(), event.getStartMark(), event.getEndMark(),
+                    event.getScalarStyle());
+        }
     }
 
     private static final int MAX_NESTING = 100;

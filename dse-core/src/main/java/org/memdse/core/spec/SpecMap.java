@@ -2,7 +2,6 @@ package org.memdse.core.spec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,18 +20,17 @@ import org.yaml.snakeyaml.nodes.ScalarNode;
  */
 public final class SpecMap {
     private final SpecNode owner;
+    /** The values by key; each knows its key node, for messages about a key itself (unknown, duplicate, defined twice). */
     private final Map<String, SpecNode> entries;
-    /** The key nodes, for messages about a key itself (unknown, duplicate, defined twice). */
-    private final Map<String, SpecNode> keyNodes;
     /** A stand-in for a mapping that is absent or not a mapping (already reported): reports nothing. */
     private final boolean placeholder;
-    private final Set<String> known = new LinkedHashSet<>();
+    /** The keys asked for, present or not, in the order asked (a list: a mapping is asked a few dozen keys). */
+    private final List<String> known = new ArrayList<>();
     private boolean open = false;
 
-    private SpecMap(SpecNode owner, Map<String, SpecNode> entries, Map<String, SpecNode> keyNodes, boolean placeholder) {
+    private SpecMap(SpecNode owner, Map<String, SpecNode> entries, boolean placeholder) {
         this.owner = owner;
         this.entries = entries;
-        this.keyNodes = keyNodes;
         this.placeholder = placeholder;
     }
 
@@ -41,31 +39,27 @@ public final class SpecMap {
      * reported, so the keys read from the stand-in are not reported missing as well.
      */
     static SpecMap empty(SpecNode owner) {
-        return new SpecMap(owner, Map.of(), Map.of(), true);
+        return new SpecMap(owner, Map.of(), true);
     }
 
     static SpecMap of(SpecNode owner, MappingNode node) {
-        Map<String, SpecNode> entries = new LinkedHashMap<>();
-        Map<String, SpecNode> keyNodes = new LinkedHashMap<>();
-        for (NodeTuple tuple : node.getValue()) {
-            SpecNode keyNode = new SpecNode(tuple.getKeyNode(), owner.file(), owner.path(), owner.context());
+        List<NodeTuple> tuples = node.getValue();
+        Map<String, SpecNode> entries = new LinkedHashMap<>(Math.max(4, tuples.size() * 4 / 3 + 1));
+        for (NodeTuple tuple : tuples) {
             if (!(tuple.getKeyNode() instanceof ScalarNode scalar)) {
+                SpecNode keyNode = new SpecNode(tuple.getKeyNode(), owner.file(), owner.path(), owner.context());
                 keyNode.error("expected a plain key, found " + keyNode.describeFound());
                 continue;
             }
             String key = scalar.getValue();
-            SpecNode value = new SpecNode(tuple.getValueNode(), owner.file(), owner.childPath(key), owner.context());
-            SpecNode keyAt = new SpecNode(tuple.getKeyNode(), owner.file(), owner.childPath(key), owner.context());
-            SpecNode previous = keyNodes.get(key);
+            SpecNode value = owner.child(key, tuple.getValueNode(), tuple.getKeyNode());
+            SpecNode previous = entries.putIfAbsent(key, value);
             if (previous != null) {
-                keyAt.error("duplicate key '" + key + "' (first given at line " + previous.position().line()
+                value.keyAt().error("duplicate key '" + key + "' (first given at line " + previous.keyAt().position().line()
                         + "); remove one of them");
-                continue;
             }
-            entries.put(key, value);
-            keyNodes.put(key, keyAt);
         }
-        SpecMap map = new SpecMap(owner, entries, keyNodes, false);
+        SpecMap map = new SpecMap(owner, entries, false);
         owner.context().register(map);
         return map;
     }
@@ -81,14 +75,20 @@ public final class SpecMap {
 
     /** Whether the key is written (and marks it known). */
     public boolean has(String key) {
-        known.add(key);
+        markKnown(key);
         return entries.containsKey(key);
     }
 
     /** The value under a key, if written. */
     public Optional<SpecNode> get(String key) {
-        known.add(key);
+        markKnown(key);
         return Optional.ofNullable(entries.get(key));
+    }
+
+    private void markKnown(String key) {
+        if (!known.contains(key)) {
+            known.add(key);
+        }
     }
 
     /** The value under a required key; records "missing required key" if absent. */
@@ -120,8 +120,9 @@ public final class SpecMap {
      * messages about the key itself such as "defined twice"; the value's node if the key is unknown.
      */
     public SpecNode keyNode(String key) {
-        SpecNode node = keyNodes.get(key);
-        return node != null ? node : entries.getOrDefault(key, owner);
+        SpecNode value = entries.get(key);
+        SpecNode node = value == null ? null : value.keyAt();
+        return node != null ? node : value != null ? value : owner;
     }
 
     public Set<String> keys() {
@@ -213,9 +214,9 @@ public final class SpecMap {
         if (open) {
             return;
         }
-        List<String> allowed = new ArrayList<>(known);
         for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
             if (!known.contains(e.getKey())) {
+                List<String> allowed = known;
                 String hint = Suggestions.didYouMean(e.getKey(), allowed);
                 String list = allowed.isEmpty() ? "" : "; allowed here: " + String.join(", ", allowed);
                 // At the key, not the value: a block mapping's value starts on the next line.

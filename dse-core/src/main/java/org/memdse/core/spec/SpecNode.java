@@ -19,17 +19,47 @@ import org.yaml.snakeyaml.nodes.Tag;
  * was expected, what was found) and returns a harmless placeholder, so that a reader can go on
  * and report every mistake of a file at once.
  */
-public final class SpecNode {
+public final class SpecNode implements Located {
     private final Node node;
     private final String file;
-    private final String path;
     private final SpecContext context;
+    /**
+     * The document path, built on first use from the parent's ({@link #parent}, {@link #key},
+     * {@link #index}): a long file has millions of nodes and few are ever named in a message.
+     */
+    private String path;
+    private final SpecNode parent;
+    /** The key under which this node sits in its parent mapping, or null for a list item. */
+    private final String key;
+    /** The index of this node in its parent list, or -1. */
+    private final int index;
+    /** For a mapping's value: the key as written (messages about the key itself point there). */
+    private final Node keyYaml;
 
     SpecNode(Node node, String file, String path, SpecContext context) {
+        this(node, file, path, context, null, null, -1, null);
+    }
+
+    private SpecNode(Node node, String file, String path, SpecContext context, SpecNode parent, String key, int index,
+                     Node keyYaml) {
         this.node = node;
         this.file = file;
         this.path = path;
         this.context = context;
+        this.parent = parent;
+        this.key = key;
+        this.index = index;
+        this.keyYaml = keyYaml;
+    }
+
+    /** The value under {@code key} in this mapping, whose key was written as {@code keyYaml}. */
+    SpecNode child(String key, Node value, Node keyYaml) {
+        return new SpecNode(value, file, null, context, this, key, -1, keyYaml);
+    }
+
+    /** The key of a mapping value as written, at the value's path; null if this is no mapping value. */
+    SpecNode keyAt() {
+        return keyYaml == null ? null : new SpecNode(keyYaml, file, null, context, parent, key, -1, null);
     }
 
     /** The root of a composed document. */
@@ -37,12 +67,19 @@ public final class SpecNode {
         return new SpecNode(node, file, "", context);
     }
 
+    @Override
     public SourcePosition position() {
         return new SourcePosition(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1);
     }
 
+    @Override
     public String path() {
-        return path;
+        String p = path;
+        if (p == null) {
+            p = key != null ? parent.childPath(key) : parent.path() + "[" + index + "]";
+            path = p;
+        }
+        return p;
     }
 
     public String file() {
@@ -55,16 +92,17 @@ public final class SpecNode {
 
     /** Records an error at this node. */
     public void error(String message) {
-        context.diagnostics().error(position(), path, message);
+        context.diagnostics().error(position(), path(), message);
     }
 
     /** Records a warning at this node: the input is accepted, but a figure from it may mislead. */
     public void warning(String message) {
-        context.diagnostics().warning(position(), path, message);
+        context.diagnostics().warning(position(), path(), message);
     }
 
     String childPath(String key) {
-        return path.isEmpty() ? key : path + "." + key;
+        String p = path();
+        return p.isEmpty() ? key : p + "." + key;
     }
 
     Node raw() {
@@ -121,7 +159,7 @@ public final class SpecNode {
             List<SpecNode> items = new ArrayList<>();
             List<Node> values = seq.getValue();
             for (int i = 0; i < values.size(); i++) {
-                items.add(new SpecNode(values.get(i), file, path + "[" + i + "]", context));
+                items.add(new SpecNode(values.get(i), file, null, context, this, null, i, null));
             }
             return items;
         }
@@ -149,20 +187,21 @@ public final class SpecNode {
 
     /** An integer in [min, max]. Placeholder: {@code min}. */
     public int asInt(int min, int max) {
-        String expected = "an integer " + range(min, max);
-        Optional<String> text = asText(expected);
-        if (text.isEmpty()) {
+        // The text of "expected ..." is built only for a message: a long file reads millions of integers.
+        if (!isScalar()) {
+            error("expected an integer " + range(min, max) + ", found " + describeFound());
             return min;
         }
+        String text = ((ScalarNode) node).getValue();
         try {
-            long value = Long.parseLong(text.get().trim().replace("_", ""));
+            long value = Long.parseLong(text.indexOf('_') < 0 ? text.trim() : text.trim().replace("_", ""));
             if (value < min || value > max) {
-                error("expected " + expected + ", found '" + text.get() + "'");
+                error("expected an integer " + range(min, max) + ", found '" + text + "'");
                 return min;
             }
             return (int) value;
         } catch (NumberFormatException e) {
-            error("expected " + expected + ", found '" + text.get() + "'");
+            error("expected an integer " + range(min, max) + ", found '" + text + "'");
             return min;
         }
     }
@@ -293,21 +332,24 @@ public final class SpecNode {
     /** One of an enum's keys, with did-you-mean. Placeholder: the first constant. */
     public <E extends Enum<E> & Keyed> E asEnum(Class<E> type) {
         E[] constants = type.getEnumConstants();
+        if (isScalar()) {
+            String text = ((ScalarNode) node).getValue();
+            for (E c : constants) {
+                if (c.key().equals(text)) {
+                    return c;
+                }
+            }
+        }
+        // Not one of them: the list of keys is built for the message only.
         List<String> keys = new ArrayList<>();
         for (E c : constants) {
             keys.add(c.key());
         }
         Optional<String> text = asText("one of " + String.join(", ", keys));
-        if (text.isEmpty()) {
-            return constants[0];
+        if (text.isPresent()) {
+            error("expected one of " + String.join(", ", keys) + ", found '" + text.get() + "'"
+                    + Suggestions.didYouMean(text.get(), keys));
         }
-        for (E c : constants) {
-            if (c.key().equals(text.get())) {
-                return c;
-            }
-        }
-        error("expected one of " + String.join(", ", keys) + ", found '" + text.get() + "'"
-                + Suggestions.didYouMean(text.get(), keys));
         return constants[0];
     }
 }

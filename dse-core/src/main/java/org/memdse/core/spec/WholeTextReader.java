@@ -27,7 +27,18 @@ final class WholeTextReader extends StreamReader {
 
     WholeTextReader(String text) {
         super("");
-        this.codePoints = text.codePoints().toArray();
+        this.codePoints = codePointsOf(text);
+    }
+
+    /** The text's code points (as {@code text.codePoints().toArray()}, without a stream's buffers). */
+    static int[] codePointsOf(String text) {
+        int[] out = new int[text.codePointCount(0, text.length())];
+        for (int i = 0, j = 0; i < text.length(); j++) {
+            int c = text.codePointAt(i);
+            out[j] = c;
+            i += Character.charCount(c);
+        }
+        return out;
     }
 
     /** The index (in code points) of the first character SnakeYAML does not accept, or -1. */
@@ -44,9 +55,20 @@ final class WholeTextReader extends StreamReader {
         return codePoints;
     }
 
+    /**
+     * The last mark made and where: SnakeYAML asks several times at one position (a token's start,
+     * a possible simple key, an event's start), and a mark depends on the position alone.
+     */
+    private Mark mark;
+
     @Override
     public Mark getMark() {
-        return new Mark(NAME, index, line, column, codePoints, Math.min(index, codePoints.length));
+        Mark m = mark;
+        if (m == null || m.getIndex() != index) {
+            m = new Mark(NAME, index, line, column, codePoints, Math.min(index, codePoints.length));
+            mark = m;
+        }
+        return m;
     }
 
     @Override

@@ -206,7 +206,7 @@ public final class NetworkReader {
             for (SpecNode ref : items) {
                 String input = ref.asString();
                 if (!input.isEmpty()) {
-                    refs.add(new InputRef(input, Origin.of(ref.position(), ref.path())));
+                    refs.add(new InputRef(input, Origin.of(ref, Map.of())));
                 }
             }
         } else if (kind != null && kind != NodeKind.INPUT && kind != NodeKind.ENCODER) {
@@ -214,7 +214,7 @@ public final class NetworkReader {
                 item.error("layer '" + name + "' has no previous layer to take its input from; give it inputs: [...]"
                         + " or make it the network's input (kind: input or encoder)");
             } else {
-                refs.add(new InputRef(previous, Origin.of(item.position(), item.path())));
+                refs.add(new InputRef(previous, Origin.of(item, Map.of())));
             }
         }
         return refs;
@@ -575,19 +575,22 @@ public final class NetworkReader {
      */
     private static final class Fields {
         final SpecMap map;
-        final Map<String, Origin> origins = new HashMap<>();
+        /** The nodes of the keys asked for, by key: their places are worked out if a message needs them. */
+        final Map<String, SpecNode> origins = new HashMap<>();
 
         Fields(SpecMap map) {
             this.map = map;
         }
 
         Origin origin(SpecNode item) {
-            return new Origin(item.position(), item.path(), origins);
+            return Origin.of(item, origins);
         }
 
         Optional<SpecNode> get(String key) {
             Optional<SpecNode> node = map.get(key);
-            node.ifPresent(n -> origins.put(key, Origin.of(n.position(), n.path())));
+            if (node.isPresent()) {
+                origins.put(key, node.get());
+            }
             return node;
         }
 
