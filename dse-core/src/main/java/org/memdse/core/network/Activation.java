@@ -13,4 +13,10 @@ public record Activation(String name, ActivationFunction function) implements Ne
     public NodeKind kind() {
         return NodeKind.ACTIVATION;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -13,4 +13,10 @@ public record Add(String name, ActivationFunction activation) implements Network
     public NodeKind kind() {
         return NodeKind.ADD;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

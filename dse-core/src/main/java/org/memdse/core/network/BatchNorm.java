@@ -15,4 +15,10 @@ public record BatchNorm(String name) implements NetworkNode {
     public NodeKind kind() {
         return NodeKind.BATCH_NORM;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -13,4 +13,10 @@ public record Concat(String name, int axis) implements NetworkNode {
     public NodeKind kind() {
         return NodeKind.CONCAT;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -27,4 +27,10 @@ public record Conv2d(String name, int inChannels, int outChannels, ConvGeometry 
     public NodeKind kind() {
         return NodeKind.CONV2D;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -17,4 +17,10 @@ public record Elementwise(String name, ElementwiseOp op) implements NetworkNode 
     public NodeKind kind() {
         return NodeKind.ELEMENTWISE;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -17,4 +17,10 @@ public record Embedding(String name, int vocabulary, int features) implements Ne
     public NodeKind kind() {
         return NodeKind.EMBEDDING;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -32,4 +32,10 @@ public record Encoder(String name, Shape shape, Encoding encoding, int timeSteps
     public boolean isSource() {
         return true;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

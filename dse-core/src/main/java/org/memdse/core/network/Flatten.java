@@ -10,4 +10,10 @@ public record Flatten(String name) implements NetworkNode {
     public NodeKind kind() {
         return NodeKind.FLATTEN;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -13,4 +13,10 @@ public record GlobalPool(String name, PoolMode mode) implements NetworkNode {
     public NodeKind kind() {
         return mode == PoolMode.MAX ? NodeKind.GLOBAL_MAX_POOL : NodeKind.GLOBAL_AVG_POOL;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

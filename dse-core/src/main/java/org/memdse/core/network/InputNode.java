@@ -18,4 +18,10 @@ public record InputNode(String name, Shape shape) implements NetworkNode {
     public boolean isSource() {
         return true;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

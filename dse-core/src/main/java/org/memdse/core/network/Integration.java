@@ -41,4 +41,10 @@ public record Integration(String name, IntegrationDirection direction, int activ
     public NodeKind kind() {
         return NodeKind.INTEGRATION;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -13,4 +13,10 @@ public record LayerNorm(String name, boolean affine) implements NetworkNode {
     public NodeKind kind() {
         return NodeKind.LAYER_NORM;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

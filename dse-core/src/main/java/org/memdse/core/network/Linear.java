@@ -36,4 +36,10 @@ public record Linear(String name, int inFeatures, int outFeatures, boolean bias,
     public NodeKind kind() {
         return NodeKind.LINEAR;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -16,4 +16,10 @@ public record MatMul(String name) implements NetworkNode {
     public NodeKind kind() {
         return NodeKind.MATMUL;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -17,4 +17,10 @@ public record Pool2d(String name, PoolMode mode, Size2 kernel, Size2 stride, Pad
     public NodeKind kind() {
         return mode == PoolMode.MAX ? NodeKind.MAX_POOL : NodeKind.AVG_POOL;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

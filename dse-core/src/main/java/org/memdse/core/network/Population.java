@@ -36,4 +36,10 @@ public record Population(String name, int neurons, NeuronModel model, double thr
     public NodeKind kind() {
         return NodeKind.POPULATION;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -102,4 +102,10 @@ public record Projection(String name, Connectivity connectivity, int neurons, do
     public NodeKind kind() {
         return NodeKind.PROJECTION;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -31,4 +31,10 @@ public record Recurrent(String name, RecurrentCell cell, int inFeatures, int hid
     public NodeKind kind() {
         return cell == RecurrentCell.LSTM ? NodeKind.LSTM : NodeKind.GRU;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }

@@ -16,4 +16,10 @@ public record Reshape(String name, List<Integer> shape) implements NetworkNode {
     public NodeKind kind() {
         return NodeKind.RESHAPE;
     }
+
+    /** The name's hash: consistent with the record's equality, and cheap (see {@link NetworkNode}). */
+    @Override
+    public int hashCode() {
+        return name.hashCode();
+    }
 }
