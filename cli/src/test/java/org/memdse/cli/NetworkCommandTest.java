@@ -102,4 +102,24 @@ class NetworkCommandTest {
         assertThat(run("network", "resnet81")).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(err.toString()).contains("no bundled network of that name (did you mean 'resnet18'?)");
     }
+
+    @Test
+    void numbersAreRoundedAsStringFormatRoundsThem() {
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<Double> values = new java.util.ArrayList<>(java.util.List.of(0.005, 0.015, 0.125, 2.675, 9.995,
+                99.95, 99.949999, 999.5, 1.005, -0.001, -2.5, 1e-9, 123456.5, 0.0049999999));
+        for (int i = 0; i < 3_000; i++) {
+            values.add(Math.pow(10, random.nextDouble() * 8 - 3) * (random.nextInt(10) == 0 ? -1 : 1));
+            values.add(Math.round(random.nextDouble() * 100_000) / 1000.0 + 0.0005 * random.nextInt(3));
+        }
+        for (double v : values) {
+            for (int decimals = 0; decimals <= 2; decimals++) {
+                assertThat(NetworkCommand.fixed(v, decimals)).as("%s to %d decimals", v, decimals)
+                        .isEqualTo(String.format(java.util.Locale.ROOT, "%." + decimals + "f", v));
+            }
+        }
+        assertThat(NetworkCommand.si(1_234_567)).isEqualTo("1.23 M");
+        assertThat(NetworkCommand.si(99_950)).isEqualTo("100.0 k");
+        assertThat(NetworkCommand.si(147_456)).isEqualTo("147 k");
+    }
 }
