@@ -44,8 +44,8 @@ public final class NetworkBuilder {
     private record Entry(String name, NetworkNode node, List<InputRef> inputs, Origin origin) {
     }
 
-    /** A topology edge while checking, before traffic is known. */
-    private record Link(int id, String from, String to) {
+    /** A topology edge while checking, before traffic is known, and the input reference that made it. */
+    private record Link(int id, String from, String to, InputRef ref) {
     }
 
     private final String name;
@@ -150,9 +150,16 @@ public final class NetworkBuilder {
             return Optional.empty();
         }
         int before = diagnostics.size();
-        DirectedAcyclicGraph<String, Link> dag = new DirectedAcyclicGraph<>(null, null, false);
-        entries.keySet().forEach(dag::addVertex);
+        // Where each node was added: when every (forward) input was added before the node that
+        // reads it, as in a file written in order, there is no cycle and the order of addition is
+        // topological; only otherwise does a graph order the nodes and find the cycles.
+        Map<String, Integer> added = new HashMap<>();
+        for (String n : entries.keySet()) {
+            added.put(n, added.size());
+        }
         List<Link> feedback = new ArrayList<>();
+        List<Link> forward = new ArrayList<>();
+        boolean inOrder = true;
         int linkId = 0;
         for (Entry e : entries.values()) {
             checkArity(e);
@@ -163,21 +170,33 @@ public final class NetworkBuilder {
                             + Suggestions.didYouMean(ref.name(), entries.keySet()) + " for " + describe(e));
                     continue;
                 }
-                Link link = new Link(linkId++, source.name(), e.name());
+                Link link = new Link(linkId++, source.name(), e.name(), ref);
                 if (source.node() instanceof Projection p && p.feedback()) {
                     feedback.add(link);
                 } else if (source.name().equals(e.name())) {
                     error(ref.origin(), describe(e) + " takes its own output as input; a network must be acyclic"
                             + " (a recurrent SNN projection is marked feedback: true)");
                 } else {
-                    try {
-                        dag.addEdge(source.name(), e.name(), link);
-                    } catch (IllegalArgumentException cycle) {
-                        error(ref.origin(), "cycle: " + String.join(" -> ", cyclePath(dag, e.name(), source.name()))
-                                + " -> " + e.name() + "; a network must be acyclic (a recurrent SNN projection is marked feedback: true)");
-                    }
+                    forward.add(link);
+                    inOrder &= added.get(source.name()) < added.get(e.name());
                 }
             }
+        }
+        List<String> order = new ArrayList<>(entries.size());
+        if (inOrder) {
+            order.addAll(entries.keySet());
+        } else {
+            DirectedAcyclicGraph<String, Link> dag = new DirectedAcyclicGraph<>(null, null, false);
+            entries.keySet().forEach(dag::addVertex);
+            for (Link link : forward) {
+                try {
+                    dag.addEdge(link.from(), link.to(), link);
+                } catch (IllegalArgumentException cycle) {
+                    error(link.ref().origin(), "cycle: " + String.join(" -> ", cyclePath(dag, link.to(), link.from()))
+                            + " -> " + link.to() + "; a network must be acyclic (a recurrent SNN projection is marked feedback: true)");
+                }
+            }
+            dag.iterator().forEachRemaining(order::add);
         }
         checkLayerDensities();
         if (diagnostics.size() > before) {
@@ -185,8 +204,6 @@ public final class NetworkBuilder {
         }
         ShapeInference inference = new ShapeInference(weightBits, activationBits);
         Map<String, NodeStats> stats = new HashMap<>();
-        List<String> order = new ArrayList<>();
-        dag.iterator().forEachRemaining(order::add);
         for (String n : order) {
             Entry e = entries.get(n);
             if (e.node() == null) {

@@ -202,4 +202,23 @@ class NetworkReaderTest {
         assertThat(g.feedbackEdges()).hasSize(1);
         assertThat(g.stats("exc").timeSteps()).isEqualTo(50);
     }
+
+    @Test
+    void layersWrittenOutOfOrderAreListedInTopologicalOrder() {
+        // Written in order, a file's order is the network's; otherwise the graph orders it (as before
+        // the in-order shortcut: a, then what reads it, in the order the graph found).
+        NetworkGraph g = read("""
+                name: ooo
+                layers:
+                  - {name: d, kind: add, inputs: [b, c]}
+                  - {name: c, kind: linear, out_features: 4, inputs: [a]}
+                  - {name: b, kind: linear, out_features: 4, inputs: [a]}
+                  - {name: e, kind: linear, out_features: 4, inputs: [d]}
+                  - {name: a, kind: input, shape: [4]}
+                  - {name: f, kind: linear, out_features: 4, inputs: [b]}
+                """);
+        assertThat(g.nodes()).extracting(n -> n.name()).containsExactly("a", "b", "c", "d", "e", "f");
+        assertThat(g.edges()).extracting(e -> e.source() + ">" + e.target())
+                .containsExactly("a>b", "a>c", "b>d", "c>d", "d>e", "b>f");
+    }
 }
