@@ -8,10 +8,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code memdse bench [what]}: benchmarks that report figures (never timed tests); plain {@code bench} runs {@code sweep}. */
 @Command(name = "bench",
-        header = "Benchmarks that print figures: sweep points per second, mapper solve times.", mixinStandardHelpOptions = true,
+        header = "Benchmarks that print figures: sweep points per second, mapper solve times, loading long networks.", mixinStandardHelpOptions = true,
         description = "Benchmarks that print figures (not tests: nothing fails on a slow machine). "
             + "Without a subcommand: 'bench sweep' (design points per second per thread count).",
-        subcommands = {BenchSweepCommand.class, BenchMappingCommand.class, BenchPartitionCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {BenchSweepCommand.class, BenchMappingCommand.class, BenchPartitionCommand.class, BenchLoadCommand.class,
+            CommandLine.HelpCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
