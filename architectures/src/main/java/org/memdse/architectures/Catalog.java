@@ -65,6 +65,12 @@ public final class Catalog {
         if (prefixed.size() == 1) {
             return " (did you mean '" + prefixed.get(0) + "'?)";
         }
+        // Or the shortest of several that the others extend ("isaac" -> isaac-ce, not isaac-ce-2chip).
+        java.util.Optional<String> base = prefixed.stream().min(java.util.Comparator.comparingInt(String::length))
+                .filter(b -> prefixed.stream().allMatch(i -> i.startsWith(b)));
+        if (base.isPresent()) {
+            return " (did you mean '" + base.get() + "'?)";
+        }
         return Suggestions.didYouMean(id, ids);
     }
 

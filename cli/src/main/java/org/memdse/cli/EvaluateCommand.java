@@ -107,6 +107,15 @@ final class EvaluateCommand implements Callable<Integer> {
                 + "point's accuracy from its SNR (README, 'Your own accuracy table').")
     java.nio.file.Path accuracyTable;
 
+    @Option(names = "--decode", paramLabel = "NAME=TOKENS",
+            description = "ONNX decoding step with a KV cache (past keys and values as graph inputs concatenated into "
+                + "graph outputs): generate TOKENS tokens one after another, the symbolic past length NAME growing "
+                + "1, 2, ..., TOKENS (a one-token prompt), each step evaluated on the last step's placement (the weights "
+                + "stay where they are programmed), and print the latency and "
+                + "energy per token (first, mean, last, total) and the cache read. The other figures are the last "
+                + "token's. E.g. --decode past_len=128.")
+    String decode;
+
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     Format format;
@@ -116,7 +125,8 @@ final class EvaluateCommand implements Callable<Integer> {
         EvaluationMode evaluationMode = mode(mode);
         Architecture a = workload.pricedArchitecture(spec.commandLine().getErr());
         requireLearning(a, evaluationMode);
-        NetworkGraph g = workload.network();
+        Decoding.Request decoding = decode == null ? null : Decoding.Request.parse(decode, workload);
+        NetworkGraph g = decoding == null ? workload.network() : workload.network(decoding.dimension(), decoding.tokens());
         if (measure != null && (weights == null || measure < 1 || measureSeeds < 1)) {
             throw new UserInputException(weights == null
                     ? "--measure needs --weights FILE: the functional inference runs the trained layers"
@@ -140,14 +150,27 @@ final class EvaluateCommand implements Callable<Integer> {
         } catch (NoModelException e) {
             throw new UserInputException(e.getMessage());
         }
+        Decoding decoded = null;
+        if (decoding != null) {
+            java.util.Optional<Decoding> run = Decoding.run(decoding, workload, a, m, this.mapping.options(), mapping,
+                    evaluationMode, trained, ops.convention, spec.commandLine().getErr());
+            if (run.isEmpty()) {
+                return ExitCodes.FAILURE;
+            }
+            decoded = run.get();
+        }
         List<FunctionalCheck.LayerCheck> checks = measure == null ? List.of()
                 : FunctionalCheck.run(ArchitectureCosts.of(a, ComponentModelRegistry.load()), g, mapping, ops.convention,
                         trained, measure, measureSeeds, 1);
         switch (format) {
-            case json -> out.print(json(a, g, m, metrics, this.mapping.replicate, trained, checks, measured));
+            case json -> {
+                String json = json(a, g, m, metrics, this.mapping.replicate, trained, checks, measured);
+                out.print(decoded == null ? json : decoded.intoJson(json));
+            }
             case csv -> MetricsCsv.write(metrics, out);
             default -> out.print(table(a, g, m, metrics, this.mapping.replicate, trained) + checks(checks)
-                    + (measured == null ? "" : measured.table(metrics.snrDb())));
+                    + (measured == null ? "" : measured.table(metrics.snrDb()))
+                    + (decoded == null ? "" : decoded.table()));
         }
         out.flush();
         return ExitCodes.OK;
@@ -266,6 +289,11 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "leakage_power_w", JsonText.number(x.leakagePowerW()));
         field(b, "crossbar_utilisation", JsonText.number(x.crossbarUtilisation()));
         field(b, "core_utilisation", JsonText.number(x.coreUtilisation()));
+        long[] where = macsByWhere(g);
+        if (where[1] > 0) {
+            field(b, "macs_by_where", "{\"crossbar\": " + where[0] + ", \"digital\": " + where[1]
+                    + ", \"rewritten_crossbar\": " + where[2] + "}");
+        }
         field(b, "tiles", JsonText.number(x.idle().tiles()));
         field(b, "idle_tiles", JsonText.number(x.idle().idleTiles()));
         field(b, "cores", JsonText.number(x.idle().cores()));
@@ -432,6 +460,25 @@ final class EvaluateCommand implements Callable<Integer> {
      * products of two computed tensors, on the tiles' digital units).
      */
     private static void macShares(StringBuilder b, NetworkGraph g) {
+        long[] where = macsByWhere(g);
+        if (where[1] == 0) {
+            return;
+        }
+        double all = where[0] + where[1] + where[2];
+        b.append("\nMACs by where they run\n");
+        line(b, "on crossbars", fmt(where[0]), "MACs  " + percent(where[0] / all));
+        line(b, "on digital units (matmul)", fmt(where[1]), "MACs  " + percent(where[1] / all));
+        // memdse has no architecture key for crossbars rewritten with an operand per input yet:
+        // every product of two computed tensors runs on digital units.
+        line(b, "on rewritten crossbars", fmt(where[2]), "MACs  " + percent(where[2] / all)
+                + " (no crossbar is rewritten per input: memdse does not model that yet)");
+    }
+
+    /**
+     * MACs on crossbars (weight layers), on digital units (products of two computed tensors) and
+     * on crossbars rewritten per input (none: not modelled yet).
+     */
+    static long[] macsByWhere(NetworkGraph g) {
         long crossbar = 0;
         long digital = 0;
         for (org.memdse.core.network.NetworkNode n : g.nodes()) {
@@ -442,13 +489,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 crossbar += macs;
             }
         }
-        if (digital == 0) {
-            return;
-        }
-        double all = crossbar + digital;
-        b.append("\nMACs by where they run\n");
-        line(b, "on crossbars", fmt(crossbar), "MACs  " + percent(crossbar / all));
-        line(b, "on digital units (matmul)", fmt(digital), "MACs  " + percent(digital / all));
+        return new long[] {crossbar, digital, 0};
     }
 
     /**

@@ -50,6 +50,13 @@ final class ImportOptionsMixin {
         return new NirImportOptions(steps, rate, input);
     }
 
+    /** As {@link #options(boolean)}, with one more symbolic dimension sized (a decoding step's past length). */
+    OnnxImportOptions options(boolean skipUnsupported, String dimension, long size) {
+        Map<String, Long> all = new LinkedHashMap<>(dims);
+        all.put(dimension, size);
+        return options(skipUnsupported).withDimensionValues(all);
+    }
+
     OnnxImportOptions options(boolean skipUnsupported) {
         if (batch < 1) {
             throw new UserInputException("--batch must be at least 1, was " + batch);

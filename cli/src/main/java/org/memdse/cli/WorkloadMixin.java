@@ -36,7 +36,15 @@ final class WorkloadMixin {
     ImportOptionsMixin imports = new ImportOptionsMixin();
 
     NetworkGraph network() {
-        NetworkGraph g = NetworkLoader.load(network, imports.options(false), imports.nirOptions());
+        return withDensity(NetworkLoader.load(network, imports.options(false), imports.nirOptions()));
+    }
+
+    /** The network with the symbolic dimension {@code dimension} of its ONNX file sized {@code size}. */
+    NetworkGraph network(String dimension, long size) {
+        return withDensity(NetworkLoader.load(network, imports.options(false, dimension, size), imports.nirOptions()));
+    }
+
+    private NetworkGraph withDensity(NetworkGraph g) {
         if (inputBitDensity == null) {
             return g;
         }

@@ -1231,9 +1231,10 @@ final class OnnxLayerInference {
             } else if (i == 0) {
                 shape.add(options.batchSize());
             } else {
-                throw new OnnxImportProblem(path + " dimension " + i + " is "
-                        + (d.symbol().isEmpty() ? "unknown" : "symbolic ('" + d.symbol() + "')")
-                        + "; give its size as an import option");
+                throw new OnnxImportProblem(path + " dimension " + i + " is " + (d.symbol().isEmpty()
+                        ? "unknown, with no name to size it by; export the model with a named or a fixed dimension"
+                        : "symbolic ('" + d.symbol() + "'); give its size as an import option (memdse: --dim "
+                                + d.symbol() + "=SIZE)"));
             }
         }
         return shape;

@@ -1,10 +1,14 @@
 package org.memdse.onnx;
 
+import com.google.protobuf.CodedInputStream;
 import com.google.protobuf.InvalidProtocolBufferException;
+import com.google.protobuf.UnsafeByteOperations;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,21 +57,71 @@ public final class OnnxModelReader {
      */
     public static final long MAX_BYTES = 1L << 30;
 
+    /**
+     * From this size on a file is mapped into memory rather than read, and parsed with aliasing:
+     * the weights' raw_data (nearly all of a model's bytes) become views of the mapping that
+     * nothing reads, since only the tensors' shapes matter. Smaller files (and files that report
+     * no size, as /proc's do) are read whole.
+     */
+    static final long MAP_FROM_BYTES = 1L << 20;
+
     /** Reads and checks a model file; every problem found is in the exception. */
     public static OnnxModel read(Path path) {
         String label = path.toString();
-        byte[] bytes;
         try {
-            bytes = InputFiles.readBytes(path, MAX_BYTES);
+            Optional<ByteBuffer> mapped = map(path);
+            if (mapped.isPresent()) {
+                return new OnnxModelReader(label).parse(mapped.get());
+            }
+            return parse(InputFiles.readBytes(path, MAX_BYTES), label);
         } catch (IOException e) {
             throw SpecException.of(SourcePosition.ofFile(label), "", "cannot read the file: " + e.getMessage());
         }
-        return parse(bytes, label);
+    }
+
+    /** The file mapped read-only when it is a regular file of {@link #MAP_FROM_BYTES} to {@link #MAX_BYTES}. */
+    private static Optional<ByteBuffer> map(Path path) throws IOException {
+        String problem = InputFiles.problem(path, MAX_BYTES);
+        if (problem != null) {
+            throw new IOException(problem);
+        }
+        try (FileChannel channel = FileChannel.open(path, StandardOpenOption.READ)) {
+            long size = channel.size();
+            if (size < MAP_FROM_BYTES || size > MAX_BYTES) {
+                return Optional.empty();
+            }
+            return Optional.of(channel.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        }
     }
 
     /** Parses the bytes of a model file; {@code file} names it in messages. */
     public static OnnxModel parse(byte[] bytes, String file) {
         return new OnnxModelReader(file).parse(bytes);
+    }
+
+    /** Whether the file is an ONNX model by content ({@link #looksLikeModel(byte[])}); large files are mapped. */
+    static boolean looksLikeModel(Path path) throws IOException {
+        Optional<ByteBuffer> mapped = map(path);
+        if (mapped.isEmpty()) {
+            return looksLikeModel(InputFiles.readBytes(path, MAX_BYTES));
+        }
+        try {
+            OnnxProto.Model m = OnnxProto.Model.parseFrom(aliasing(mapped.get()));
+            return m.hasIrVersion() && m.getIrVersion() > 0 && m.hasGraph();
+        } catch (InvalidProtocolBufferException e) {
+            return false;
+        }
+    }
+
+    /**
+     * A parser whose bytes fields are views of {@code buffer}: protobuf aliases only a buffer it
+     * may treat as immutable, which a read-only mapping is, and says so only through unsafeWrap.
+     */
+    private static CodedInputStream aliasing(ByteBuffer buffer) {
+        CodedInputStream in = UnsafeByteOperations.unsafeWrap(buffer).newCodedInput();
+        in.enableAliasing(true);
+        in.setSizeLimit(Integer.MAX_VALUE);
+        return in;
     }
 
     /**
@@ -91,10 +145,23 @@ public final class OnnxModelReader {
         if (bytes.length == 0) {
             throw fail("", "the file is empty; expected an ONNX model (a binary ModelProto)");
         }
+        return parse(() -> OnnxProto.Model.parseFrom(bytes));
+    }
+
+    private OnnxModel parse(ByteBuffer mapped) {
+        return parse(() -> OnnxProto.Model.parseFrom(aliasing(mapped)));
+    }
+
+    /** A protobuf parse that may fail on malformed bytes. */
+    private interface Parse {
+        OnnxProto.Model run() throws IOException;
+    }
+
+    private OnnxModel parse(Parse parse) {
         OnnxProto.Model proto;
         try {
-            proto = OnnxProto.Model.parseFrom(bytes);
-        } catch (InvalidProtocolBufferException e) {
+            proto = parse.run();
+        } catch (IOException e) {
             String detail = e.getMessage() != null && e.getMessage().contains("ended unexpectedly")
                     ? "it ends in the middle of a field: the file is truncated"
                     : firstSentence(e.getMessage());

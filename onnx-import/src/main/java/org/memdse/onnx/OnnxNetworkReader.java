@@ -42,7 +42,7 @@ public final class OnnxNetworkReader {
             if (head.length == 0 || looksLikeText(head)) {
                 return false;
             }
-            return OnnxModelReader.looksLikeModel(Files.readAllBytes(file));
+            return OnnxModelReader.looksLikeModel(file);
         } catch (IOException | OutOfMemoryError e) {
             return false;
         }

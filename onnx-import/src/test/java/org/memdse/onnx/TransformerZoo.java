@@ -127,6 +127,11 @@ final class TransformerZoo {
 
     /** BERT-base with the pooler (Hugging Face BertModel): 109,482,240 parameters. */
     static OnnxProto.Model.Builder bert(boolean payload) {
+        return bert(payload, LAYERS);
+    }
+
+    /** BERT-base with its first {@code layers} layers only (for a model of a given size). */
+    static OnnxProto.Model.Builder bert(boolean payload, int layers) {
         TransformerZoo z = new TransformerZoo("bert-base", payload);
         z.g.addInput(value("input_ids", 7, "batch", "seq_len")).addInput(value("token_type_ids", 7, "batch", "seq_len"))
                 .addInput(value("position_ids", 7, "batch", "seq_len"));
@@ -134,7 +139,7 @@ final class TransformerZoo {
             z.embedding("input_ids", "embeddings.word", 30522), z.embedding("position_ids", "embeddings.position", 512)}),
             z.embedding("token_type_ids", "embeddings.token_type", 2)});
         String x = z.layerNorm(emb, "embeddings.ln");
-        for (int i = 0; i < LAYERS; i++) {
+        for (int i = 0; i < layers; i++) {
             x = z.postNormLayer(x, "encoder." + i);
         }
         String cls = z.node("Gather", new String[] {x, "first"}, intAttr("axis", 1));
@@ -183,5 +188,73 @@ final class TransformerZoo {
         z.g.addNode(MalformedOnnxTest.node("MatMul", "lm_head", new String[] {z.layerNorm(x, "ln_f"), head}, "logits"));
         z.g.addOutput(value("logits", 1, "batch", "seq_len", 50257));
         return z.model();
+    }
+
+    /**
+     * One GPT-2 small decoding step with the KV cache, as Hugging Face's exporters write it: the new
+     * token's keys and values concatenated to {@code past_key.i}/{@code past_value.i} ([batch, 12,
+     * past_len, 64]) leave as {@code present_key.i}/{@code present_value.i}; the new query attends to
+     * past_len + 1 positions; the logits of the one token come from the tied LM head.
+     */
+    static OnnxProto.Model.Builder gpt2Step(boolean payload) {
+        TransformerZoo z = new TransformerZoo("gpt2-small-step", payload);
+        z.g.addInput(value("input_ids", 7, "batch", 1)).addInput(value("position_ids", 7, "batch", 1));
+        String x = z.node("Add", new String[] {z.embedding("input_ids", "wte", 50257),
+            z.embedding("position_ids", "wpe", 1024)});
+        for (int i = 0; i < LAYERS; i++) {
+            String p = "h." + i;
+            z.g.addInput(value("past_key." + i, 1, "batch", HEADS, "past_len", D))
+                    .addInput(value("past_value." + i, 1, "batch", HEADS, "past_len", D))
+                    .addOutput(value("present_key." + i, 1, "batch", HEADS, "total_len", D))
+                    .addOutput(value("present_value." + i, 1, "batch", HEADS, "total_len", D));
+            String n = z.layerNorm(x, p + ".ln1");
+            String q = z.heads(z.dense(n, p + ".attn.q", H, H), false);
+            String k = z.heads(z.dense(n, p + ".attn.k", H, H), false);
+            String v = z.heads(z.dense(n, p + ".attn.v", H, H), false);
+            z.g.addNode(MalformedOnnxTest.node("Concat", p + ".cache_k", new String[] {"past_key." + i, k},
+                    "present_key." + i).addAttribute(intAttr("axis", 2)));
+            z.g.addNode(MalformedOnnxTest.node("Concat", p + ".cache_v", new String[] {"past_value." + i, v},
+                    "present_value." + i).addAttribute(intAttr("axis", 2)));
+            String kt = z.node("Transpose", new String[] {"present_key." + i}, ints("perm", 0, 1, 3, 2));
+            String scores = z.node("Div", new String[] {z.node("MatMul", new String[] {q, kt}), "scale"});
+            String probs = z.node("Softmax", new String[] {scores}, intAttr("axis", -1));
+            String ctx = z.node("MatMul", new String[] {probs, "present_value." + i});
+            String merged = z.node("Reshape", new String[] {z.node("Transpose", new String[] {ctx},
+                ints("perm", 0, 2, 1, 3)), "merged_shape"});
+            String a = z.node("Add", new String[] {z.dense(merged, p + ".attn.o", H, H), x});
+            x = z.node("Add", new String[] {z.mlp(z.layerNorm(a, p + ".ln2"), p), a});
+        }
+        String head = z.node("Transpose", new String[] {"wte"}, ints("perm", 1, 0));
+        z.g.addNode(MalformedOnnxTest.node("MatMul", "lm_head", new String[] {z.layerNorm(x, "ln_f"), head}, "logits"));
+        z.g.addOutput(value("logits", 1, "batch", 1, 50257));
+        return z.model();
+    }
+
+    /**
+     * Writes a model for measuring the import outside the tests: {@code bert|vit|gpt2|gpt2-step
+     * FILE [LAYERS] [shapes-only]}, with zero-filled raw_data (a real export's size) unless
+     * {@code shapes-only}. With LAYERS, BERT keeps its first LAYERS layers: BERT-base with 1 layer
+     * holds 126 MB of weights.
+     */
+    public static void main(String[] args) throws java.io.IOException {
+        if (args.length < 2) {
+            System.err.println("usage: TransformerZoo bert|vit|gpt2|gpt2-step FILE [LAYERS] [shapes-only]");
+            System.exit(2);
+        }
+        int layers = args.length > 2 ? Integer.parseInt(args[2]) : LAYERS;
+        boolean payload = !(args.length > 3 && args[3].equals("shapes-only"));
+        OnnxProto.Model model = switch (args[0]) {
+            case "bert" -> bert(payload, layers).build();
+            case "vit" -> vit(payload).build();
+            case "gpt2" -> gpt2(payload).build();
+            case "gpt2-step" -> gpt2Step(payload).build();
+            default -> throw new IllegalArgumentException("unknown model " + args[0]);
+        };
+        try (java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.file.Files.newOutputStream(
+                java.nio.file.Path.of(args[1])), 1 << 20)) {
+            model.writeTo(out);
+        }
+        System.out.println(args[1] + ": " + java.nio.file.Files.size(java.nio.file.Path.of(args[1])) + " bytes, "
+                + layers + " layers");
     }
 }

@@ -214,7 +214,8 @@ public final class Partitioner {
                         + crossbar.map(g -> " of " + g.rows() + "x" + g.cols()).orElse("")
                         + ", " + architecture.name() + " has " + crossbarsThere + " (" + tiles + " CIM tiles)"
                         + (crossbarsThere == 0 ? "" : "; it needs at least "
-                        + ceilDiv(crossbarsNeeded, crossbarsThere / Math.max(1, tiles)) + " such tiles"));
+                        + chipsNeeded(ceilDiv(crossbarsNeeded, crossbarsThere / Math.max(1, tiles)), tiles,
+                                architecture.chips())));
             }
         }
         if (groupsNeeded > 0) {
@@ -249,6 +250,18 @@ public final class Partitioner {
         }
         return new PartitionOutcome.Partitioned(new Partition(units, nodes, crossbar, core, unitNode,
                 java.util.Optional.ofNullable(snn)));
+    }
+
+    /**
+     * "N such tiles, C chips of T": how many copies of the chip the tiles need, and how to get
+     * them (a board: section, or a larger board).
+     */
+    private static String chipsNeeded(long tilesNeeded, int tiles, int chips) {
+        long perChip = Math.max(1, tiles / Math.max(1, chips));
+        long needed = ceilDiv(tilesNeeded, perChip);
+        return tilesNeeded + " such tiles, " + needed + " chips of " + perChip + " tiles ("
+                + (chips > 1 ? "the board has " + chips : "a board: section with chips: " + needed
+                        + " maps it across them, as isaac-ce-2chip and neurosim-vgg8-2chip do") + ")";
     }
 
     private static long ceilDiv(long a, long b) {
