@@ -190,6 +190,7 @@ public final class ContentionPass implements EvaluationPass {
         double sum = 0;
         int loaded = 0;
         List<NetworkLoad.SaturatedLink> saturated = new ArrayList<>();
+        List<NetworkLoad.LinkUtilisation> used = new ArrayList<>();
         for (int l = 0; l < worst.length; l++) {
             if (worstLayer[l] < 0) {
                 continue;
@@ -197,14 +198,16 @@ public final class ContentionPass implements EvaluationPass {
             loaded++;
             sum += worst[l];
             max = Math.max(max, worst[l]);
+            LinkLoad ll = byId[l];
+            used.add(new NetworkLoad.LinkUtilisation(l, ll == null ? -1 : ll.fromRouter(), ll == null ? -1 : ll.toRouter(),
+                    view.node(worstLayer[l]).name(), worst[l]));
             if (worst[l] >= SATURATED) {
-                LinkLoad ll = byId[l];
                 saturated.add(new NetworkLoad.SaturatedLink(l, ll == null ? -1 : ll.fromRouter(),
                         ll == null ? -1 : ll.toRouter(), view.node(worstLayer[l]).name(), worst[l]));
             }
         }
         saturated.sort(Comparator.comparingDouble(NetworkLoad.SaturatedLink::utilisation).reversed()
                 .thenComparingInt(NetworkLoad.SaturatedLink::link));
-        return new NetworkLoad(max, loaded == 0 ? 0 : sum / loaded, loaded, queueing, saturated);
+        return new NetworkLoad(max, loaded == 0 ? 0 : sum / loaded, loaded, queueing, saturated, used);
     }
 }

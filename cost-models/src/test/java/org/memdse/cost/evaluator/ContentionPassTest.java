@@ -77,12 +77,15 @@ class ContentionPassTest {
         NetworkLoad load = run(16, 320, 12e-9).networkLoad();
         assertThat(load.maxUtilisation()).isCloseTo(20 / 12.0, withinPercentage(1e-9));
         assertThat(load.saturated()).containsExactly(new NetworkLoad.SaturatedLink(0, 0, 1, "in", 20 / 12.0));
+        // Each loaded link's utilisation, which the report's heat map draws.
+        assertThat(load.links()).containsExactly(new NetworkLoad.LinkUtilisation(0, 0, 1, "in", 20 / 12.0));
     }
 
     @Test
     void aLayerWithNoWorkOfItsOwnSetsNoRate() {
         EvaluationLedger l = run(32, 320, 0);
         assertThat(l.networkLoad().linksLoaded()).isZero();
+        assertThat(l.networkLoad().links()).isEmpty();
         assertThat(l.duration(IN, LatencyCause.NETWORK)).isZero();
     }
 

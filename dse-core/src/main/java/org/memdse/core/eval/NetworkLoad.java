@@ -17,23 +17,31 @@ import java.util.Objects;
  * @param boardUtilisation the busiest board link's utilisation between chips (a multi-chip system; 0 otherwise)
  * @param boardQueueingS  waiting time at board links added to the latency, summed over the layers, s
  * @param chipTraffic     bits per inference from chip to chip, keyed {@code "0->1"} (empty on one chip)
+ * @param links           every loaded on-chip link with its utilisation, by link id (the figures
+ *                        {@code maxUtilisation} and {@code meanUtilisation} summarise; reports draw them)
  */
 public record NetworkLoad(double maxUtilisation, double meanUtilisation, int linksLoaded, double queueingS,
                           List<SaturatedLink> saturated, double boardUtilisation, double boardQueueingS,
-                          Breakdown chipTraffic) {
+                          Breakdown chipTraffic, List<LinkUtilisation> links) {
     /** No network traffic (or no contention model run). */
     public static final NetworkLoad NONE = new NetworkLoad(0, 0, 0, 0, List.of());
 
     /** The load of a one-chip system's network. */
     public NetworkLoad(double maxUtilisation, double meanUtilisation, int linksLoaded, double queueingS,
                        List<SaturatedLink> saturated) {
-        this(maxUtilisation, meanUtilisation, linksLoaded, queueingS, saturated, 0, 0, Breakdown.EMPTY);
+        this(maxUtilisation, meanUtilisation, linksLoaded, queueingS, saturated, 0, 0, Breakdown.EMPTY, List.of());
+    }
+
+    /** The load of a one-chip system's network with each loaded link's utilisation. */
+    public NetworkLoad(double maxUtilisation, double meanUtilisation, int linksLoaded, double queueingS,
+                       List<SaturatedLink> saturated, List<LinkUtilisation> links) {
+        this(maxUtilisation, meanUtilisation, linksLoaded, queueingS, saturated, 0, 0, Breakdown.EMPTY, links);
     }
 
     /** This load with the board links' busiest utilisation, their waiting time and the traffic between chips. */
     public NetworkLoad withBoard(double utilisation, double queueing, Breakdown traffic) {
         return new NetworkLoad(maxUtilisation, meanUtilisation, linksLoaded, queueingS, saturated, utilisation, queueing,
-                traffic);
+                traffic, links);
     }
 
     /** Bits per inference that cross from one chip to another. */
@@ -43,6 +51,7 @@ public record NetworkLoad(double maxUtilisation, double meanUtilisation, int lin
 
     public NetworkLoad {
         saturated = List.copyOf(saturated);
+        links = List.copyOf(links);
         java.util.Objects.requireNonNull(chipTraffic, "chipTraffic");
         NonFiniteResultException.requireFinite("board link utilisation", boardUtilisation);
         NonFiniteResultException.requireFinite("board queueing delay", boardQueueingS);
@@ -62,6 +71,21 @@ public record NetworkLoad(double maxUtilisation, double meanUtilisation, int lin
      */
     public record SaturatedLink(int link, int fromRouter, int toRouter, String layer, double utilisation) {
         public SaturatedLink {
+            Objects.requireNonNull(layer, "layer");
+        }
+    }
+
+    /**
+     * One loaded link's utilisation: its largest over the layers, as {@code maxUtilisation} takes it.
+     *
+     * @param link        link id (as the mapping's routes name it)
+     * @param fromRouter  the router it leaves (-1 if the mapping lists no load on it)
+     * @param toRouter    the router it enters (-1 likewise)
+     * @param layer       the layer whose traffic loads it most
+     * @param utilisation that layer's flits × link cycle / window (≥ 1: saturated)
+     */
+    public record LinkUtilisation(int link, int fromRouter, int toRouter, String layer, double utilisation) {
+        public LinkUtilisation {
             Objects.requireNonNull(layer, "layer");
         }
     }

@@ -4,6 +4,7 @@ import java.util.List;
 import org.memdse.report.compare.CompareCharts;
 import org.memdse.report.compare.Comparison;
 import org.memdse.report.compare.DesignOutcome;
+import org.memdse.report.compare.LinkHeatMap;
 import org.memdse.report.compare.MappingDrawing;
 import org.memdse.report.compare.NetworkComparison;
 import org.memdse.report.compare.ParameterDiff;
@@ -76,6 +77,14 @@ public final class CompareHtmlWriter {
                 if (d instanceof DesignOutcome.Evaluated e) {
                     Html.figure(b, MappingDrawing.render(e, n.network(), layerColors), "Which layer sits on which tile or core."
                             + " Hover a tile for its units.");
+                    java.util.Optional<String> noMap = LinkHeatMap.whyNoMap(e);
+                    if (noMap.isPresent()) {
+                        b.append("<p class=\"note heatmap-absent\">").append(Html.esc(noMap.get())).append("</p>\n");
+                    } else {
+                        Html.figure(b, LinkHeatMap.render(e), "Link load on the floorplan: each direction of a link"
+                                + " carrying traffic coloured by its utilisation from the contention model (the figures"
+                                + " behind \"link utilisation, max\"); ≥ 1 is saturated. Hover a link for its layer.");
+                    }
                 } else {
                     b.append("<p class=\"failed\">Not evaluated: ").append(Html.esc(((DesignOutcome.Failed) d).reason()))
                             .append("</p>\n");

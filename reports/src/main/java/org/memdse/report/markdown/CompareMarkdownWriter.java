@@ -54,6 +54,13 @@ public final class CompareMarkdownWriter {
                 if (d instanceof DesignOutcome.Evaluated e) {
                     image(files, b, base, "mapping-" + net + "-" + fileName(d.architecture()),
                             "Mapping on " + d.architecture(), MappingDrawing.render(e, n.network(), layerColors));
+                    java.util.Optional<String> noMap = org.memdse.report.compare.LinkHeatMap.whyNoMap(e);
+                    if (noMap.isPresent()) {
+                        b.append(noMap.get()).append("\n\n");
+                    } else {
+                        image(files, b, base, "link-load-" + net + "-" + fileName(d.architecture()),
+                                "Link load on " + d.architecture(), org.memdse.report.compare.LinkHeatMap.render(e));
+                    }
                 } else {
                     b.append("- ").append(d.architecture()).append(": not evaluated: ")
                             .append(((DesignOutcome.Failed) d).reason()).append("\n\n");
