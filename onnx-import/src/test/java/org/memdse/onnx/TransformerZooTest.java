@@ -29,7 +29,7 @@ class TransformerZooTest {
     @TempDir
     Path dir;
 
-    private static NetworkGraph bundled(String id) {
+    static NetworkGraph bundled(String id) {
         return NetworkReader.read(SpecSource.ofResource(TransformerZooTest.class.getClassLoader(),
                 "org/memdse/architectures/networks/" + id + ".yaml"));
     }
