@@ -166,18 +166,22 @@ public final class Calibrations {
 
     /**
      * NeuroSim's op count per training sample: its published figures give 0.773 TOPS/W x 1.1946e14 pJ
-     * / 50,000 samples = 1.847e9 ops, 1.50 x its 1.2318e9 forward ops (docs/reference/learning.md §M).
+     * / 50,000 samples = 1.847e9 ops (and 0.521 TOPS x 1.77327e11 ns the same), 1.50 x its 1.2318e9
+     * forward ops: one op per multiply-accumulate in each of the three passes (forward, activation
+     * gradient, weight gradient). V2.1's main.cpp as stored counts two per MAC (numComputation = 2 x the
+     * MACs, x 3 for training), which would print 1.55 TOPS/W beside the same energy; the manual's figures
+     * were printed by a count of one per MAC, and the check uses that count (docs/reference/learning.md §M).
      */
     static final double NEUROSIM_TRAINING_OPS_PER_FORWARD_OP = 1.5;
 
     /**
      * DNN+NeuroSim V2.1's on-chip training example, per epoch, with its SRAM weight-gradient unit, the
-     * converters of the transposed reads, the weight gradients' DRAM round trips and HBM2 (all from
-     * V2.1's code; README, "Learning"). The tolerances are what memdse reaches, not the issue's 30 %:
-     * energy -27 % (within 30 %); area +31 %: memdse's 6-bit flash converters take 24.5 mm^2 for the
-     * forward reads alone, NeuroSim's 18.84 mm^2 for forward and transposed reads; time +87 %: the inference
-     * this chip runs already takes 2.24 ms of NeuroSim's 3.55 ms per sample (its clock derived from the
-     * 1.79 ns sensing path, 400 MHz, and its tile buffers); TOPS/W +36 %, the energy's inverse.
+     * converters of the transposed reads, the weight gradients' DRAM round trips through the global
+     * buffer, HBM2 and V2.1's asynchronous timing (all from V2.1's code; README, "Learning"). Energy,
+     * latency and TOPS/W at the issue's 30 %; area at 35 %: memdse's flash converters, sized from
+     * NeuroSim V1.3's printed ADC area, take 49 mm^2 for the forward and transposed reads where V2.1
+     * prints 18.84 mm^2 for both, while V2.1's weight-gradient unit and accumulation (18.3 mm^2) are larger
+     * than memdse's (6.1 mm^2); the two differences leave the chip +31 % (README, calibration).
      */
     private void neuroSimTraining(List<CalibrationCheck> out) {
         String fig = "DNN+NeuroSim V2.1 manual Fig. 34 (published-figures.md §3.3, docs/reference/learning.md)";
@@ -195,10 +199,10 @@ public final class Calibrations {
         out.add(new CalibrationCheck(NEUROSIM_TRAINING, "energy per epoch (pJ)", l.energyPerEpochJ() * 1e12, 1.1946e14,
                 Tolerance.relative(0.3), fig));
         out.add(new CalibrationCheck(NEUROSIM_TRAINING, "latency per epoch (ns)", l.timePerEpochS() * 1e9, 1.77327e11,
-                Tolerance.factor(2), fig));
+                Tolerance.relative(0.3), fig));
         double ops = NEUROSIM_TRAINING_OPS_PER_FORWARD_OP * m.ops() * 50_000;
         out.add(new CalibrationCheck(NEUROSIM_TRAINING, "energy efficiency (TOPS/W, NeuroSim's training ops)",
-                ops / l.energyPerEpochJ() / 1e12, 0.773, Tolerance.relative(0.4), fig));
+                ops / l.energyPerEpochJ() / 1e12, 0.773, Tolerance.relative(0.3), fig));
     }
 
     /** Yao et al. 2020's five-layer CNN chip running its FC layer (192 -> 10, 8-bit data). */

@@ -57,7 +57,8 @@ import org.memdse.cost.spi.Support;
  *   <li>Latency: one clock cycle per line of {@code width} bits: a register file is read or
  *       written on a clock edge. This is Buffer.cpp in synchronous mode, the mode of NeuroSim's
  *       VGG-8 example (its printed 2.05141 ns clock period is the synchronous clock main.cpp
- *       computes); its asynchronous mode assumes half a cycle.</li>
+ *       computes). With {@code timing: asynchronous}, half a cycle: Buffer.cpp's asynchronous mode,
+ *       the only one DNN+NeuroSim V2.1 has ("assume dff need half clock cycle to access").</li>
  * </ul>
  */
 public final class BufferModelProvider implements ComponentModelProvider {
@@ -126,7 +127,10 @@ public final class BufferModelProvider implements ComponentModelProvider {
             energy = b.widthBits() * DFF_SWITCHED_WIDTH_F * f * gateCapPerMeter * tech.vdd() * tech.vdd();
             area = b.capacityBits() * DFF_CELL_F2 * f * f;
             leak = b.capacityBits() * 8 * offPerMeter * 2 * f * tech.vdd();
-            double latency = 1 / tech.clockHz();
+            // Synchronous: one line per clock cycle (V1.3 Buffer.cpp, synchronous mode: "read 1 line per
+            // cycle"); asynchronous: half a cycle (V1.3 and V2.1 Buffer.cpp: "assume dff need half clock
+            // cycle to access"; the word-line decoder's delay, a few gate delays, is left out).
+            double latency = (tech.selfTimed() ? 0.5 : 1) / tech.clockHz();
             return Costs.builder().area(area).leakage(leak)
                     .action(Action.READ, energy, latency)
                     .action(Action.WRITE, energy, latency)

@@ -393,7 +393,8 @@ public final class ArchitectureCosts {
      * in whole clock cycles of its sensing path with the whole conversion
      * (columns_per_adc × ⌈(t_row + t_column + t_mux + t_convert) / T_clk⌉ × T_clk; DNN+NeuroSim V1.4
      * SubArray.cpp, synchronous mode: a read takes numColMuxed cycles of the clock the sensing path
-     * sets; a SAR its bits + 1 cycles; docs/reference/timing.md §3). The device's read pulse does not
+     * sets; a SAR its bits + 1 cycles; docs/reference/timing.md §3), or with self-timed reads
+     * ({@code timing: asynchronous}) columns_per_adc × that path. The device's read pulse does not
      * enter: the cells conduct while their column is sensed.
      */
     public double readCycle(String subsystem, Macro macro) {
@@ -406,6 +407,13 @@ public final class ArchitectureCosts {
         }
         SensingPath path = SensingPath.of(macro, architecture.technology());
         double column = path.total() - path.converter() + convert;
+        if (architecture.technology().selfTimed()) {
+            // Asynchronous: each column is sensed in its own path's time, not in whole clock cycles
+            // (DNN+NeuroSim V1.3 SubArray.cpp with synchronous = false, and V2.1 SubArray.cpp, which has no
+            // synchronous mode: readLatency adds the switch matrix, multiplexer, column delay and the
+            // converter's own time, numColMuxed times; docs/reference/timing.md §4).
+            return shared * column;
+        }
         double period = 1 / architecture.technology().clockHz();
         // A path that fills its cycles exactly takes them (the rounding guards against 1 + 1e-16 cycles).
         double cycles = Math.max(1, Math.ceil(column / period * (1 - 1e-12)));

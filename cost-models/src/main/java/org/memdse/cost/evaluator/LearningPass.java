@@ -22,6 +22,7 @@ import org.memdse.core.eval.LearningFigures;
 import org.memdse.core.network.Conv2d;
 import org.memdse.core.network.NodeStats;
 import org.memdse.core.network.WeightMatrix;
+import org.memdse.cost.conversion.AdcModelProvider;
 import org.memdse.cost.learning.SramGradientUnit;
 import org.memdse.cost.learning.UpdateCurve;
 import org.memdse.cost.learning.VerifyLoop;
@@ -112,6 +113,8 @@ public final class LearningPass implements EvaluationPass {
         double gradT = 0;
         double dramE = 0;
         double dramT = 0;
+        double bufferE = 0;
+        double bufferT = 0;
         double writeE = 0;
         double writeT = 0;
         double verifyE = 0;
@@ -128,6 +131,7 @@ public final class LearningPass implements EvaluationPass {
         double node = view.costs().architecture().technology().nodeMeters();
         double vdd = view.costs().architecture().technology().vdd();
         double clock = view.costs().architecture().technology().clockHz();
+        boolean selfTimed = view.costs().architecture().technology().selfTimed();
         double macEnergy = MAC_ENERGY_45NM * TechnologyScaling.energyFactor(45e-9, 0.9, node, vdd);
         double scale45 = TechnologyScaling.energyFactor(45e-9, 0.9, node, vdd);
         double areaScale45 = (node / 45e-9) * (node / 45e-9);
@@ -170,7 +174,13 @@ public final class LearningPass implements EvaluationPass {
                         taps(view, i), stats.weights().map(WeightMatrix::cols).orElse(1), STAGED_BITS);
                 Converter4 c = Converter4.of(x);
                 gradE += w.conversions() * (c.energy + c.shiftAddEnergy) + w.bitsWritten() * SRAM_BIT_ENERGY_45NM * scale45;
-                gradT += w.cycles() / clock;
+                // Rows are written one per clock; a read converts every column group once: a clock cycle,
+                // or with self-timed reads its converter's own time (V2.1 WeightGradientUnit.cpp
+                // CalculateLatency: numRowMuxedWG x numBitInput multi-level sense-amplifier conversions per read).
+                gradT += selfTimed
+                        ? (w.cycles() - w.readCycles()) / clock + w.readCycles() * AdcModelProvider.flashConversionTime(
+                                SramGradientUnit.ADC_BITS, view.costs().architecture().technology())
+                        : w.cycles() / clock;
                 gradientBits = w.gradientBits();
                 unitHost = unitHost == null ? x : unitHost;
             } else if (l.gradientUnit() != GradientUnit.OFF_CHIP) {
@@ -197,6 +207,13 @@ public final class LearningPass implements EvaluationPass {
             } else if (l.offChipStaging() && (double) stats.params() * gradientBits > bufferBits) {
                 // The layer's gradients do not fit the global buffer: each sample's go out and come back to be summed.
                 staged += 2.0 * stats.params() * gradientBits;
+                // On their way they pass the global buffer twice, each time written into it and read out of it
+                // (DNN+NeuroSim V2.1 Chip.cpp ChipCalculatePerformance: "weight gradient need to be send back to
+                // DRAM" and "need to load weight gradient data from DRAM back to chip", each a globalBuffer read
+                // and write of dataLoadWeight bits), over the buffer's bus as every buffer access.
+                GradientTraffic g = GradientTraffic.of(view.costs(), 2.0 * stats.params() * gradientBits);
+                bufferE += g.energy();
+                bufferT += g.time();
             }
             dramE += staged * DRAM_ENERGY_PER_BIT;
             dramT += staged / DRAM_BITS_PER_SECOND;
@@ -225,6 +242,9 @@ public final class LearningPass implements EvaluationPass {
         }
         double s = samples;
         double u = updatesPerEpoch;
+        // The staging phase: the DRAM transfers and the gradients' passes through the global buffer.
+        dramE += bufferE;
+        dramT += bufferT;
         double timeEpoch = s * (forwardTime + errorT + gradT + dramT) + u * (writeT + verifyT);
         double leak = ledger.staticPower() * timeEpoch;
         Map<String, Double> energy = new HashMap<>();
@@ -472,6 +492,35 @@ public final class LearningPass implements EvaluationPass {
             }
         }
         return bits;
+    }
+
+    /**
+     * The global-buffer passes of {@code bits} gradient bits staged off chip: out to DRAM and back, each
+     * way written into the buffer and read out of it (DNN+NeuroSim V2.1 Chip.cpp: globalBuffer
+     * CalculateLatency/CalculatePower of dataLoadWeight read and written, twice), one READ or WRITE action
+     * per line, the bits crossing the buffer's bus each time (as {@code StoragePass} charges a layer's
+     * inputs and outputs), {@code banks} lines per access. No global buffer: nothing.
+     *
+     * @param bits gradient bits per sample that go to DRAM and come back (each counted once)
+     */
+    record GradientTraffic(double energy, double time) {
+        static GradientTraffic of(ArchitectureCosts costs, double bits) {
+            PricedComponent g = costs.globalBuffer();
+            if (g == null || bits <= 0) {
+                return new GradientTraffic(0, 0);
+            }
+            double half = bits / 2;
+            double lines = Math.ceil(half / costs.globalBufferWidthBits());
+            double accesses = Math.ceil(half / costs.globalBufferBitsPerAccess());
+            // Each way: written in (lines WRITEs) and read out (lines READs), 2 x half bits over the bus.
+            double energy = 2 * lines * (g.model().energy(Action.READ) + g.model().energy(Action.WRITE));
+            PricedComponent bus = costs.globalBus();
+            if (bus != null) {
+                energy += 2 * 2 * half / costs.globalBufferBitsPerAccess() * bus.model().energy(Action.TRANSFER);
+            }
+            double time = 2 * accesses * (g.model().latency(Action.READ) + g.model().latency(Action.WRITE));
+            return new GradientTraffic(energy, time);
+        }
     }
 
     /**

@@ -72,7 +72,7 @@ public record SramGradientUnit(int arraysInRow, int arraysInCol, int inputBits) 
         double readCycles = taps * passes * Math.ceil(outChannels / copies) * errorBits * COLUMNS_PER_ADC;
         double conversions = (double) taps * outChannels * errorBits * rowsNeeded * colsNeeded * COLS;
         double bitsWritten = (double) taps * positions * channels * inputBits;
-        return new Work(writeCycles + readCycles, conversions, bitsWritten, gradientBits(errorBits));
+        return new Work(writeCycles + readCycles, readCycles, conversions, bitsWritten, gradientBits(errorBits));
     }
 
     /**
@@ -87,10 +87,12 @@ public record SramGradientUnit(int arraysInRow, int arraysInCol, int inputBits) 
 
     /**
      * @param cycles       clock cycles the unit is busy (writes, then reads)
+     * @param readCycles   of them, the read cycles: one conversion of every converter each (with
+     *                     self-timed reads, each takes a conversion's time instead of a clock cycle)
      * @param conversions  ADC conversions (one per column and error bit)
      * @param bitsWritten  SRAM bits written
      * @param gradientBits bits of one weight gradient out of the unit
      */
-    public record Work(double cycles, double conversions, double bitsWritten, int gradientBits) {
+    public record Work(double cycles, double readCycles, double conversions, double bitsWritten, int gradientBits) {
     }
 }

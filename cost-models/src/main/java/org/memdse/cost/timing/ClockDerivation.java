@@ -13,7 +13,8 @@ import org.memdse.core.arch.Technology;
  * period; with a sample-and-hold the array is sampled on its own read pulse and the converters run
  * at their own rate, so it sets no bound. With {@code clock: auto} (or no clock) the period is
  * β × the slowest such path (DNN+NeuroSim V1.4's synchronous mode, main.cpp:285-302 with
- * Param.cpp:373's β = 1.4); a given clock must leave at least the path itself.
+ * Param.cpp:373's β = 1.4); a given clock must leave at least the path itself, unless the reads are
+ * self-timed ({@code timing: asynchronous}: the clock then times the digital logic only).
  */
 public final class ClockDerivation {
     private ClockDerivation() {
@@ -72,7 +73,8 @@ public final class ClockDerivation {
      */
     public static Optional<String> shortfall(Architecture a) {
         Technology tech = a.technology();
-        if (!tech.clockGiven()) {
+        // Self-timed reads (timing: asynchronous) take their sensing path whatever the clock.
+        if (!tech.clockGiven() || tech.selfTimed()) {
             return Optional.empty();
         }
         Optional<Critical> c = critical(a, tech);

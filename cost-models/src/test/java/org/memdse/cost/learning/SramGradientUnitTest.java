@@ -25,6 +25,8 @@ class SramGradientUnitTest {
         // conv2: 9 taps; per tap 128 rows written (one a clock), then 128 output channels x 8 error bits x 8 muxed columns.
         SramGradientUnit.Work w = unit.layer(1024, 128, 9, 128, 8);
         assertThat(w.cycles()).isEqualTo(9 * (128 + 128 * 8 * 8));
+        // Of them the reads, each one conversion of every converter (self-timed: a conversion's time).
+        assertThat(w.readCycles()).isEqualTo(9 * 128 * 8 * 8);
         // Every column of the 64 subarrays converted once per output channel and error bit.
         assertThat(w.conversions()).isEqualTo(9.0 * 128 * 8 * 64 * 128);
         assertThat(w.bitsWritten()).isEqualTo(9.0 * 1024 * 128 * 8);

@@ -76,6 +76,28 @@ class SensingPathTest {
     }
 
     @Test
+    void selfTimedReadsTakeTheirPathWhateverTheClockAndDffLinesHalfACycle() throws Exception {
+        // timing: asynchronous (DNN+NeuroSim's asynchronous mode, V2.1's only one): 8 columns x the path, not
+        // 8 x 2 cycles of 1 GHz, and a 1 GHz clock shorter than the path is no error.
+        double path = SensingPath.of(macro(V14), V14.technology()).total();
+        Architecture async = v14("clock: auto", "clock: 1 GHz, timing: asynchronous");
+        assertThat(async.technology().selfTimed()).isTrue();
+        ArchitectureCosts costs = ArchitectureCosts.of(async, ComponentModelRegistry.load());
+        assertThat(costs.cim("cim").readCycle).isCloseTo(8 * path, withPercentage(1e-6));
+        assertThat(ClockDerivation.shortfall(async)).isEmpty();
+        // the same chip synchronous at 1 GHz: two whole cycles per column
+        Architecture sync = v14("clock: auto", "clock: 1 GHz, timing: synchronous");
+        assertThat(ArchitectureCosts.of(sync, ComponentModelRegistry.load()).cim("cim").readCycle)
+                .isCloseTo(16 / 1e9, withPercentage(1e-6));
+        // the tile's DFF input buffer: half of a 1 GHz cycle per line (Buffer.cpp), one cycle when synchronous
+        String buffer = "cim.buffers.tile-input-buffer";
+        assertThat(costs.component(buffer).orElseThrow().model().latency(org.memdse.core.eval.Action.READ))
+                .isCloseTo(0.5e-9, withPercentage(1e-9));
+        assertThat(ArchitectureCosts.of(sync, ComponentModelRegistry.load()).component(buffer).orElseThrow().model()
+                .latency(org.memdse.core.eval.Action.READ)).isCloseTo(1e-9, withPercentage(1e-9));
+    }
+
+    @Test
     void autoNeedsAMacroSensedWithoutSampleAndHold() {
         Architecture isaac = ArchitectureReader.read(Fixtures.ARCHITECTURES.resolve("isaac-ce/architecture.yaml"));
         Architecture auto = isaac.withTechnology(Technology.autoClock(isaac.technology().nodeMeters(),

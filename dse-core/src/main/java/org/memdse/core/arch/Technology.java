@@ -12,8 +12,11 @@ import java.util.Objects;
  * @param flavour    the logic transistors' flavour (sets CMOS leakage); {@link TransistorFlavour#HP} by default
  * @param clockGiven whether the description gives the clock; false for {@code clock: auto} or no clock,
  *                   which the cost models derive from the slowest sensing path
+ * @param timing     whether the analog reads are counted in whole clock cycles ({@link Timing#SYNCHRONOUS},
+ *                   the default) or self-timed ({@link Timing#ASYNCHRONOUS})
  */
-public record Technology(double nodeMeters, double vdd, double clockHz, TransistorFlavour flavour, boolean clockGiven) {
+public record Technology(double nodeMeters, double vdd, double clockHz, TransistorFlavour flavour, boolean clockGiven,
+                         Timing timing) {
     /** The clock an underived {@code clock: auto} technology carries until its clock is derived, Hz. */
     public static final double AUTO_CLOCK_PLACEHOLDER_HZ = 1e9;
 
@@ -22,6 +25,12 @@ public record Technology(double nodeMeters, double vdd, double clockHz, Transist
         Checks.positive("technology.vdd", vdd);
         Checks.positive("technology.clock", clockHz);
         Objects.requireNonNull(flavour, "technology.flavour");
+        Objects.requireNonNull(timing, "technology.timing");
+    }
+
+    /** A synchronous technology. */
+    public Technology(double nodeMeters, double vdd, double clockHz, TransistorFlavour flavour, boolean clockGiven) {
+        this(nodeMeters, vdd, clockHz, flavour, clockGiven, Timing.SYNCHRONOUS);
     }
 
     /** A technology whose clock is given. */
@@ -41,6 +50,16 @@ public record Technology(double nodeMeters, double vdd, double clockHz, Transist
 
     /** The same technology with its clock derived: {@code clockHz}, still marked as not given. */
     public Technology withDerivedClock(double derivedClockHz) {
-        return new Technology(nodeMeters, vdd, derivedClockHz, flavour, false);
+        return new Technology(nodeMeters, vdd, derivedClockHz, flavour, false, timing);
+    }
+
+    /** The same technology with the given timing. */
+    public Technology withTiming(Timing other) {
+        return new Technology(nodeMeters, vdd, clockHz, flavour, clockGiven, other);
+    }
+
+    /** Whether the analog reads are self-timed ({@link Timing#ASYNCHRONOUS}). */
+    public boolean selfTimed() {
+        return timing == Timing.ASYNCHRONOUS;
     }
 }

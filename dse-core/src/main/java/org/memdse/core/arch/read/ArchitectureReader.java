@@ -64,6 +64,7 @@ import org.memdse.core.arch.TileArray;
 import org.memdse.core.arch.TileWiring;
 import org.memdse.core.arch.WiringTopology;
 import org.memdse.core.arch.Topology;
+import org.memdse.core.arch.Timing;
 import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.spec.Diagnostics;
 import org.memdse.core.spec.SourceMap;
@@ -219,14 +220,15 @@ public final class ArchitectureReader {
         double node = m.quantity("node", ArchitectureBounds.NODE, "the feature size, e.g. '32 nm'");
         double vdd = m.quantity("vdd", ArchitectureBounds.VDD, "the supply voltage, e.g. '0.9 V'");
         TransistorFlavour flavour = m.enumValue("flavour", TransistorFlavour.class, TransistorFlavour.HP);
+        Timing timing = m.enumValue("timing", Timing.class, Timing.SYNCHRONOUS);
         // No clock, or 'auto': the cost models derive it from the slowest sensing path.
         boolean auto = m.get("clock").map(n -> n.isScalar() && "auto".equals(n.asText("a clock").orElse(""))).orElse(true);
         if (auto) {
-            return sources.put(Technology.autoClock(node, vdd, flavour), m.node());
+            return sources.put(Technology.autoClock(node, vdd, flavour).withTiming(timing), m.node());
         }
         double clock = m.quantity("clock", ArchitectureBounds.CLOCK, "the clock, e.g. '1 GHz', or 'auto' to derive it"
                 + " from the slowest sensing path");
-        return sources.put(new Technology(node, vdd, clock, flavour), m.node());
+        return sources.put(new Technology(node, vdd, clock, flavour, true, timing), m.node());
     }
 
     /** {@code power_gating}: which idle blocks are switched off, and what a switched-off block still leaks. */

@@ -59,7 +59,8 @@ public final class ArchitectureWriter {
         root.put("technology", map("node", q(a.technology().nodeMeters(), Dimension.LENGTH),
                 "vdd", q(a.technology().vdd(), Dimension.VOLTAGE),
                 "clock", a.technology().clockGiven() ? q(a.technology().clockHz(), Dimension.FREQUENCY) : "auto",
-                "flavour", a.technology().flavour().key()));
+                "flavour", a.technology().flavour().key(),
+                "timing", a.technology().timing().key()));
         Map<String, Object> devices = new LinkedHashMap<>();
         for (Device d : a.devices()) {
             devices.put(d.name(), device(d));

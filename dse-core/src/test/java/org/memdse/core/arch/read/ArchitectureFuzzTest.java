@@ -135,7 +135,7 @@ class ArchitectureFuzzTest {
     }
 
     private static final List<String> KEYS = List.of("version", "name", "description", "include", "technology",
-            "node", "vdd", "clock", "flavour", "devices", "templates", "subsystems", "interconnect", "kind", "template",
+            "node", "vdd", "clock", "flavour", "timing", "devices", "templates", "subsystems", "interconnect", "kind", "template",
             "count", "device", "macro", "crossbars", "adc", "dac", "rows", "cols", "bits", "bits_per_cell", "levels",
             "r_on", "r_off", "g_on", "g_off", "v_read", "t_read", "v_write", "write_energy", "write_time",
             "endurance", "variability", "volatile", "neurons", "neuron", "synapses", "weight_bits", "time_step",
