@@ -74,7 +74,8 @@ class BundledArchitecturesTest {
     @Test
     void fig4HybridCountsMatchTheHandCalculation() {
         // 32 CIM tiles x 4 macros x 8 arrays of 128 x 128; ADCs shared by 8 columns; 16 SNN cores of
-        // 256 neurons with 256 x 256 synapses; encoder, integration and AD/DA (8 channels); 8 x 7 mesh.
+        // 256 neurons with 256 x 256 synapses; encoder, integration and AD/DA (8 channels); a reservoir
+        // array of 64 devices (64 drivers, 8 ADCs); 8 x 7 mesh.
         Architecture a = load("fig4-hybrid");
         ArchitectureSummary s = a.summary();
         assertThat(s.cimTiles()).isEqualTo(32);
@@ -82,18 +83,19 @@ class BundledArchitecturesTest {
         assertThat(s.crossbars()).isEqualTo(1_024);
         assertThat(s.cells()).isEqualTo(1_024L * 128 * 128).isEqualTo(16_777_216L);
         assertThat(s.weightCapacityBits()).isEqualTo(16_777_216L * 2);
-        assertThat(s.adcs()).as("128 macros x 8 arrays x 128/8, plus 8 AD/DA").isEqualTo(128 * 8 * 16 + 8).isEqualTo(16_392);
-        assertThat(s.dacs()).isEqualTo(128L * 8 * 128 + 8);
+        assertThat(s.adcs()).as("128 macros x 8 arrays x 128/8, plus 8 AD/DA and 8 reservoir").isEqualTo(128 * 8 * 16 + 8 + 8)
+                .isEqualTo(16_400);
+        assertThat(s.dacs()).isEqualTo(128L * 8 * 128 + 8 + 64);
         assertThat(s.snnCores()).isEqualTo(16);
         assertThat(s.neurons()).isEqualTo(16 * 256);
         assertThat(s.synapses()).isEqualTo(16L * 256 * 256).isEqualTo(1_048_576L);
         assertThat(s.buffers()).isEqualTo(32 * (4 * 2 + 1));
         // Per tile: 4 x (2 KiB + 256 B) + 64 KiB = 74,752 B.
         assertThat(s.bufferBits()).isEqualTo(32 * (4 * (2048 + 256) + 65_536) * 8.0);
-        assertThat(s.endpoints()).as("16 cores + 32 tiles + encoder, integration, AD/DA").isEqualTo(51);
+        assertThat(s.endpoints()).as("16 cores + 32 tiles + encoder, integration, AD/DA, reservoir").isEqualTo(52);
         assertThat(s.routers()).isEqualTo(56);
         assertThat(a.subsystems()).extracting(sub -> sub.name())
-                .containsExactly("encoder", "snn", "cim", "integration", "adda");
+                .containsExactly("encoder", "snn", "cim", "integration", "adda", "reservoir");
     }
 
     @Test

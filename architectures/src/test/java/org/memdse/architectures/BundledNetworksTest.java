@@ -63,7 +63,20 @@ class BundledNetworksTest {
     void catalogListsTheReferenceNetworks() {
         assertThat(catalogEntries().map(e -> e[0])).containsExactlyInAnyOrder("lenet5", "mlp-mnist", "vgg8-cifar10",
                 "resnet18", "resnet50", "mobilenetv2", "lstm-seq-mnist", "diehl-cook-stdp", "dvs-gesture-csnn",
-                "fig4-hybrid", "bert-base", "vit-b16", "gpt2-small");
+                "fig4-hybrid", "bert-base", "vit-b16", "gpt2-small", "zhong2021-henon");
+    }
+
+    @Test
+    void zhong2021Henon() {
+        NetworkGraph g = load("zhong2021-henon");
+        // Fig. 4a of Zhong et al. 2021: M = 4 mask values x N = 25 parallel one-device reservoirs =
+        // 100 virtual nodes, read out by a 100 -> 1 linear layer (100 weights and a bias).
+        org.memdse.core.network.Reservoir r = (org.memdse.core.network.Reservoir) g.node("reservoir").orElseThrow();
+        assertThat(r.devices()).isEqualTo(25);
+        assertThat(r.virtualNodes()).isEqualTo(100);
+        assertThat(r.tau()).isCloseTo(400e-6, org.assertj.core.api.Assertions.within(1e-15));
+        assertThat(g.totals().params()).isEqualTo(101);
+        assertThat(g.totals().macs()).isEqualTo(100);
     }
 
     @Test

@@ -9,6 +9,7 @@ import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.arch.Encoder;
+import org.memdse.core.arch.ReservoirArray;
 import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
@@ -97,6 +98,11 @@ final class HierarchyText {
             line(2, s.name() + ": global buffer, " + g.buffer().kind().key() + " "
                     + q(g.buffer().capacityBits(), Dimension.INFORMATION) + ", " + g.banks() + " x "
                     + q(g.buffer().widthBits(), Dimension.INFORMATION) + " lines per access");
+        } else if (s instanceof ReservoirArray r) {
+            line(2, s.name() + ": reservoir array, " + r.devices() + " dynamic memristors, pulse "
+                    + q(r.pulseVoltage(), Dimension.VOLTAGE) + " x " + q(r.pulseCurrent(), Dimension.CURRENT) + " x "
+                    + q(r.pulseWidth(), Dimension.TIME) + ", " + r.adcChannels() + " x ADC " + r.adc().kind().key() + " "
+                    + r.adc().bits() + " bit, " + r.devices() + " x DAC " + r.dac().bits() + " bit");
         } else if (s instanceof AdDa d) {
             line(2, s.name() + ": AD/DA, " + d.channels() + " x ADC " + d.adc().kind().key() + " " + d.adc().bits()
                     + " bit, " + d.channels() + " x DAC " + d.dac().bits() + " bit");

@@ -13,8 +13,12 @@ import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
 import org.memdse.core.network.NetworkTotals;
 import org.memdse.core.network.NodeStats;
+import org.memdse.core.network.Reservoir;
+import org.memdse.core.network.Shape;
 import org.memdse.core.network.TrafficEdge;
 import org.memdse.core.network.WeightMatrix;
+import org.memdse.core.units.Dimension;
+import org.memdse.core.units.QuantityFormat;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -111,6 +115,33 @@ final class NetworkCommand implements Callable<Integer> {
         cells.forEach(c -> print(out, c, width));
         print(out, dashes(width), width);
         print(out, total, width);
+        for (NetworkNode node : g.nodes()) {
+            if (node instanceof Reservoir r) {
+                out.println(reservoirLine(r, g.stats(node)));
+            }
+        }
+    }
+
+    /**
+     * What a reservoir layer does per inference, which its row cannot show: devices, virtual
+     * nodes, the pulses, mask MACs and samples it will be priced for, how long a time step takes
+     * and how many time steps its devices remember (tau over the step).
+     */
+    static String reservoirLine(Reservoir r, NodeStats s) {
+        Shape in = s.inputShapes().get(0);
+        long steps = in.rank() == 2 ? in.dim(0) : 1;
+        long features = in.dim(in.rank() - 1);
+        long pulses = steps * r.virtualNodes();
+        double step = r.maskLength() * r.pulseWidth();
+        return "reservoir " + r.name() + ": " + r.nodes() + " node" + (r.nodes() == 1 ? "" : "s") + " x " + r.parallel()
+                + " parallel = " + r.devices() + " dynamic memristors, mask " + r.maskLength() + " -> " + r.virtualNodes()
+                + " virtual nodes; tau " + QuantityFormat.format(r.tau(), Dimension.TIME) + ", pulse "
+                + QuantityFormat.format(r.pulseWidth(), Dimension.TIME) + " (a time step " + QuantityFormat.format(step,
+                Dimension.TIME) + ", memory ~" + new BigDecimal(r.tau() / step).round(new java.math.MathContext(2)).stripTrailingZeros()
+                .toPlainString() + " steps); per inference " + steps
+                + " time step" + (steps == 1 ? "" : "s") + ": " + pulses + " pulses, " + pulses * features + " mask MACs, "
+                + pulses + " samples; pulse energy " + (r.hasPulseEnergy() ? QuantityFormat.format(r.pulseEnergy(),
+                Dimension.ENERGY) : "from the architecture's reservoir array");
     }
 
     private static List<String[]> concat(String[] header, List<String[]> cells, String[] total) {

@@ -65,6 +65,8 @@ final class SweepCaches {
                 part.addAll(List.of(cim.crossbarsPerTile(), c.rows(), c.cols(), c.bitsPerCell(), c.signedWeights()));
             } else if (s instanceof TileArray t && t.template() instanceof SnnCoreTemplate snn) {
                 part.addAll(List.of(snn.neurons(), snn.synapses().rows(), snn.synapses().cols()));
+            } else if (s instanceof org.memdse.core.arch.ReservoirArray r) {
+                part.add(r.devices()); // whether a reservoir layer fits
             } else if (s instanceof TileArray t) {
                 part.add(t.template()); // a template kind the mapping module does not know yet: all of it
             }

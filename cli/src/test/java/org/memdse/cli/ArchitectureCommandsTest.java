@@ -160,7 +160,7 @@ class ArchitectureCommandsTest {
                 .containsPattern("neurons\\s+4,096")
                 .containsPattern("synapses\\s+1,048,576")
                 .containsPattern("CIM tiles\\s+32\\n")
-                .containsPattern("network endpoints\\s+51");
+                    .containsPattern("network endpoints\\s+52");
     }
 
     @Test

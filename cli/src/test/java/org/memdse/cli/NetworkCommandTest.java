@@ -28,6 +28,16 @@ class NetworkCommandTest {
     }
 
     @Test
+    void aReservoirSaysWhatItWillBePricedFor() {
+        assertThat(run("network", "zhong2021-henon")).isEqualTo(ExitCodes.OK);
+        // 25 devices x mask 4 = 100 virtual nodes; a step of 4 x 1 ms, which tau = 400 us spans a tenth of.
+        assertThat(out.toString()).containsPattern("reservoir\\s+reservoir\\s+1x100")
+                .contains("reservoir reservoir: 1 node x 25 parallel = 25 dynamic memristors, mask 4 -> 100 virtual nodes; "
+                        + "tau 400 us, pulse 1 ms (a time step 4 ms, memory ~0.1 steps); per inference 1 time step: "
+                        + "100 pulses, 100 mask MACs, 100 samples; pulse energy from the architecture's reservoir array");
+    }
+
+    @Test
     void csvAndJson() {
         assertThat(run("network", "mlp-mnist", "--format", "csv")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).startsWith("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits,"

@@ -43,7 +43,8 @@ public final class MappedNetwork {
     private final double coreUtilisation;
 
     /** What runs a node, with the counts its passes need. */
-    public sealed interface NodeWork permits CrossbarLayer, DigitalLayer, SnnLayer, Boundary, NoWork {
+    public sealed interface NodeWork permits CrossbarLayer, DigitalLayer, SnnLayer, Boundary, ReservoirLayer,
+            NoWork {
     }
 
     /**
@@ -129,6 +130,18 @@ public final class MappedNetwork {
     public record Boundary() implements NodeWork {
     }
 
+    /**
+     * A reservoir layer on the first reservoir array.
+     *
+     * @param array   the array (its pulses and its mask generator)
+     * @param drivers its pulse drivers, or null
+     * @param adcs    its sampling ADCs, or null
+     * @param spec    the array as described (devices, ADC channels)
+     */
+    public record ReservoirLayer(PricedComponent array, PricedComponent drivers, PricedComponent adcs,
+                                 org.memdse.core.arch.ReservoirArray spec) implements NodeWork {
+    }
+
     /** Nothing runs it: inputs, flatten and reshape (a relabelling in place), or no subsystem that could. */
     public record NoWork() implements NodeWork {
     }
@@ -196,6 +209,8 @@ public final class MappedNetwork {
             } else if (node.kind().domain() == NodeKind.Domain.SNN) {
                 String sub = layout.units(i).isEmpty() ? defaultSnn : layout.subsystemOf(i);
                 work[i] = sub == null ? NO_WORK : snnLayer(sub, node.kind() == NodeKind.POPULATION);
+            } else if (node.kind() == NodeKind.RESERVOIR) {
+                work[i] = reservoirLayer();
             } else if (node.kind().domain() == NodeKind.Domain.BOUNDARY) {
                 work[i] = BOUNDARY;
             } else if (defaultCim != null && node.kind() != NodeKind.FLATTEN && node.kind() != NodeKind.RESHAPE
@@ -211,6 +226,18 @@ public final class MappedNetwork {
         }
         this.crossbarUtilisation = countCrossbarUtilisation();
         this.coreUtilisation = countCoreUtilisation();
+    }
+
+    /** The first reservoir array's priced parts; no work on a system without one (the mapping says why). */
+    private NodeWork reservoirLayer() {
+        for (org.memdse.core.arch.Subsystem s : costs.architecture().subsystems()) {
+            if (s instanceof org.memdse.core.arch.ReservoirArray r) {
+                PricedComponent array = costs.component(r.name()).orElse(null);
+                return array == null ? NO_WORK : new ReservoirLayer(array, costs.component(r.name() + ".dac").orElse(null),
+                        costs.component(r.name() + ".adc").orElse(null), r);
+            }
+        }
+        return NO_WORK;
     }
 
     /** The view of {@code mapping} of {@code network} on the system {@code costs} prices. */

@@ -25,7 +25,7 @@ public final class SystemEvaluator implements Evaluator {
      * accuracy pass estimates the output SNR from the mapped arithmetic (it charges nothing).
      * The learning modes add the learning pass after them ({@link #passes}).
      */
-    public static final List<EvaluationPass> INFERENCE = List.of(new ComputePass(), new ConversionPass(),
+    public static final List<EvaluationPass> INFERENCE = List.of(new ComputePass(), new ConversionPass(), new ReservoirPass(),
             new StoragePass(), new CommunicationPass(), new ContentionPass(), new BoardPass(), new TimingPass(), new StaticPass(),
             new AccuracyPass());
 

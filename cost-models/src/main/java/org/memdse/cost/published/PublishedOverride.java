@@ -32,6 +32,7 @@ public final class PublishedOverride {
             case NEURON -> Action.UPDATE;
             case SYNAPSE -> Action.SYNAPTIC_EVENT;
             case ENCODER -> Action.ENCODE;
+            case RESERVOIR -> Action.PULSE;
             case ROUTER, SPIKE_ROUTER -> Action.TRAVERSE;
             case LINK, CHIP_LINK, TILE_WIRING, GLOBAL_BUS -> Action.TRANSFER;
         };

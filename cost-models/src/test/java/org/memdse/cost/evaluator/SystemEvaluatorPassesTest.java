@@ -20,7 +20,7 @@ class SystemEvaluatorPassesTest {
     @Test
     void inferenceRunsOnePassPerConcernInOrder() {
         assertThat(SystemEvaluator.INFERENCE.stream().map(EvaluationPass::name))
-                .containsExactly("compute", "conversion", "storage", "communication", "contention", "board", "timing", "static",
+                .containsExactly("compute", "conversion", "reservoir", "storage", "communication", "contention", "board", "timing", "static",
                         "accuracy");
         assertThat(new SystemEvaluator(PassFixtures.REGISTRY).passes()).isEqualTo(SystemEvaluator.INFERENCE);
     }

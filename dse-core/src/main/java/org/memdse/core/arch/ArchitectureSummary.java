@@ -52,6 +52,9 @@ public record ArchitectureSummary(long cimTiles, long macros, long crossbars, lo
             } else if (s instanceof GlobalBuffer g) {
                 buffers += 1;
                 bufferBits += g.buffer().capacityBits();
+            } else if (s instanceof ReservoirArray r) {
+                adcs += r.adcChannels();
+                dacs += r.devices();
             } else if (s instanceof AdDa adda) {
                 adcs += adda.channels();
                 dacs += adda.channels();

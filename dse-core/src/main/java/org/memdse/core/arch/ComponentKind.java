@@ -28,6 +28,8 @@ public enum ComponentKind implements Keyed {
     CORE("core"),
     ENCODER("encoder"),
     INTERFACE("interface"),
+    /** The analog front end's dynamic-memristor reservoir array with its mask generator. */
+    RESERVOIR("reservoir"),
     /** The wires from the chip's global buffer to every tile (DNN+NeuroSim's global bus). */
     GLOBAL_BUS("global_bus"),
     ROUTER("router"),

@@ -25,6 +25,11 @@ public final class Components {
             } else if (s instanceof GlobalBuffer g) {
                 out.add(new Component(g.name(), g.name(), ComponentKind.BUFFER, g.buffer(), 1, g.buffer().figures()));
                 out.add(new Component(g.name() + ".bus", g.name(), ComponentKind.GLOBAL_BUS, g, 1, PublishedFigures.NONE));
+            } else if (s instanceof ReservoirArray r) {
+                // The array and its mask generator; a driver per device; the sampling ADCs.
+                out.add(new Component(r.name(), r.name(), ComponentKind.RESERVOIR, r, 1, r.figures()));
+                out.add(new Component(r.name() + ".dac", r.name(), ComponentKind.DAC, r.dac(), r.devices(), r.dac().figures()));
+                out.add(new Component(r.name() + ".adc", r.name(), ComponentKind.ADC, r.adc(), r.adcChannels(), r.adc().figures()));
             } else if (s instanceof AdDa d) {
                 out.add(new Component(d.name() + ".adc", d.name(), ComponentKind.ADC, d.adc(), d.channels(), d.adc().figures()));
                 out.add(new Component(d.name() + ".dac", d.name(), ComponentKind.DAC, d.dac(), d.channels(), d.dac().figures()));

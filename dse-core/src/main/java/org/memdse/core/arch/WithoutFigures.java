@@ -76,6 +76,11 @@ public final class WithoutFigures {
             Buffer b = g.buffer();
             return new GlobalBuffer(g.name(), new Buffer(b.name(), b.kind(), b.capacityBits(), b.widthBits(), NONE), g.banks());
         }
+        if (s instanceof ReservoirArray r) {
+            return new ReservoirArray(r.name(), r.devices(), r.pulseVoltage(), r.pulseCurrent(), r.pulseWidth(),
+                    r.adcChannels(), new Adc(r.adc().kind(), r.adc().bits(), r.adc().columnsPerAdc(), r.adc().sampleRateHz(),
+                    NONE), new Dac(r.dac().bits(), NONE), NONE);
+        }
         AdDa d = (AdDa) s;
         return new AdDa(d.name(), d.channels(), new Adc(d.adc().kind(), d.adc().bits(), d.adc().columnsPerAdc(),
                 d.adc().sampleRateHz(), NONE), new Dac(d.dac().bits(), NONE));

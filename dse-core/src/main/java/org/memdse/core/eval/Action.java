@@ -25,6 +25,8 @@ public enum Action implements Keyed {
     SPIKE("spike"),
     /** Synapse array: one synaptic event (a spike meeting one synapse). */
     SYNAPTIC_EVENT("synaptic_event"),
+    /** Reservoir array: one masked input pulse on one dynamic memristor. */
+    PULSE("pulse"),
     /** Encoder: encoding one sample of one channel. */
     ENCODE("encode"),
     /** Router: one flit (or spike packet) through it. */

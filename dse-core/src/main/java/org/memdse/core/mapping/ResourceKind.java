@@ -12,6 +12,8 @@ public enum ResourceKind implements Keyed {
     ENCODER("encoder"),
     /** The integration interface (spike ↔ voltage). */
     INTEGRATION("integration"),
+    /** The analog front end's reservoir array (reservoir layers). */
+    RESERVOIR("reservoir"),
     /** AD/DA converters to digital systems: an endpoint on the network that hosts no unit. */
     ADDA("adda");
 

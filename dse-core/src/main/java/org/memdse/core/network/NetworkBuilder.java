@@ -240,6 +240,7 @@ public final class NetworkBuilder {
             checkFeedback(link, stats);
         }
         checkTies(stats);
+        checkReadouts(stats);
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
@@ -324,6 +325,52 @@ public final class NetworkBuilder {
                 }
             }
         }
+    }
+
+    /**
+     * A reservoir's states are only useful through its trained readout: some crossbar layer must
+     * read them, directly or after layers that only move or reshape them (flatten, reshape,
+     * select, concat, activation). Without one the reservoir would be priced for an output nobody reads.
+     */
+    private void checkReadouts(Map<String, NodeStats> stats) {
+        Map<String, List<String>> readers = null;
+        for (Entry e : entries.values()) {
+            if (!(e.node() instanceof Reservoir) || stats.get(e.name()) == null) {
+                continue;
+            }
+            if (readers == null) {
+                readers = new HashMap<>();
+                for (Entry r : entries.values()) {
+                    for (InputRef ref : r.inputs()) {
+                        readers.computeIfAbsent(ref.name(), k -> new ArrayList<>()).add(r.name());
+                    }
+                }
+            }
+            if (!readOut(e.name(), readers, new java.util.HashSet<>())) {
+                error(e.origin().at("name"), describe(e) + " has no readout: no crossbar layer reads its states; add one "
+                        + "after it, e.g. {name: readout, kind: linear, out_features: 10, inputs: [" + e.name()
+                        + "]} (the readout holds a reservoir's only trained weights)");
+            }
+        }
+    }
+
+    private boolean readOut(String from, Map<String, List<String>> readers, java.util.Set<String> seen) {
+        for (String r : readers.getOrDefault(from, List.of())) {
+            NetworkNode n = entries.get(r).node();
+            if (n == null || !seen.add(r)) {
+                continue;
+            }
+            NodeKind k = n.kind();
+            if (k == NodeKind.LINEAR || k == NodeKind.CONV2D || k == NodeKind.LSTM || k == NodeKind.GRU) {
+                return true;
+            }
+            boolean passes = k == NodeKind.FLATTEN || k == NodeKind.RESHAPE || k == NodeKind.SELECT
+                    || k == NodeKind.CONCAT || k == NodeKind.ACTIVATION;
+            if (passes && readOut(r, readers, seen)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void checkFeedback(Link link, Map<String, NodeStats> stats) {

@@ -14,7 +14,7 @@ package org.memdse.core.network;
 public sealed interface NetworkNode
         permits InputNode, Conv2d, Linear, Pool2d, GlobalPool, Activation, BatchNorm, Add, Concat, Flatten,
         Reshape, Recurrent, Encoder, Population, Projection, Integration, MatMul, LayerNorm, Embedding, Elementwise,
-        Select {
+        Select, Reservoir {
 
     /** The node's name, unique in its network. */
     String name();

@@ -29,7 +29,9 @@ public enum NodeKind implements Keyed {
     EMBEDDING("embedding", Domain.ANN),
     ELEMENTWISE("elementwise", Domain.ANN),
     /** one index of one axis (a transformer's [CLS] token): data movement, no arithmetic. */
-    SELECT("select", Domain.ANN);
+    SELECT("select", Domain.ANN),
+    /** dynamic memristors with a masked, time-multiplexed input: the analog front end's reservoir array. */
+    RESERVOIR("reservoir", Domain.BOUNDARY);
 
     /** Which part of a Fig. 4 system runs a node: CIM tiles, SNN cores, or the interfaces between. */
     public enum Domain { ANN, SNN, BOUNDARY }

@@ -118,6 +118,9 @@ final class ShapeInference {
         if (node instanceof Select n) {
             return select(n, single(inputs));
         }
+        if (node instanceof Reservoir n) {
+            return reservoir(n, single(inputs));
+        }
         throw new IllegalStateException("no shape inference for " + node.kind());
     }
 
@@ -211,6 +214,29 @@ final class ShapeInference {
         dims.remove(n.axis());
         Shape o = dims.isEmpty() ? Shape.of(1) : new Shape(dims);
         return activations(List.of(in), o, Optional.empty(), 0, 0, 0, o.elements());
+    }
+
+    /**
+     * A sequence [T, F] (or one vector [F], T = 1) in, the sampled states out: [T, V] ([V]), V =
+     * virtual nodes. Mask generation is digital: each virtual node's pulse amplitude is the mask
+     * row times the time step's F features (F multiply-accumulates per pulse).
+     */
+    private NodeStats reservoir(Reservoir n, In in) throws Problem {
+        requireActivations(n, in);
+        Shape s = in.shape();
+        if (s.rank() > 2) {
+            throw new Problem("inputs", describe(n) + " takes a sequence [time steps, features] or one vector, but '"
+                    + in.name() + "' gives " + s + "; flatten or reshape it first");
+        }
+        int steps = s.rank() == 2 ? s.dim(0) : 1;
+        int features = s.dim(s.rank() - 1);
+        long states = n.virtualNodes();
+        if (states > Integer.MAX_VALUE) {
+            throw new Problem("nodes", describe(n) + " has " + states + " virtual nodes; at most " + Integer.MAX_VALUE);
+        }
+        Shape o = s.rank() == 2 ? Shape.of(steps, (int) states) : Shape.of((int) states);
+        long maskMacs = o.elements() * (long) features;
+        return activations(List.of(in), o, Optional.empty(), 0, 0, maskMacs, s.elements());
     }
 
     private NodeStats elementwise(Elementwise n, List<In> inputs) throws Problem {

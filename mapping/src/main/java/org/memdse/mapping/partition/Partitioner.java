@@ -20,6 +20,8 @@ import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
 import org.memdse.core.network.NodeKind;
 import org.memdse.core.network.Population;
+import org.memdse.core.network.Reservoir;
+import org.memdse.core.arch.ReservoirArray;
 import org.memdse.core.network.WeightMatrix;
 import org.memdse.mapping.topology.Capacity;
 import org.memdse.mapping.topology.NetworkTopology;
@@ -38,7 +40,8 @@ import org.memdse.mapping.topology.NetworkTopology;
  *       part, so that placers place parts and the traffic model follows the connections
  *       ({@link SnnParts}). Projections get no unit: their synapses are stored with the neurons
  *       they feed.</li>
- *   <li>Encoders and integration nodes → a {@link BoundaryUnit} on their interface block. The
+ *   <li>Encoders, integration nodes and reservoirs → a {@link BoundaryUnit} on their interface
+ *       block (a reservoir on the first reservoir array, if it has devices enough). The
  *       input of an ANN gets one on the encoder if the system has one; otherwise its data comes
  *       from off chip (ISAAC-style accelerators) and it gets no unit, so its traffic is not on the
  *       on-chip network.</li>
@@ -182,6 +185,29 @@ public final class Partitioner {
                 made = List.of(new BoundaryUnit(units.size(), node.name(), ResourceKind.ENCODER));
             } else if (node instanceof InputNode && hasEncoder) {
                 made = List.of(new BoundaryUnit(units.size(), node.name(), ResourceKind.ENCODER));
+            } else if (node instanceof Reservoir r) {
+                Optional<ReservoirArray> array = architecture.subsystems().stream()
+                        .filter(ReservoirArray.class::isInstance).map(ReservoirArray.class::cast).findFirst();
+                if (array.isEmpty()) {
+                    problems.add(node.name() + ": the network has a memristive reservoir, " + architecture.name()
+                            + " has no reservoir array to run it (add a subsystem of kind: reservoir, as fig4-hybrid's "
+                            + "analog front end has)");
+                    needed.put("reservoir_devices", r.devices());
+                    available.put("reservoir_devices", 0L);
+                    continue;
+                }
+                // Each device holds one reservoir's fading state across the time steps: devices cannot
+                // be shared between physical nodes without losing it, so too few devices do not fit.
+                long devices = array.get().devices();
+                if (r.devices() > devices) {
+                    problems.add(node.name() + ": needs " + r.devices() + " dynamic memristors (" + r.nodes()
+                            + " nodes x " + r.parallel() + " parallel reservoirs), the reservoir array '"
+                            + array.get().name() + "' has " + devices);
+                    needed.put("reservoir_devices", r.devices());
+                    available.put("reservoir_devices", devices);
+                    continue;
+                }
+                made = List.of(new BoundaryUnit(units.size(), node.name(), ResourceKind.RESERVOIR));
             } else if (node instanceof Integration) {
                 if (!hasIntegration) {
                     problems.add(node.name() + ": the network integrates spikes and voltages, the system has no "

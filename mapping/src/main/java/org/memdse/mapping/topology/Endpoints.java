@@ -8,6 +8,7 @@ import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.Encoder;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.OnChipNetwork;
+import org.memdse.core.arch.ReservoirArray;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Subsystem;
 import org.memdse.core.arch.TileArray;
@@ -62,6 +63,9 @@ public final class Endpoints {
         }
         if (s instanceof IntegrationInterface) {
             return ResourceKind.INTEGRATION;
+        }
+        if (s instanceof ReservoirArray) {
+            return ResourceKind.RESERVOIR;
         }
         if (s instanceof AdDa) {
             return ResourceKind.ADDA;

@@ -194,6 +194,7 @@ public final class MappingDrawing {
             case ENCODER -> "E";
             case INTEGRATION -> "I";
             case ADDA -> "A";
+            case RESERVOIR -> "R";
             default -> dominant == null ? "" : Integer.toString(order.indexOf(dominant) + 1);
         };
         if (!mark.isEmpty() && size >= 14) {

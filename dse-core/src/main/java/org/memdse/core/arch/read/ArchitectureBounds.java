@@ -294,6 +294,22 @@ public final class ArchitectureBounds {
 
     public static final Bounds CHANNELS = Bounds.count(1, 1 << 24, "more than 2^24 converters is no chip");
 
+    public static final Bounds RESERVOIR_DEVICES = Bounds.count(1, 1 << 24,
+            "more than 2^24 separately driven and sampled devices is no analog front end");
+
+    public static final Bounds RESERVOIR_PULSE_VOLTAGE = Bounds.quantity(VOLTAGE, 1e-3, 20,
+            "below 1 mV no dynamic memristor responds; no on-chip oxide stands more than about 20 V")
+            .calibrated(0.5, 5, "published dynamic-memristor reservoirs pulse at 0.8-3 V (Zhong et al. 2021: "
+                    + "-0.8 to 2.5 V inputs, 3 V characterisation)");
+
+    public static final Bounds RESERVOIR_PULSE_CURRENT = Bounds.quantity(CURRENT, 0, 10e-3,
+            "10 mA through one nanoscale device would melt its filament");
+
+    public static final Bounds RESERVOIR_PULSE_WIDTH = Bounds.quantity(TIME, 1e-12, 1,
+            "no line charges in under 1 ps; a pulse over 1 s is a retention test")
+            .calibrated(1e-9, 10e-3, "published reservoir pulses last 10 ns-10 ms (Zhong et al. 2021: 10 us reads, "
+                    + "1 ms writes)");
+
     public static final Bounds BANKS = Bounds.count(1, 1 << 16, "no on-chip memory has more than 65536 banks");
 
     // ---- interconnect ---------------------------------------------------------------------------

@@ -49,6 +49,7 @@ import org.memdse.core.arch.OnChipNetwork;
 import org.memdse.core.arch.PacketFormat;
 import org.memdse.core.arch.PowerGating;
 import org.memdse.core.arch.PublishedFigures;
+import org.memdse.core.arch.ReservoirArray;
 import org.memdse.core.arch.SampleHold;
 import org.memdse.core.arch.ShiftAdd;
 import org.memdse.core.arch.SignedWeights;
@@ -535,7 +536,7 @@ public final class ArchitectureReader {
                 subsystems.add(sources.put(new TileArray(name, template, count), m.keyNode(name)));
                 continue;
             }
-            String kind = s.string("kind", "template: <name> for tiles/cores, or kind: encoder, integration, adda or global-buffer");
+            String kind = s.string("kind", "template: <name> for tiles/cores, or kind: encoder, integration, adda, global-buffer or reservoir");
             switch (kind) {
                 case Encoder.KIND -> subsystems.add(sources.put(new Encoder(name, s.integer("channels", ArchitectureBounds.CHANNELS, 1),
                         s.enumValue("scheme", EncodingScheme.class, "rate, temporal, delta or voltage"), readFigures(s)),
@@ -552,6 +553,27 @@ public final class ArchitectureReader {
                     subsystems.add(sources.put(new AdDa(name, s.integer("channels", ArchitectureBounds.CHANNELS, 1), adc, dac),
                             m.keyNode(name)));
                 }
+                case ReservoirArray.KIND -> {
+                    int errorsBefore = context.diagnostics().size();
+                    int devices = s.integer("devices", ArchitectureBounds.RESERVOIR_DEVICES,
+                            "the dynamic memristors in the array, e.g. 64");
+                    SpecMap p = s.map("pulse", "the characterised input pulse: {voltage, current, width}");
+                    double voltage = p.quantity("voltage", ArchitectureBounds.RESERVOIR_PULSE_VOLTAGE, "e.g. '2.5 V'");
+                    double current = p.quantity("current", ArchitectureBounds.RESERVOIR_PULSE_CURRENT,
+                            "the current one device draws during the pulse, e.g. '10 uA'");
+                    double width = p.quantity("width", ArchitectureBounds.RESERVOIR_PULSE_WIDTH, "e.g. '1 ms'");
+                    int channels = s.integer("adc_channels", ArchitectureBounds.CHANNELS, 1);
+                    SpecMap a = s.map("adc", "kind and bits of the ADCs that sample the devices' states");
+                    Adc adc = sources.put(readAdc(a, OptionalInt.empty()), s.keyNode("adc"));
+                    SpecMap d = s.map("dac", "bits of the pulse drivers' amplitude");
+                    Dac dac = sources.put(new Dac(d.integer("bits", ArchitectureBounds.CONVERTER_BITS, "resolution in bits"),
+                            readFigures(d)), s.keyNode("dac"));
+                    PublishedFigures figures = readFigures(s);
+                    if (context.diagnostics().size() == errorsBefore) {
+                        subsystems.add(sources.put(new ReservoirArray(name, devices, voltage, current, width, channels,
+                                adc, dac, figures), m.keyNode(name)));
+                    }
+                }
                 case GlobalBuffer.KIND -> {
                     int errorsBefore = context.diagnostics().size();
                     double capacity = s.quantity("capacity", ArchitectureBounds.BUFFER_CAPACITY, "e.g. '128 KiB'");
@@ -567,7 +589,8 @@ public final class ArchitectureReader {
                 }
                 default -> {
                     if (!kind.isEmpty()) {
-                        List<String> kinds = List.of(Encoder.KIND, IntegrationInterface.KIND, AdDa.KIND, GlobalBuffer.KIND);
+                        List<String> kinds = List.of(Encoder.KIND, IntegrationInterface.KIND, AdDa.KIND, GlobalBuffer.KIND,
+                                ReservoirArray.KIND);
                         s.get("kind").orElseThrow().error("expected one of " + String.join(", ", kinds)
                                 + " (or template: <name>), found '" + kind + "'" + Suggestions.didYouMean(kind, kinds));
                     }

@@ -20,6 +20,7 @@ import org.memdse.core.arch.UpdateScheme;
 import org.memdse.core.arch.DigitalUnit;
 import org.memdse.core.arch.Encoder;
 import org.memdse.core.arch.GlobalBuffer;
+import org.memdse.core.arch.ReservoirArray;
 import org.memdse.core.arch.IntegrationInterface;
 import org.memdse.core.arch.Interconnect;
 import org.memdse.core.arch.Macro;
@@ -239,6 +240,15 @@ public final class ArchitectureWriter {
             return withFigures(map("kind", GlobalBuffer.KIND, "memory", b.kind().key(),
                     "capacity", q(b.capacityBits(), Dimension.INFORMATION), "width", q(b.widthBits(), Dimension.INFORMATION),
                     "banks", g.banks()), b.figures());
+        }
+        if (s instanceof ReservoirArray r) {
+            Map<String, Object> adc = adc(r.adc());
+            adc.remove("columns_per_adc");
+            return withFigures(map("kind", ReservoirArray.KIND, "devices", r.devices(),
+                    "pulse", map("voltage", q(r.pulseVoltage(), Dimension.VOLTAGE), "current", q(r.pulseCurrent(), Dimension.CURRENT),
+                            "width", q(r.pulseWidth(), Dimension.TIME)),
+                    "adc_channels", r.adcChannels(), "adc", adc,
+                    "dac", withFigures(map("bits", r.dac().bits()), r.dac().figures())), r.figures());
         }
         AdDa d = (AdDa) s;
         Map<String, Object> adc = adc(d.adc());

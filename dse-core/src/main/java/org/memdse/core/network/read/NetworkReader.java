@@ -44,6 +44,7 @@ import org.memdse.core.network.Population;
 import org.memdse.core.network.Projection;
 import org.memdse.core.network.Recurrent;
 import org.memdse.core.network.RecurrentCell;
+import org.memdse.core.network.Reservoir;
 import org.memdse.core.network.Reshape;
 import org.memdse.core.network.Select;
 import org.memdse.core.network.Shape;
@@ -291,6 +292,8 @@ public final class NetworkReader {
             case SELECT:
                 return new Select(name, f.integer("axis", 0, 7, 0),
                         f.requiredInt("index", 0, MAX, "the position selected along the axis (0 = the first)"));
+            case RESERVOIR:
+                return reservoir(name, f);
             case ELEMENTWISE:
                 return new Elementwise(name, f.requiredEnum("op", ElementwiseOp.class,
                         "the operation: add, mul, div, sub, pow, sqrt, reciprocal, exp, erf, neg, max or where"));
@@ -315,6 +318,44 @@ public final class NetworkReader {
             tauAdaptNode.get().error("only adaptive-lif neurons adapt their threshold; remove tau_adapt or use model: adaptive-lif");
         }
         return new Population(name, neurons, model, threshold, tauMem, tauAdapt, rate(f));
+    }
+
+    /**
+     * {@code nodes}, {@code mask_length}, {@code parallel} (1), {@code tau}, {@code pulse_width}
+     * and {@code pulse_energy} (optional). A time constant or a pulse that is not positive has no
+     * meaning for a device: said with what the key is and an example, not as a bare range.
+     */
+    private Reservoir reservoir(String name, Fields f) {
+        int nodes = f.requiredInt("nodes", 1, MAX, "the physical nodes (dynamic memristors) of one reservoir");
+        int mask = f.requiredInt("mask_length", 1, MAX, "the mask values per input value (virtual nodes per device)");
+        int parallel = f.integer("parallel", 1, MAX, 1);
+        double tau = positive(f.required("tau", "the devices' decay time constant, e.g. '400 us'"), Dimension.TIME,
+                "the devices' decay time constant, a positive time such as '400 us' (the volatile memristor's "
+                        + "conductance relaxes as exp(-t/tau))");
+        double width = positive(f.required("pulse_width", "the width of one masked input pulse, e.g. '1 ms'"),
+                Dimension.TIME, "the width of one masked input pulse (one virtual node's time slot), a positive "
+                        + "time such as '1 ms'");
+        double energy = f.get("pulse_energy").map(n -> positive(Optional.of(n), Dimension.ENERGY,
+                "the energy one pulse dissipates in one device, a positive energy such as '2 nJ'; or leave it out "
+                        + "and let the architecture's reservoir array give it")).orElse(Double.NaN);
+        return new Reservoir(name, nodes, mask, parallel, tau, width, energy);
+    }
+
+    /** A positive quantity, or 1 after reporting what is expected (a placeholder that builds no node). */
+    private static double positive(Optional<SpecNode> node, Dimension dimension, String expected) {
+        if (node.isEmpty()) {
+            return 1;
+        }
+        int before = node.get().context().diagnostics().size();
+        double v = node.get().asQuantity(dimension, null, -Double.MAX_VALUE, false);
+        if (node.get().context().diagnostics().size() > before) {
+            return 1; // not a quantity: already said
+        }
+        if (!(v > 0)) {
+            node.get().error("expected " + expected + "; found " + node.get().describeFound());
+            return 1;
+        }
+        return v;
     }
 
     private Projection projection(String name, Fields f) {

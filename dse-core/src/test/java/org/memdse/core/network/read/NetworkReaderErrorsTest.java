@@ -34,8 +34,36 @@ class NetworkReaderErrorsTest {
 
     private static final String HEAD = "version: 1\nname: t\nlayers:\n  - {name: input, kind: input, shape: [1, 8, 8]}\n";
 
+    private static final String RESERVOIR = "version: 1\nname: t\nlayers:\n  - {name: input, kind: input, shape: [10, 2]}\n";
+
     static Stream<Case> cases() {
         return Stream.of(
+            new Case("reservoir with a zero time constant", RESERVOIR + """
+                      - {name: res, kind: reservoir, nodes: 4, mask_length: 5, tau: 0 s, pulse_width: 1 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "0 s", "layers[1].tau", "expected the devices' decay time constant, a positive time such as '400 us'"),
+            new Case("reservoir with a negative time constant", RESERVOIR + """
+                      - {name: res, kind: reservoir, nodes: 4, mask_length: 5, tau: -400 us, pulse_width: 1 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "-400 us", "layers[1].tau", "found '-400 us'"),
+            new Case("reservoir with mask length 0", RESERVOIR + """
+                      - {name: res, kind: reservoir, nodes: 4, mask_length: 0, tau: 400 us, pulse_width: 1 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "0, tau", "layers[1].mask_length", "expected an integer >= 1, found '0'"),
+            new Case("reservoir with a zero pulse width", RESERVOIR + """
+                      - {name: res, kind: reservoir, nodes: 4, mask_length: 5, tau: 400 us, pulse_width: 0 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "0 ms", "layers[1].pulse_width", "a positive time such as '1 ms'"),
+            new Case("reservoir without a readout", RESERVOIR + """
+                      - {name: res, kind: reservoir, nodes: 4, mask_length: 5, tau: 400 us, pulse_width: 1 ms}
+                      - {name: flat, kind: flatten}
+                    """, "res, kind", "layers[1].name", "reservoir 'res' has no readout: no crossbar layer reads its states;"
+                    + " add one after it, e.g. {name: readout, kind: linear, out_features: 10, inputs: [res]}"),
+            new Case("reservoir on an image", HEAD + """
+                      - {name: res, kind: reservoir, nodes: 4, mask_length: 5, tau: 400 us, pulse_width: 1 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "{name: res", "layers[1]", "takes a sequence [time steps, features] or one vector, but 'input' gives"
+                    + " 1x8x8; flatten or reshape it first"),
             new Case("unknown kind with did-you-mean", HEAD + """
                       - {name: fc, kind: linaer, out_features: 10}
                     """, "linaer", "layers[1].kind", "found 'linaer' (did you mean 'linear'?)"),
@@ -193,7 +221,7 @@ class NetworkReaderErrorsTest {
                 "net.yaml:5:58: error: layers[1].kernel: expected an integer >= 1, found 'three'",
                 "net.yaml:6:22: error: layers[2].kind: expected one of input, conv2d, linear, max-pool, avg-pool, "
                         + "global-avg-pool, global-max-pool, activation, batch-norm, add, concat, flatten, reshape, "
-                        + "lstm, gru, encoder, population, projection, integration, matmul, layer-norm, embedding, elementwise, select, found 'linaer' (did you mean 'linear'?)",
+                        + "lstm, gru, encoder, population, projection, integration, matmul, layer-norm, embedding, elementwise, select, reservoir, found 'linaer' (did you mean 'linear'?)",
                 "net.yaml:7:45: error: layers[3].strides: unknown key 'strides' (did you mean 'stride'?); allowed here: "
                         + "name, kind, inputs, kernel, stride, padding, ceil_mode",
                 "net.yaml:8:60: error: layers[4].inputs[0]: unknown input 'poool' (did you mean 'pool'?) for activation 'out'");
