@@ -15,22 +15,50 @@ public final class SpecContext {
     private final List<SpecMap> maps = new ArrayList<>();
     private final Map<MappingNode, SpecMap> byNode = new IdentityHashMap<>();
     private double featureSizeMeters = Double.NaN;
+    /**
+     * For one item of a list read item by item ({@link SpecLoader#compose(SpecSource, SpecContext, String,
+     * Diagnostics, SpecLoader.ItemReader)}): the document's context, which keeps the mappings with an
+     * anchor (an alias elsewhere may read them again) until the whole document is read; null otherwise.
+     */
+    private final SpecContext document;
 
     public SpecContext(Diagnostics diagnostics) {
+        this(diagnostics, null);
+    }
+
+    private SpecContext(Diagnostics diagnostics, SpecContext document) {
         this.diagnostics = diagnostics;
+        this.document = document;
+    }
+
+    /**
+     * A context for one item of a list read item by item: its findings go to {@code itemDiagnostics},
+     * its mappings' unknown keys are reported by its own {@link #finish()} (so the item can be dropped
+     * once read), except those of anchored mappings, which stay with this context: an alias may
+     * reach them again, and then the keys read through either route are known, as in a whole tree.
+     */
+    SpecContext forItem(Diagnostics itemDiagnostics) {
+        SpecContext item = new SpecContext(itemDiagnostics, this);
+        item.featureSizeMeters = featureSizeMeters;
+        return item;
     }
 
     public Diagnostics diagnostics() {
         return diagnostics;
     }
 
-    void register(SpecMap map) {
-        maps.add(map);
-    }
-
     /** One view per YAML mapping, so that keys read through any route count as known. */
     SpecMap mapOf(SpecNode owner, MappingNode node) {
-        return byNode.computeIfAbsent(node, n -> SpecMap.of(owner, n));
+        if (document != null && node.getAnchor() != null) {
+            return document.mapOf(owner, node);
+        }
+        SpecMap map = byNode.get(node);
+        if (map == null) {
+            map = SpecMap.of(owner, node);
+            byNode.put(node, map);
+            maps.add(map);
+        }
+        return map;
     }
 
     public double featureSizeMeters() {

@@ -21,9 +21,13 @@ import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.ScalarEvent;
+import org.yaml.snakeyaml.events.SequenceStartEvent;
+import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
@@ -62,7 +66,52 @@ public final class SpecLoader {
         return compose(source, text, context);
     }
 
+    /**
+     * Reads the items of one list one at a time, for long lists (a network's {@code layers}): the
+     * list under {@code key} in the document's top-level mapping, the first such key, is handed to
+     * {@code reader} item by item as the parser reaches it, each item with a context of its own
+     * whose findings go to {@code itemDiagnostics} and whose unknown keys are reported as soon as
+     * the reader is done with it; no tree of the list is kept, and the returned document holds
+     * the list without its items. A list with an anchor or a tag, or a key whose value is no list,
+     * is composed whole as {@link #compose(SpecSource, SpecContext)} does, and the reader is not
+     * called. When the text is not valid YAML the items read so far count for nothing: the
+     * caller drops {@code itemDiagnostics}, as nothing was read from a tree never composed.
+     */
+    public static Optional<SpecNode> compose(SpecSource source, SpecContext context, String key,
+                                             Diagnostics itemDiagnostics, ItemReader reader) {
+        String text;
+        try {
+            text = source.read();
+        } catch (IOException e) {
+            context.diagnostics().error(SourcePosition.ofFile(source.displayName()), "",
+                    "cannot read the file: " + e.getMessage());
+            return Optional.empty();
+        }
+        return compose(source, text, context, new Stream(key, itemDiagnostics, reader, source.displayName(), context));
+    }
+
+    /** What reads a list handed over item by item. */
+    public interface ItemReader {
+        /**
+         * The list starts. {@code before} holds the keys of the enclosing mapping written before
+         * the list (a copy to look at: what is read from it reports nothing, and its keys are read
+         * again, with messages, from the whole document).
+         */
+        void start(SpecMap before);
+
+        /** One item, in order; its path is {@code key[index]}. */
+        void item(SpecNode item);
+    }
+
+    /** The list streamed by one composition. */
+    private record Stream(String key, Diagnostics itemDiagnostics, ItemReader reader, String file, SpecContext context) {
+    }
+
     private static Optional<SpecNode> compose(SpecSource source, String text, SpecContext context) {
+        return compose(source, text, context, null);
+    }
+
+    private static Optional<SpecNode> compose(SpecSource source, String text, SpecContext context, Stream stream) {
         WholeTextReader reader = new WholeTextReader(text);
         int bad = WholeTextReader.firstNonPrintable(reader.codePoints());
         if (bad >= 0) {
@@ -74,7 +123,7 @@ public final class SpecLoader {
         LoaderOptions options = loaderOptions();
         try {
             // What Yaml.compose does, with a reader linear in the text's length (see WholeTextReader).
-            Node node = new LeanComposer(new ParserImpl(reader, options), options).getSingleNode();
+            Node node = new LeanComposer(new ParserImpl(reader, options), options, stream).getSingleNode();
             if (node == null) {
                 context.diagnostics().error(new SourcePosition(source.displayName(), 1, 1), "",
                         "the document is empty; expected a mapping of keys to values");
@@ -138,18 +187,30 @@ public final class SpecLoader {
      */
     private static final class LeanComposer extends Composer {
         private final Resolver resolver;
+        /** The list to hand over item by item, or null. */
+        private final Stream stream;
+        /** Mappings and lists open around the node being composed (1 in the top-level mapping). */
+        private int depth;
+        /** Whether the top-level mapping's first key named {@link Stream#key()} was met. */
+        private boolean keyMet;
+        /** Whether the node about to be composed is that key's value. */
+        private boolean streamNext;
+        private List<NodeTuple> topKeys;
+        private MappingNode top;
 
-        LeanComposer(Parser parser, LoaderOptions options) {
-            this(parser, new PlainResolver(), options);
+        LeanComposer(Parser parser, LoaderOptions options, Stream stream) {
+            this(parser, new PlainResolver(), options, stream);
         }
 
-        private LeanComposer(Parser parser, Resolver resolver, LoaderOptions options) {
+        private LeanComposer(Parser parser, Resolver resolver, LoaderOptions options, Stream stream) {
             super(parser, resolver, options);
             this.resolver = resolver;
+            this.stream = stream;
         }
 
         @Override
         protected Node composeScalarNode(String anchor, List<org.yaml.snakeyaml.comments.CommentLine> blockComments) {
+            streamNext = false;
             if (anchor != null || !(parser.peekEvent() instanceof ScalarEvent event) || event.getTag() != null) {
                 return super.composeScalarNode(anchor, blockComments);
             }
@@ -157,6 +218,77 @@ public final class SpecLoader {
             Tag tag = resolver.resolve(NodeId.scalar, event.getValue(), event.getImplicit().canOmitTagInPlainScalar());
             return new ScalarNode(tag, true, event.getValue(), event.getStartMark(), event.getEndMark(),
                     event.getScalarStyle());
+        }
+
+        @Override
+        protected Node composeMappingNode(String anchor) {
+            streamNext = false;
+            depth++;
+            try {
+                return super.composeMappingNode(anchor);
+            } finally {
+                depth--;
+            }
+        }
+
+        @Override
+        protected void composeMappingChildren(List<NodeTuple> children, MappingNode node) {
+            if (stream == null || depth != 1 || keyMet) {
+                super.composeMappingChildren(children, node);
+                return;
+            }
+            // As Composer does it, noting whether the value is the list to stream.
+            Node key = composeKeyNode(node);
+            if (key.getTag().equals(Tag.MERGE)) {
+                node.setMerged(true);
+            }
+            if (key instanceof ScalarNode scalar && scalar.getValue().equals(stream.key())) {
+                keyMet = true;
+                streamNext = true;
+                topKeys = children;
+                top = node;
+            }
+            Node value = composeValueNode(node);
+            streamNext = false;
+            children.add(new NodeTuple(key, value));
+        }
+
+        @Override
+        protected Node composeSequenceNode(String anchor) {
+            boolean streamThis = streamNext && anchor == null
+                    && parser.peekEvent() instanceof SequenceStartEvent start && start.getTag() == null;
+            streamNext = false;
+            depth++;
+            try {
+                return streamThis ? streamSequence() : super.composeSequenceNode(anchor);
+            } finally {
+                depth--;
+            }
+        }
+
+        /**
+         * What Composer.composeSequenceNode does for an untagged list without an anchor (comments
+         * are not collected: with processComments off the parser gives no comment events), each item
+         * handed to the reader instead of kept.
+         */
+        private Node streamSequence() {
+            SequenceStartEvent start = (SequenceStartEvent) parser.getEvent();
+            Tag tag = resolver.resolve(NodeId.sequence, null, start.getImplicit());
+            SequenceNode list = new SequenceNode(tag, true, new ArrayList<>(), start.getStartMark(), null,
+                    start.getFlowStyle());
+            SpecNode listNode = new SpecNode(list, stream.file(), stream.key(), stream.context());
+            SpecNode before = SpecNode.root(new MappingNode(Tag.MAP, new ArrayList<>(topKeys),
+                    org.yaml.snakeyaml.DumperOptions.FlowStyle.AUTO), stream.file(), new SpecContext(new Diagnostics()));
+            stream.reader().start(before.asMap());
+            int index = 0;
+            while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                Node item = composeValueNode(top);
+                SpecContext itemContext = stream.context().forItem(stream.itemDiagnostics());
+                stream.reader().item(listNode.item(index++, item, itemContext));
+                itemContext.finish();
+            }
+            list.setEndMark(parser.getEvent().getEndMark());
+            return list;
         }
     }
 

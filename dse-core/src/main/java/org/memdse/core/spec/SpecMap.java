@@ -59,9 +59,7 @@ public final class SpecMap {
                         + "); remove one of them");
             }
         }
-        SpecMap map = new SpecMap(owner, entries, false);
-        owner.context().register(map);
-        return map;
+        return new SpecMap(owner, entries, false);
     }
 
     /** The node that holds this mapping. */

@@ -35,6 +35,8 @@ public final class SpecNode implements Located {
     private final int index;
     /** For a mapping's value: the key as written (messages about the key itself point there). */
     private final Node keyYaml;
+    /** {@link #detached()}, made once. */
+    private Located detached;
 
     SpecNode(Node node, String file, String path, SpecContext context) {
         this(node, file, path, context, null, null, -1, null);
@@ -60,6 +62,44 @@ public final class SpecNode implements Located {
     /** The key of a mapping value as written, at the value's path; null if this is no mapping value. */
     SpecNode keyAt() {
         return keyYaml == null ? null : new SpecNode(keyYaml, file, null, context, parent, key, -1, null);
+    }
+
+    /** Item {@code index} of this list, read on its own with {@code itemContext} (see {@link SpecLoader}). */
+    SpecNode item(int index, Node value, SpecContext itemContext) {
+        return new SpecNode(value, file, null, itemContext, this, null, index, null);
+    }
+
+    /**
+     * This node's position and path without the node: what a message long after reading needs
+     * (a network's graph checks point at layers read long before), while the YAML tree of a list
+     * read item by item is dropped item by item. The path is worked out when asked for.
+     */
+    public Located detached() {
+        Located d = detached;
+        if (d == null) {
+            d = new Place(file, node.getStartMark().getLine() + 1, node.getStartMark().getColumn() + 1, path,
+                    path == null ? parent.detached() : null, key, index);
+            detached = d;
+        }
+        return d;
+    }
+
+    /** A place as {@link #detached()} gives it: a path from the parent's as {@link #path()} makes it. */
+    private record Place(String file, int line, int column, String fixedPath, Located parent, String key, int index)
+            implements Located {
+        @Override
+        public SourcePosition position() {
+            return new SourcePosition(file, line, column);
+        }
+
+        @Override
+        public String path() {
+            if (fixedPath != null) {
+                return fixedPath;
+            }
+            String p = parent.path();
+            return key != null ? (p.isEmpty() ? key : p + "." + key) : p + "[" + index + "]";
+        }
     }
 
     /** The root of a composed document. */

@@ -52,6 +52,7 @@ import org.memdse.core.network.Size2;
 import org.memdse.core.network.SynapseList;
 import org.memdse.core.spec.Diagnostics;
 import org.memdse.core.spec.Keyed;
+import org.memdse.core.spec.Located;
 import org.memdse.core.spec.SpecContext;
 import org.memdse.core.spec.SpecException;
 import org.memdse.core.spec.SpecLoader;
@@ -106,17 +107,68 @@ public final class NetworkReader {
 
     /** Reads a network from a file, a bundled resource or text; throws {@link SpecException} with every problem found. */
     public static NetworkGraph read(SpecSource source) {
-        return new NetworkReader().readNetwork(source);
+        return new NetworkReader().readNetwork(source, true);
     }
 
-    private NetworkGraph readNetwork(SpecSource source) {
+    /**
+     * Reads a network from its whole YAML tree, as {@link #read(SpecSource)} did before it read
+     * {@code layers} item by item: the same network, or the same problems (NetworkStreamingTest).
+     */
+    static NetworkGraph readWhole(SpecSource source) {
+        return new NetworkReader().readNetwork(source, false);
+    }
+
+    /** A layer as read, handed to the builder once the top-level keys (name, precision) are read. */
+    private record Layer(String name, NetworkNode node, List<InputRef> inputs, Origin origin, Optional<Double> density) {
+        void addTo(NetworkBuilder builder) {
+            if (node == null) {
+                builder.addBroken(name, inputs, origin);
+            } else {
+                builder.add(node, inputs, origin);
+                density.ifPresent(d -> builder.layerInputBitDensity(name, d));
+            }
+        }
+    }
+
+    /**
+     * {@code layers} read item by item as the parser reaches them (a long file's tree is never
+     * held whole), or, with {@code streaming} off or for a list SpecLoader does not hand over item
+     * by item, from the composed tree. A projection's default precision is the top-level
+     * {@code weight_bits}: when that key follows {@code layers}, the file is read again from its tree.
+     */
+    private NetworkGraph readNetwork(SpecSource source, boolean streaming) {
         this.source = source;
-        Optional<SpecNode> root = SpecLoader.compose(source, context);
+        List<Layer> read = new ArrayList<>();
+        Diagnostics itemDiagnostics = new Diagnostics();
+        boolean[] started = {false};
+        boolean[] weightBitsBefore = {false};
+        int[] streamed = {0};
+        String[] previous = {null};
+        SpecLoader.ItemReader layerReader = new SpecLoader.ItemReader() {
+            @Override
+            public void start(SpecMap before) {
+                started[0] = true;
+                weightBitsBefore[0] = before.has("weight_bits");
+                weightBits = before.integer("weight_bits", 1, 64, 8);
+            }
+
+            @Override
+            public void item(SpecNode item) {
+                previous[0] = readLayer(item, previous[0], read);
+                streamed[0]++;
+            }
+        };
+        Optional<SpecNode> root = streaming ? SpecLoader.compose(source, context, "layers", itemDiagnostics, layerReader)
+                : SpecLoader.compose(source, context);
         if (root.isEmpty()) {
             diagnostics.throwIfAny();
         }
+        addAll(itemDiagnostics);
         SpecNode rootNode = root.orElseThrow();
         SpecMap top = rootNode.asMap();
+        if (started[0] && !weightBitsBefore[0] && top.keys().contains("weight_bits")) {
+            return readWhole(source);
+        }
         top.get("version").ifPresent(v -> {
             if (!v.isScalar() || !v.asText("1").orElse("").equals("1")) {
                 v.error("unsupported version " + v.describeFound() + "; this memdse reads network files of version 1");
@@ -131,27 +183,38 @@ public final class NetworkReader {
                 Origin.of(rootNode.position(), "")).precision(weightBits, activationBits);
         top.get("input_bit_density").flatMap(NetworkReader::density).ifPresent(builder::inputBitDensity);
         Optional<SpecNode> layers = top.required("layers", "the list of layers");
-        String previous = null;
         List<SpecNode> items = layers.map(SpecNode::asList).orElse(List.of());
-        if (items.isEmpty() && layers.isPresent() && layers.get().isSequence()) {
+        int count = streamed[0] + items.size();
+        if (count == 0 && layers.isPresent() && layers.get().isSequence()) {
             layers.get().error("expected at least one layer, found an empty list");
         }
         for (SpecNode item : items) {
-            previous = readLayer(item, previous, builder);
+            previous[0] = readLayer(item, previous[0], read);
+        }
+        for (Layer layer : read) {
+            layer.addTo(builder);
         }
         // The graph checks run even after reading errors, so that all problems are reported at once.
-        Optional<NetworkGraph> graph = items.isEmpty() ? Optional.empty() : builder.tryBuild();
+        Optional<NetworkGraph> graph = count == 0 ? Optional.empty() : builder.tryBuild();
         context.finish();
+        // Again: the document's context reports anchored layers' unknown keys there.
+        addAll(itemDiagnostics);
         diagnostics.throwIfAny();
         return graph.orElseThrow(() -> new IllegalStateException("no network and no diagnostic"));
     }
 
-    /** Reads one layer and hands it to the builder; returns its name (the next layer's default input). */
-    private String readLayer(SpecNode item, String previous, NetworkBuilder builder) {
+    private void addAll(Diagnostics found) {
+        diagnostics.addAll(found.sorted());
+        diagnostics.addAll(found.warnings());
+    }
+
+    /** Reads one layer and adds it to {@code read}; returns its name (the next layer's default input). */
+    private String readLayer(SpecNode item, String previous, List<Layer> read) {
         if (!item.isMapping()) {
             item.error("expected a layer (a mapping with name, kind, ...), found " + item.describeFound());
             return previous;
         }
+        Diagnostics diagnostics = item.context().diagnostics();
         int before = diagnostics.size();
         Fields f = new Fields(item.asMap());
         String name = f.get("name").map(SpecNode::asString).orElse("");
@@ -167,7 +230,7 @@ public final class NetworkReader {
         List<InputRef> inputs = inputs(f, item, name, kind, previous);
         if (kind == null) {
             f.map.entries(); // the other keys depend on the kind: do not also report them as unknown
-            builder.addBroken(name, inputs, f.origin(item));
+            read.add(new Layer(name, null, inputs, f.origin(item), Optional.empty()));
             return name;
         }
         NetworkNode node = readNode(kind, name, f);
@@ -180,10 +243,9 @@ public final class NetworkReader {
                     + "input-bit density; " + kind.key() + " layers drive no crossbar rows");
         }
         if (node == null || diagnostics.size() > before) {
-            builder.addBroken(name, inputs, f.origin(item));
+            read.add(new Layer(name, null, inputs, f.origin(item), Optional.empty()));
         } else {
-            builder.add(node, inputs, f.origin(item));
-            density.ifPresent(d -> builder.layerInputBitDensity(node.name(), d));
+            read.add(new Layer(node.name(), node, inputs, f.origin(item), density));
         }
         return name;
     }
@@ -207,7 +269,7 @@ public final class NetworkReader {
             for (SpecNode ref : items) {
                 String input = ref.asString();
                 if (!input.isEmpty()) {
-                    refs.add(new InputRef(input, Origin.of(ref, Map.of())));
+                    refs.add(new InputRef(input, Origin.of(ref.detached(), Map.of())));
                 }
             }
         } else if (kind != null && kind != NodeKind.INPUT && kind != NodeKind.ENCODER) {
@@ -215,7 +277,7 @@ public final class NetworkReader {
                 item.error("layer '" + name + "' has no previous layer to take its input from; give it inputs: [...]"
                         + " or make it the network's input (kind: input or encoder)");
             } else {
-                refs.add(new InputRef(previous, Origin.of(item, Map.of())));
+                refs.add(new InputRef(previous, Origin.of(item.detached(), Map.of())));
             }
         }
         return refs;
@@ -616,21 +678,24 @@ public final class NetworkReader {
      */
     private static final class Fields {
         final SpecMap map;
-        /** The nodes of the keys asked for, by key: their places are worked out if a message needs them. */
-        final Map<String, SpecNode> origins = new HashMap<>();
+        /**
+         * The places of the keys asked for, by key (detached from the YAML tree, which is dropped
+         * after the layer is read): positions and paths are worked out if a message needs them.
+         */
+        final Map<String, Located> origins = new HashMap<>();
 
         Fields(SpecMap map) {
             this.map = map;
         }
 
         Origin origin(SpecNode item) {
-            return Origin.of(item, origins);
+            return Origin.of(item.detached(), origins);
         }
 
         Optional<SpecNode> get(String key) {
             Optional<SpecNode> node = map.get(key);
             if (node.isPresent()) {
-                origins.put(key, node.get());
+                origins.put(key, node.get().detached());
             }
             return node;
         }

@@ -39,7 +39,7 @@ class NetworkFuzzTest {
     /** How many generated networks one run reads. */
     static final int TRIES = 6000;
     private static final String FILE = "fuzz-network.yaml";
-    private static final List<String> SEEDS = seeds();
+    static final List<String> SEEDS = seeds();
 
     @Property(tries = TRIES, seed = "20261205", shrinking = ShrinkingMode.BOUNDED)
     void everyMutatedNetworkIsReadOrRejectedWithPositions(@ForAll("mutatedNetworks") String text) {
@@ -128,7 +128,7 @@ class NetworkFuzzTest {
             "[1000000000]", "0.0", "1e-300", "4.9e-324", "1.0000001", "0.9999999", "1e308", "-0.5", "1 V", "-1e300 V",
             "1e300 V", "0 s", "1e-300 s", "1e300 s", "1 ms", "64", "65", "63", "7", "8");
     /** Declared after what it uses (static fields initialise in order). */
-    private static final YamlMutations MUTATIONS = new YamlMutations(SEEDS, KEYS, BOUND_VALUES);
+    static final YamlMutations MUTATIONS = new YamlMutations(SEEDS, KEYS, BOUND_VALUES);
 
     // ---- seeds ----------------------------------------------------------------------------------
 
