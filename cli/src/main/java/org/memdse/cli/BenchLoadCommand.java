@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,7 +29,8 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = "Write three network files (a chain of --layers conv2d layers; residual blocks filling --megabytes "
             + "of YAML; one description string of --megabytes), then run 'memdse network FILE' on each --runs times, "
-            + "each in a fresh JVM with this JVM's java and class path and its output discarded, and print the wall "
+            + "each in a fresh JVM with this JVM's java, class path and -XX: options (the ./memdse launcher gives 'bench "
+            + "load' the options it gives 'network') and its output discarded, and print the wall "
             + "time and the child's processor time (all its threads: compilation and garbage collection included). "
             + "The files stay in --keep DIR if given, to be timed with other tools.")
 final class BenchLoadCommand implements Callable<Integer> {
@@ -69,8 +71,10 @@ final class BenchLoadCommand implements Callable<Integer> {
                 write(dir.resolve("chain-" + layers + ".yaml"), w -> chain(w, layers)),
                 write(dir.resolve("network-" + megabytes + "MB.yaml"), w -> residual(w, megabytes * 1_000_000L)),
                 write(dir.resolve("string-" + megabytes + "MB.yaml"), w -> longString(w, megabytes * 1_000_000L)));
+        List<String> options = jvmOptions();
         out.println("memdse bench load: 'memdse network FILE' in " + runs + " fresh JVM(s) per file, output discarded; "
-                + Runtime.getRuntime().availableProcessors() + " processors");
+                + Runtime.getRuntime().availableProcessors() + " processors; JVM options: "
+                + (options.isEmpty() ? "none" : String.join(" ", options)));
         String[] header = {"file", "MB", "wall min s", "wall median s", "cpu median s"};
         List<String[]> rows = new ArrayList<>();
         for (Path file : files) {
@@ -126,8 +130,11 @@ final class BenchLoadCommand implements Callable<Integer> {
     /** Wall seconds and the child's processor seconds (NaN if the system does not say). */
     private double[] runFresh(Path file) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        ProcessBuilder pb = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-                "bench", "load", "--child", file.toString());
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "bench", "load",
+                "--child", file.toString()));
+        ProcessBuilder pb = new ProcessBuilder(command);
         pb.redirectError(ProcessBuilder.Redirect.INHERIT);
         long t0 = System.nanoTime();
         Process p = pb.start();
@@ -148,6 +155,20 @@ final class BenchLoadCommand implements Callable<Integer> {
             }
         }
         return new double[] {wall, cpu};
+    }
+
+    /**
+     * This JVM's {@code -XX:} options, which the children get too: run from the ./memdse launcher,
+     * the options it gives 'network' (a recording or an archive to write is left out).
+     */
+    static List<String> jvmOptions() {
+        List<String> options = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-XX:") && !a.contains("FlightRecord") && !a.contains("ArchiveClassesAtExit")) {
+                options.add(a);
+            }
+        }
+        return options;
     }
 
     private static double median(double[] sorted) {
