@@ -12,8 +12,12 @@ import java.util.Arrays;
  * of its targets ({@code bits × (λ - [source's core holds a target])}, λ the cores it reaches).
  * Each net keeps the short list of the cores it reaches with its pins on each (λ is small: a
  * spike reaches a few cores), so a vertex's gains for all candidate cores come from one sweep
- * over its nets' lists, with neither a scan of every core nor a nets × cores table. After the
- * first pass only vertices on a net that changed (a pin or its source moved) are looked at again.
+ * over its nets' lists, with neither a scan of every core nor a nets × cores table; the own
+ * nets' part that depends on the target core is gathered once too, not per candidate (on the
+ * coarse levels of dvs-gesture-csnn a cluster sends ~19 nets that reach ~13 cores each). A
+ * vertex is evaluated only if a cheap upper bound of its gain passes the threshold, and after the
+ * first pass only if a move crossed one of the pin counts its gains depend on (the vertices that
+ * {@link #collectAffected} names, as in the FM passes).
  */
 final class HypergraphRefiner {
     /** Affected vertices at most whose gains an FM move updates at once. */
@@ -32,6 +36,8 @@ final class HypergraphRefiner {
     private final int[] neurons;
     // evaluate()'s scratch: per core, the bits of v's foreign in-nets there, its in-nets there, a stamp.
     private final double[] join;
+    /** evaluate()'s scratch: per core, the bits of v's own nets that reach it. */
+    private final double[] own;
     private final int[] present;
     private final int[] stamp;
     private final int[] cands;
@@ -58,6 +64,7 @@ final class HypergraphRefiner {
         this.rows = new int[parts];
         this.neurons = new int[parts];
         this.join = new double[parts];
+        this.own = new double[parts];
         this.present = new int[parts];
         this.stamp = new int[parts];
         Arrays.fill(stamp, -1);
@@ -131,25 +138,32 @@ final class HypergraphRefiner {
      */
     double refine(int passes, double stop) {
         int n = h.n;
-        int nets = h.nets();
-        // The pass in which a net last changed (a pin moved or its source did): -1 before the first.
-        int[] changed = new int[nets];
+        // The pass in which a vertex's gains last may have changed (a move on one of its nets
+        // crossed a pin count that its gains depend on): -1 before the first. A pass after the
+        // first looks only at the vertices marked in the pass before or this one.
+        int[] changed = new int[n];
         Arrays.fill(changed, -1);
+        int[] mark = new int[n];
+        Arrays.fill(mark, -1);
+        int[] affected = new int[n];
+        int tick = 0;
         double total = cost();
         double saved = 0;
         for (int pass = 0; pass < passes; pass++) {
             double gained = 0;
             for (int v = 0; v < n; v++) {
-                if (pass > 0 && !touched(v, changed, pass - 1)) {
+                if (pass > 0 && changed[v] < pass - 1) {
+                    continue;
+                }
+                double threshold = 1e-9 * Math.max(1, total);
+                if (!mayGain(v, threshold)) {
                     continue;
                 }
                 int best = evaluate(v);
-                if (best >= 0 && bestGain > 1e-9 * Math.max(1, total)) {
-                    for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
-                        changed[h.inNets[k]] = pass;
-                    }
-                    for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
-                        changed[h.outNets[k]] = pass;
+                if (best >= 0 && bestGain > threshold) {
+                    int count = collectAffected(v, part[v], best, mark, tick++, affected);
+                    for (int i = 0; i < count; i++) {
+                        changed[affected[i]] = pass;
                     }
                     move(v, best);
                     gained += bestGain;
@@ -326,6 +340,55 @@ final class HypergraphRefiner {
     }
 
     /**
+     * Whether some move of {@code v} may save more than {@code threshold} bits, by an upper bound
+     * of what any move saves, summed until it passes the threshold: its own nets' bits where a
+     * move could stop sending them, and the foreign in-nets that would leave core {@code a} with
+     * it (v their only pin there, their source elsewhere). Joining another core's in-nets never
+     * saves more than the nets v already brings there, so the rest of {@link #evaluate}'s sum is
+     * at most 0. Cheaper than evaluate: a net's core list is scanned only until core a, not at
+     * all when the source is on a, and not past the threshold; most interior neurons of the
+     * finest level stop here.
+     */
+    private boolean mayGain(int v, double threshold) {
+        int a = part[v];
+        double bound = 0;
+        int inEnd = h.inEnd(v);
+        for (int k = h.inStart[v]; k < inEnd; k++) {
+            int e = h.inNets[k];
+            if (h.netSource[e] == v) {
+                selfPin[e] = v;
+            }
+        }
+        for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
+            int e = h.outNets[k];
+            // Own net (evaluate's sum for it): a plain source saves [tb > 0] - [ta > 0] cores, at
+            // most 1 and only if none of its pins shares its core; a source that is also a pin
+            // saves [ta == 1] - [tb == 0], at most 1 and only if it is the only pin there.
+            int ta = pins(e, a);
+            if (selfPin[e] == v ? ta == 1 : ta == 0) {
+                bound += h.netBits[e];
+            }
+            selfPin[e] = -1;
+        }
+        for (int k = h.inStart[v]; k < inEnd && bound <= threshold; k++) {
+            int e = h.inNets[k];
+            int s = h.netSource[e];
+            if (s < 0 || s == v || part[s] == a) {
+                continue;
+            }
+            for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
+                if (listPart[i] == a) {
+                    if (listPins[i] == 1) {
+                        bound += h.netBits[e];
+                    }
+                    break;
+                }
+            }
+        }
+        return bound > threshold;
+    }
+
+    /**
      * The best feasible move of {@code v}: returns its core (and sets {@link #bestGain}, bits
      * saved, negative if it costs), or -1 if no core that its nets reach has room.
      */
@@ -351,6 +414,7 @@ final class HypergraphRefiner {
                 if (stamp[p] != stampNow) {
                     stamp[p] = stampNow;
                     join[p] = 0;
+                    own[p] = 0;
                     present[p] = 0;
                     cands[count++] = p;
                 }
@@ -369,6 +433,7 @@ final class HypergraphRefiner {
                     if (stamp[ps] != stampNow) {
                         stamp[ps] = stampNow;
                         join[ps] = 0;
+                        own[ps] = 0;
                         present[ps] = 0;
                         cands[count++] = ps;
                     }
@@ -379,16 +444,33 @@ final class HypergraphRefiner {
                 }
             }
         }
+        // v's own nets (v is their source): moving v to b saves a net's bits where b holds one of
+        // its pins (no longer a foreign core) and costs them where a keeps or, for a net v is a
+        // pin of too, loses its pins. The part that depends on b is the bits of the nets reaching
+        // b, gathered once over the nets' core lists; the rest is the same for every b.
+        double ownBase = 0;
         for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
             int e = h.outNets[k];
+            double bits = h.netBits[e];
+            int ta = 0;
             for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
                 int p = listPart[i];
                 if (stamp[p] != stampNow) {
                     stamp[p] = stampNow;
                     join[p] = 0;
+                    own[p] = 0;
                     present[p] = 0;
                     cands[count++] = p;
                 }
+                own[p] += bits;
+                if (p == a) {
+                    ta = listPins[i];
+                }
+            }
+            if (selfPin[e] == v) {
+                ownBase += ta == 1 ? 0 : -bits;
+            } else if (ta > 0) {
+                ownBase -= bits;
             }
         }
         int best = -1;
@@ -398,11 +480,7 @@ final class HypergraphRefiner {
             if (b == a || neurons[b] + h.weight[v] > maxNeurons || rows[b] + inCount - present[b] > maxRows) {
                 continue;
             }
-            double gain = leave - inBits + join[b];
-            for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
-                int e = h.outNets[k];
-                gain += ownNetGain(e, a, b, selfPin[e] == v);
-            }
+            double gain = leave - inBits + join[b] + ownBase + own[b];
             if (gain > bestGain) {
                 bestGain = gain;
                 best = b;
@@ -413,36 +491,6 @@ final class HypergraphRefiner {
         }
         stampNow++;
         return best;
-    }
-
-    /** Whether a net of {@code v} changed in pass {@code since} or later. */
-    private boolean touched(int v, int[] changed, int since) {
-        for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
-            if (changed[h.inNets[k]] >= since) {
-                return true;
-            }
-        }
-        for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
-            if (changed[h.outNets[k]] >= since) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Bits saved on a net whose source is the moving vertex (a pin of it too if {@code pin}). */
-    private double ownNetGain(int e, int a, int b, boolean pin) {
-        int ta = pins(e, a);
-        int tb = pins(e, b);
-        int lambda = listSize[e];
-        double before = lambda - (ta > 0 ? 1 : 0);
-        double after;
-        if (pin) {
-            after = lambda - (ta == 1 ? 1 : 0) + (tb == 0 ? 1 : 0) - 1;
-        } else {
-            after = lambda - (tb > 0 ? 1 : 0);
-        }
-        return h.netBits[e] * (before - after);
     }
 
     /** An indexed max-heap of vertices by gain (ties: the lower vertex first, so runs repeat). */
