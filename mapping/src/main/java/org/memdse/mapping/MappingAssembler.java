@@ -16,6 +16,7 @@ import org.memdse.core.mapping.Route;
 import org.memdse.mapping.objective.EndpointTraffic;
 import org.memdse.mapping.place.LowerBounds;
 import org.memdse.mapping.place.SequentialPlacer;
+import org.memdse.mapping.route.BoardPaths;
 import org.memdse.mapping.route.Router;
 import org.memdse.mapping.topology.BoardLink;
 import org.memdse.mapping.topology.Link;
@@ -56,7 +57,7 @@ public final class MappingAssembler {
         List<Route> routes = new ArrayList<>();
         for (EndpointTraffic t : problem.objectives().endpointTraffic(placement)) {
             long key = ((long) t.from() << 32) | t.to();
-            List<Integer> links = paths.computeIfAbsent(key, k -> List.copyOf(onChipLinks(router, topology, t.from(), t.to())));
+            List<Integer> links = paths.computeIfAbsent(key, k -> List.copyOf(BoardPaths.links(router, topology, t.from(), t.to(), BoardPaths.ON_CHIP_ONLY)));
             List<Integer> board = topology.chips() == 1 ? List.of()
                     : topology.boardRoute(topology.chipOf(t.from()), topology.chipOf(t.to()));
             routes.add(new Route(t.edge(), t.from(), t.to(), t.bits(), links, board));
@@ -82,37 +83,6 @@ public final class MappingAssembler {
         MappingReport report = new MappingReport(mapper, objective, base, bound, solveMillis, feasible);
         return new MappingOutcome.Mapped(new Mapping(problem.architecture().name(), problem.network().name(),
                 problem.partition().units(), topology.endpoints(), placements, routes, loads, report, boardLoads));
-    }
-
-    /**
-     * The on-chip links of a transfer: on one chip, the router's path; between chips, the path on
-     * the first chip to its gateway and on the second from its gateway, each chip's link ids
-     * offset by its number (chip c's link l is {@code c * L + l}).
-     */
-    static List<Integer> onChipLinks(Router router, NetworkTopology topology, int from, int to) {
-        if (topology.chips() == 1) {
-            return router.route(topology, from, to);
-        }
-        NetworkTopology chip = topology.chipTopology();
-        int e = chip.endpointCount();
-        int l = chip.links().size();
-        int ca = topology.chipOf(from);
-        int cb = topology.chipOf(to);
-        List<Integer> out = new ArrayList<>();
-        if (ca == cb) {
-            for (int x : router.route(chip, from - ca * e, to - cb * e)) {
-                out.add(ca * l + x);
-            }
-            return out;
-        }
-        int gateway = topology.gatewayEndpoint();
-        for (int x : router.route(chip, from - ca * e, gateway)) {
-            out.add(ca * l + x);
-        }
-        for (int x : router.route(chip, gateway, to - cb * e)) {
-            out.add(cb * l + x);
-        }
-        return out;
     }
 
     /** The DoesNotFit for a placer that found no room although the totals fit. */

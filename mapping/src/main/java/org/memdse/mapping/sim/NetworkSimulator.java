@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
+import org.memdse.mapping.route.BoardPaths;
 import org.memdse.mapping.route.Router;
 import org.memdse.mapping.topology.NetworkTopology;
 
@@ -86,32 +87,7 @@ public final class NetworkSimulator {
      * the way from the second chip's gateway (each chip's link l is {@code c * L + l}).
      */
     public List<Integer> path(int from, int to) {
-        if (topology.chips() == 1) {
-            return router.route(topology, from, to);
-        }
-        NetworkTopology chip = topology.chipTopology();
-        int e = chip.endpointCount();
-        int l = chip.links().size();
-        int ca = topology.chipOf(from);
-        int cb = topology.chipOf(to);
-        List<Integer> out = new ArrayList<>();
-        if (ca == cb) {
-            for (int x : router.route(chip, from - ca * e, to - cb * e)) {
-                out.add(ca * l + x);
-            }
-            return out;
-        }
-        int gateway = topology.gatewayEndpoint();
-        for (int x : router.route(chip, from - ca * e, gateway)) {
-            out.add(ca * l + x);
-        }
-        for (int b : topology.boardRoute(ca, cb)) {
-            out.add(topology.links().size() + b);
-        }
-        for (int x : router.route(chip, gateway, to - cb * e)) {
-            out.add(cb * l + x);
-        }
-        return out;
+        return BoardPaths.links(router, topology, from, to, topology.links().size());
     }
 
     /**
