@@ -82,6 +82,10 @@ class WrittenDefaultsTest {
         m.put(Pattern.compile("templates\\.[^.]+\\.learning\\.(batch_size|samples_per_epoch|epochs|gradient_unit|"
                 + "dram_staging|event_rate|update\\.max_iterations|update\\.tolerance|update\\.pulse_train)"),
                 "another rule's or scheme's key: an error here, not a default");
+        m.put(Pattern.compile("templates\\.[^.]+\\.activation_products"),
+                "absent means run_on: digital (nothing rewritten)");
+        m.put(Pattern.compile("templates\\.[^.]+\\.activation_products\\.(scheme|max_iterations|tolerance)"),
+                "rewritten-crossbars' keys (or another scheme's): an error or unread with run_on: digital");
         m.put(Pattern.compile("subsystems\\.[^.]+\\.template"), "a block given by its kind has no template");
         return m;
     }

@@ -18,6 +18,7 @@ import org.memdse.core.eval.LearningFigures;
 import org.memdse.core.eval.IdleHardware;
 import org.memdse.core.eval.LatencyCause;
 import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.RewriteFigures;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.mapping.Mapper;
 import org.memdse.core.mapping.Mapping;
@@ -289,10 +290,24 @@ final class EvaluateCommand implements Callable<Integer> {
         field(b, "leakage_power_w", JsonText.number(x.leakagePowerW()));
         field(b, "crossbar_utilisation", JsonText.number(x.crossbarUtilisation()));
         field(b, "core_utilisation", JsonText.number(x.coreUtilisation()));
-        long[] where = macsByWhere(g);
-        if (where[1] > 0) {
+        long[] where = macsByWhere(g, x);
+        if (where[1] + where[2] > 0) {
             field(b, "macs_by_where", "{\"crossbar\": " + where[0] + ", \"digital\": " + where[1]
                     + ", \"rewritten_crossbar\": " + where[2] + "}");
+        }
+        RewriteFigures r = x.rewrite();
+        if (r.active()) {
+            field(b, "rewrite", "{\"cells_written\": " + JsonText.number(r.cellsWritten())
+                    + ", \"pulses_per_cell\": " + JsonText.number(r.pulsesPerCell())
+                    + ", \"pulses_of_busiest_cell\": " + JsonText.number(r.pulsesOfBusiestCell())
+                    + ", \"write_energy_pj\": " + JsonText.number(r.writeEnergyJ() * 1e12)
+                    + ", \"verify_energy_pj\": " + JsonText.number(r.verifyEnergyJ() * 1e12)
+                    + ", \"energy_share\": " + JsonText.number(r.energyJ() / x.energyJ())
+                    + ", \"write_time_ns\": " + JsonText.number(r.writeTimeS() * 1e9)
+                    + ", \"verify_time_ns\": " + JsonText.number(r.verifyTimeS() * 1e9)
+                    + ", \"time_share\": " + JsonText.number(r.timeS() / x.latencyS())
+                    + ", \"lifetime_inferences\": " + JsonText.number(r.lifetimeInferences())
+                    + ", \"lifetime_s\": " + JsonText.number(r.lifetimeS(x.throughputPerSecond())) + "}");
         }
         field(b, "tiles", JsonText.number(x.idle().tiles()));
         field(b, "idle_tiles", JsonText.number(x.idle().idleTiles()));
@@ -434,7 +449,8 @@ final class EvaluateCommand implements Callable<Integer> {
         line(b, "leakage power", fmt(x.leakagePowerW()), "W");
         line(b, "crossbar utilisation", fmt(100 * x.crossbarUtilisation()), "%");
         line(b, "SNN core utilisation", fmt(100 * x.coreUtilisation()), "%");
-        macShares(b, g);
+        macShares(b, g, x);
+        rewriteTable(b, a, x);
         idle(b, a, x, replicated);
         communication(b, x);
         if (a.chips() > 1) {
@@ -459,37 +475,59 @@ final class EvaluateCommand implements Callable<Integer> {
      * Where the MACs run, printed when some do not run on crossbars (a transformer's attention:
      * products of two computed tensors, on the tiles' digital units).
      */
-    private static void macShares(StringBuilder b, NetworkGraph g) {
-        long[] where = macsByWhere(g);
-        if (where[1] == 0) {
+    private static void macShares(StringBuilder b, NetworkGraph g, Metrics x) {
+        long[] where = macsByWhere(g, x);
+        if (where[1] + where[2] == 0) {
             return;
         }
         double all = where[0] + where[1] + where[2];
         b.append("\nMACs by where they run\n");
         line(b, "on crossbars", fmt(where[0]), "MACs  " + percent(where[0] / all));
         line(b, "on digital units (matmul)", fmt(where[1]), "MACs  " + percent(where[1] / all));
-        // memdse has no architecture key for crossbars rewritten with an operand per input yet:
-        // every product of two computed tensors runs on digital units.
         line(b, "on rewritten crossbars", fmt(where[2]), "MACs  " + percent(where[2] / all)
-                + " (no crossbar is rewritten per input: memdse does not model that yet)");
+                + (where[2] > 0 ? "" : " (products of two computed tensors run on digital units; a cim-tile template's "
+                + "activation_products: {run_on: rewritten-crossbars} writes their B operands into crossbars per input)"));
     }
 
     /**
      * MACs on crossbars (weight layers), on digital units (products of two computed tensors) and
-     * on crossbars rewritten per input (none: not modelled yet).
+     * on crossbars rewritten per input (those products when the architecture rewrites them: the
+     * rewrite pass counts them).
      */
-    static long[] macsByWhere(NetworkGraph g) {
+    static long[] macsByWhere(NetworkGraph g, Metrics x) {
         long crossbar = 0;
-        long digital = 0;
+        long products = 0;
         for (org.memdse.core.network.NetworkNode n : g.nodes()) {
             long macs = g.stats(n).macs();
             if (n.kind() == org.memdse.core.network.NodeKind.MATMUL) {
-                digital += macs;
+                products += macs;
             } else {
                 crossbar += macs;
             }
         }
-        return new long[] {crossbar, digital, 0};
+        long rewritten = Math.min(products, Math.round(x.rewrite().macs()));
+        return new long[] {crossbar, products - rewritten, rewritten};
+    }
+
+    /** What writing the rewritten crossbars costs per inference, and how long their cells last. */
+    private static void rewriteTable(StringBuilder b, Architecture a, Metrics x) {
+        RewriteFigures r = x.rewrite();
+        if (!r.active()) {
+            return;
+        }
+        org.memdse.core.arch.ActivationProducts p = a.activationProducts();
+        b.append("\nrewritten crossbars (each product's B operand written into the cells per inference, ")
+                .append(p.scheme().key()).append(")\n");
+        line(b, "cells written", fmt(r.cellsWritten()), "cells per inference");
+        line(b, "pulses per written cell", fmt(r.pulsesPerCell()), "pulses (busiest cell " + fmt(r.pulsesOfBusiestCell())
+                + ")");
+        line(b, "write energy", fmt(r.energyJ() * 1e12), "pJ (" + percent(r.energyJ() / x.energyJ())
+                + " of the energy" + (r.verifyEnergyJ() > 0 ? "; verify " + fmt(r.verifyEnergyJ() * 1e12) + " pJ" : "")
+                + ")");
+        line(b, "write time", fmt(r.timeS() * 1e9), "ns (" + percent(r.timeS() / x.latencyS()) + " of the latency)");
+        line(b, "lifetime", fmt(r.lifetimeInferences()), "inferences until the busiest cell's endurance");
+        line(b, "  at the pipelined rate", fmt(r.lifetimeS(x.throughputPerSecond())), "s ("
+                + fmt(x.throughputPerSecond()) + " inferences/s)");
     }
 
     /**

@@ -46,7 +46,8 @@ final class SweepCaches {
      * What a mapping depends on, and nothing else. The mapping module reads the architecture's
      * name; per subsystem its name, kind and network endpoints (the tile or core count); per CIM
      * tile template its crossbars per tile and crossbar geometry (rows, columns, bits per cell,
-     * signed-weight encoding: how a weight matrix is cut); per SNN core template its neurons and
+     * signed-weight encoding: how a weight matrix is cut; whether products of two computed tensors
+     * take crossbars: activation_products); per SNN core template its neurons and
      * synapse rows and columns; the on-chip network's shape (topology, concentration, columns,
      * rows: the hop distances); and {@code spike_routing} (multicast or unicast: the SNN's spike
      * traffic). It never reads ADCs, DACs, input encodings, buffers, digital units,
@@ -62,7 +63,8 @@ final class SweepCaches {
             List<Object> part = new ArrayList<>(List.of(s.name(), s.getClass().getSimpleName(), s.networkEndpoints()));
             if (s instanceof TileArray t && t.template() instanceof CimTileTemplate cim) {
                 Crossbars c = cim.macro().crossbars();
-                part.addAll(List.of(cim.crossbarsPerTile(), c.rows(), c.cols(), c.bitsPerCell(), c.signedWeights()));
+                part.addAll(List.of(cim.crossbarsPerTile(), c.rows(), c.cols(), c.bitsPerCell(), c.signedWeights(),
+                        cim.activationProducts().rewritten()));
             } else if (s instanceof TileArray t && t.template() instanceof SnnCoreTemplate snn) {
                 part.addAll(List.of(snn.neurons(), snn.synapses().rows(), snn.synapses().cols()));
             } else if (s instanceof org.memdse.core.arch.ReservoirArray r) {

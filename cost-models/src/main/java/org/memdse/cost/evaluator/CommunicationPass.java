@@ -76,7 +76,7 @@ public final class CommunicationPass implements EvaluationPass {
         if (c.wiring == null) {
             return;
         }
-        double rows = stats.weights().map(w -> (double) w.rows()).orElse(0.0);
+        double rows = x.matrixRows();
         double inputBits = 0;
         if (!x.analogIn() && rows > 0) {
             double read = c.template.inputLoading() == InputLoading.PER_WINDOW

@@ -13,6 +13,7 @@ import org.memdse.core.eval.Metrics;
 import org.memdse.core.eval.NetworkLoad;
 import org.memdse.core.eval.OpConvention;
 import org.memdse.core.eval.PeakFigures;
+import org.memdse.core.eval.RewriteFigures;
 
 /**
  * What the passes of one evaluation have written so far, and what later passes read: energy
@@ -47,6 +48,9 @@ public final class EvaluationLedger {
     private double staticEnergy;
     private NetworkLoad networkLoad = NetworkLoad.NONE;
     private LearningFigures learning = LearningFigures.NONE;
+    /** Energy of writing crossbars rewritten per input (no component of its own: the cells' programming), J. */
+    private double cellWriteEnergy;
+    private RewriteFigures rewrite = RewriteFigures.NONE;
 
     /** An empty ledger for a network of {@code layers} nodes. */
     public EvaluationLedger(int layers) {
@@ -91,14 +95,39 @@ public final class EvaluationLedger {
         }
     }
 
+    /**
+     * Charges {@code joules} of programming crossbar cells per inference (a rewritten product's B
+     * operand) to layer {@code layer} and to the energy kind {@link #CELL_WRITE}.
+     */
+    public void chargeCellWrite(int layer, double joules) {
+        if (joules <= 0) {
+            return;
+        }
+        cellWriteEnergy += joules;
+        energyByLayer[layer] += joules;
+    }
+
+    /** The energy kind of cells written per inference (no component kind: the crossbars' own cells). */
+    public static final String CELL_WRITE = "cell_write";
+
+    /** The rewrite pass's result. */
+    public void rewrite(RewriteFigures figures) {
+        this.rewrite = java.util.Objects.requireNonNull(figures, "figures");
+    }
+
+    /** What rewriting crossbars costs ({@link RewriteFigures#NONE} until a rewrite pass rewrote any). */
+    public RewriteFigures rewrite() {
+        return rewrite;
+    }
+
     /** Dynamic energy charged so far to a component kind, J. */
     public double energy(ComponentKind kind) {
         return energyByKind[kind.ordinal()];
     }
 
-    /** Dynamic energy charged so far to all component kinds, J. */
+    /** Dynamic energy charged so far to all component kinds and cell writes, J. */
     public double dynamicEnergy() {
-        double sum = 0;
+        double sum = cellWriteEnergy;
         for (double e : energyByKind) {
             sum += e;
         }
@@ -267,6 +296,9 @@ public final class EvaluationLedger {
                 byKind.put(k.key(), energyByKind[k.ordinal()]);
             }
         }
+        if (cellWriteEnergy != 0) {
+            byKind.put(CELL_WRITE, cellWriteEnergy);
+        }
         byKind.merge("static", staticEnergy, Double::sum);
         Map<String, Double> energy = new HashMap<>();
         Map<String, Double> time = new HashMap<>();
@@ -313,6 +345,6 @@ public final class EvaluationLedger {
                 (double) view.macs() * OpConvention.OPS_PER_MAC, staticPower, view.crossbarUtilisation(),
                 view.coreUtilisation(), peak, new Breakdown(bits), new Breakdown(byCause), timeByCause, view.idle(),
                 networkLoad, learning, networkSnrDb, new Breakdown(snr),
-                new Breakdown(bySource));
+                new Breakdown(bySource), rewrite);
     }
 }

@@ -142,8 +142,9 @@ public final class LearningPass implements EvaluationPass {
         java.util.Set<String> transposed = new java.util.HashSet<>();
         MappedNetwork.CrossbarLayer unitHost = null;
         for (int i = 0; i < view.size(); i++) {
-            if (!(view.work(i) instanceof MappedNetwork.CrossbarLayer x)) {
-                continue;
+            if (!(view.work(i) instanceof MappedNetwork.CrossbarLayer x)
+                    || view.node(i) instanceof org.memdse.core.network.MatMul) {
+                continue; // a rewritten product's operand is no weight: nothing to train
             }
             boolean first = firstCrossbar;
             firstCrossbar = false;

@@ -19,6 +19,7 @@ import org.memdse.core.network.NetworkGraph;
 import org.memdse.core.network.NetworkNode;
 import org.memdse.core.network.NodeKind;
 import org.memdse.core.network.NodeStats;
+import org.memdse.core.network.RewrittenOperand;
 import org.memdse.core.network.TrafficEdge;
 
 /**
@@ -75,11 +76,12 @@ public final class MappedNetwork {
      * @param maxRows      most rows a block uses
      * @param tiles        distinct tiles the blocks sit on
      * @param tileShares   per tile the blocks sit on, its share of the layer's inputs and outputs
+     * @param matrixRows   rows of the matrix the blocks hold (a group's, for grouped layers)
      */
     public record CrossbarLayer(ArchitectureCosts.CimSubsystem cim, int blocks, long vectors, double cycles,
                                 double reads, double pulses, boolean analogIn, boolean analogOut, boolean pulseWidth,
                                 double activity, double cellReads, double columnCycles, double rowCycles, int replicas,
-                                int rowBlocks, int maxRows, long tiles, List<TileShare> tileShares)
+                                int rowBlocks, int maxRows, long tiles, List<TileShare> tileShares, int matrixRows)
             implements NodeWork {
         public CrossbarLayer {
             tileShares = List.copyOf(tileShares);
@@ -257,7 +259,8 @@ public final class MappedNetwork {
     private CrossbarLayer crossbarLayer(ArchitectureCosts.CimSubsystem c, NetworkNode node, NodeStats stats,
                                         MappingLayout.BlockGeometry g, boolean analogIn, boolean analogOut) {
         Macro macro = c.macro;
-        long vectors = stats.weights().map(w -> w.vmmsPerInference()).orElse(1L);
+        java.util.Optional<org.memdse.core.network.WeightMatrix> matrix = RewrittenOperand.crossbarMatrix(network, node);
+        long vectors = matrix.map(w -> w.vmmsPerInference()).orElse(1L);
         int activationBits = network.activationBits();
         boolean pulseWidth = !analogIn && macro.inputEncoding() == InputEncoding.PULSE_WIDTH;
         double cycles = analogIn || pulseWidth ? 1 : Math.ceil((double) activationBits / macro.dac().bits());
@@ -269,7 +272,8 @@ public final class MappedNetwork {
         double activity = analogIn ? 1.0 / 3 : pulseWidth ? pulseCount / 2.0 : network.inputBitDensity(node);
         return new CrossbarLayer(c, g.blocks(), vectors, cycles, reads, pulseWidth ? pulseCount : 1, analogIn,
                 analogOut, pulseWidth, activity, g.cellsUsed() / arrayCells, g.columnCycles(), g.rowCycles(),
-                g.replicas(), g.rowBlocks(), g.maxRows(), g.tiles(), g.tileShares());
+                g.replicas(), g.rowBlocks(), g.maxRows(), g.tiles(), g.tileShares(),
+                matrix.map(org.memdse.core.network.WeightMatrix::rows).orElse(0));
     }
 
     /**
@@ -381,6 +385,11 @@ public final class MappedNetwork {
 
     public NodeStats stats(int i) {
         return layout.stats(i);
+    }
+
+    /** The matrix node {@code i}'s crossbars hold: its weights, or a rewritten product's B operand. */
+    public java.util.Optional<org.memdse.core.network.WeightMatrix> crossbarMatrix(int i) {
+        return RewrittenOperand.crossbarMatrix(network, nodes.get(i));
     }
 
     public NodeWork work(int i) {

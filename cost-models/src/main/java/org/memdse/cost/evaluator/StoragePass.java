@@ -44,7 +44,7 @@ public final class StoragePass implements EvaluationPass {
         ArchitectureCosts.CimSubsystem c = x.cim();
         boolean perWindow = c.template.inputLoading() == InputLoading.PER_WINDOW;
         double inputBits = perWindow
-                ? x.vectors() * (double) stats.weights().map(w -> w.rows()).orElse(0) * activationBits
+                ? x.vectors() * (double) x.matrixRows() * activationBits
                 : stats.inputActivations() * (double) activationBits;
         double inputAccessBits = x.analogIn() ? 0 : perWindow ? 2 * inputBits : inputBits;
         if (c.buffer != null) {

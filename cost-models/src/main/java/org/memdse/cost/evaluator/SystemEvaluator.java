@@ -20,13 +20,15 @@ import org.memdse.cost.registry.ComponentModelRegistry;
  */
 public final class SystemEvaluator implements Evaluator {
     /**
-     * Inference, in order: the work passes charge energy and write how long their work takes,
+     * Inference, in order: the work passes charge energy and write how long their work takes (the
+     * rewrite pass: crossbars rewritten per input, none unless the architecture asks for them),
      * timing turns those durations into the latency, static power leaks over it, and the
      * accuracy pass estimates the output SNR from the mapped arithmetic (it charges nothing).
      * The learning modes add the learning pass after them ({@link #passes}).
      */
     public static final List<EvaluationPass> INFERENCE = List.of(new ComputePass(), new ConversionPass(), new ReservoirPass(),
-            new StoragePass(), new CommunicationPass(), new ContentionPass(), new BoardPass(), new TimingPass(), new StaticPass(),
+            new StoragePass(), new CommunicationPass(), new ContentionPass(), new BoardPass(), new RewritePass(), new TimingPass(),
+            new StaticPass(),
             new AccuracyPass());
 
     /** The passes of a mode: inference's, then for training and online learning the learning pass. */

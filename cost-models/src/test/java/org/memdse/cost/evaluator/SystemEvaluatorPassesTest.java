@@ -20,7 +20,8 @@ class SystemEvaluatorPassesTest {
     @Test
     void inferenceRunsOnePassPerConcernInOrder() {
         assertThat(SystemEvaluator.INFERENCE.stream().map(EvaluationPass::name))
-                .containsExactly("compute", "conversion", "reservoir", "storage", "communication", "contention", "board", "timing", "static",
+                .containsExactly("compute", "conversion", "reservoir", "storage", "communication", "contention", "board", "rewrite",
+                        "timing", "static",
                         "accuracy");
         assertThat(new SystemEvaluator(PassFixtures.REGISTRY).passes()).isEqualTo(SystemEvaluator.INFERENCE);
     }

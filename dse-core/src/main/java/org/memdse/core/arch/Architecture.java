@@ -71,6 +71,20 @@ public record Architecture(String name, String description, Technology technolog
         return subsystems.stream().filter(TileArray.class::isInstance).map(TileArray.class::cast).toList();
     }
 
+    /**
+     * Where the network's products of two computed tensors run: as the first CIM tile array's
+     * template says (the mapper cuts every crossbar block to that array's crossbars, and the reader
+     * requires every CIM tile array to say the same); digital without CIM tiles.
+     */
+    public ActivationProducts activationProducts() {
+        for (TileArray t : tileArrays()) {
+            if (t.template() instanceof CimTileTemplate cim) {
+                return cim.activationProducts();
+            }
+        }
+        return ActivationProducts.DIGITAL;
+    }
+
     /** Endpoints on the on-chip network: every tile and core, and one per other block. */
     public int networkEndpoints() {
         return subsystems.stream().mapToInt(Subsystem::networkEndpoints).sum();

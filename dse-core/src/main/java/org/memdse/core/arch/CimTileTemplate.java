@@ -19,10 +19,13 @@ import java.util.List;
  *                activation once, or the whole window per output position (NeuroSim's dataflow)
  * @param wiring  the wires from the tile's buffers to its macros
  * @param learning on-chip training of the tile's arrays ({@link Learning#NONE}: inference only)
+ * @param activationProducts where products of two computed tensors run (attention's Q·Kᵀ and
+ *                softmax·V): digital units, or crossbars rewritten per input
  */
 public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
                               PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading,
-                              TileWiring wiring, Learning learning) implements Template {
+                              TileWiring wiring, Learning learning, ActivationProducts activationProducts)
+        implements Template {
     public static final String KIND = "cim-tile";
 
     public CimTileTemplate {
@@ -35,6 +38,15 @@ public record CimTileTemplate(String name, int macros, Macro macro, List<Buffer>
         Checks.notNull("inputLoading", inputLoading);
         Checks.notNull("wiring", wiring);
         Checks.notNull("learning", learning);
+        Checks.notNull("activationProducts", activationProducts);
+    }
+
+    /** A tile whose products of two computed tensors run on digital units. */
+    public CimTileTemplate(String name, int macros, Macro macro, List<Buffer> buffers, List<DigitalUnit> digital,
+                           PublishedFigures figures, boolean analogTransfer, InputLoading inputLoading,
+                           TileWiring wiring, Learning learning) {
+        this(name, macros, macro, buffers, digital, figures, analogTransfer, inputLoading, wiring, learning,
+                ActivationProducts.DIGITAL);
     }
 
     /** An inference-only tile. */

@@ -22,7 +22,9 @@ public enum LatencyCause implements Keyed {
     /** The layer's outputs crossing the on-chip network to the next layer's tiles. */
     NETWORK("network"),
     /** SNN time steps of the cores' tick. */
-    SNN_TICKS("snn_ticks");
+    SNN_TICKS("snn_ticks"),
+    /** Writing a product's B operand into crossbars rewritten per input, before the reads. */
+    CELL_WRITE("cell_write");
 
     private final String key;
 

@@ -40,6 +40,7 @@ import java.util.TreeMap;
  * @param snrDbByLayer        per crossbar layer, the SNR of its output (its own errors and its inputs'), dB
  * @param snrDbBySource       the network's SNR if only one source erred, by source key (adc, programming,
  *                            read_noise, drift, ir_drop, stuck_at, transfer), dB; sources that add nothing absent
+ * @param rewrite             what writing crossbars rewritten per input costs ({@link RewriteFigures#NONE}: none)
  */
 public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
                       Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
@@ -47,7 +48,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
                       double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
                       Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle,
                       NetworkLoad network, LearningFigures learning,
-                      double snrDb, Breakdown snrDbByLayer, Breakdown snrDbBySource) {
+                      double snrDb, Breakdown snrDbByLayer, Breakdown snrDbBySource, RewriteFigures rewrite) {
     /** "Mostly idle": more than this share of the tiles and cores idle, or of the energy static. */
     public static final double MOSTLY_IDLE = 0.5;
     /** The SNR reported when no error source is modelled at all (ideal arithmetic), dB. */
@@ -63,6 +64,7 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         Objects.requireNonNull(learning, "learning");
         Objects.requireNonNull(snrDbByLayer, "snrDbByLayer");
         Objects.requireNonNull(snrDbBySource, "snrDbBySource");
+        Objects.requireNonNull(rewrite, "rewrite");
         Objects.requireNonNull(adcBitsNeededByLayer, "adcBitsNeededByLayer");
         Objects.requireNonNull(latencyByCause, "latencyByCause");
         latencyByLayerAndCause = Collections.unmodifiableMap(new TreeMap<>(latencyByLayerAndCause));
@@ -99,6 +101,20 @@ public record Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsy
         NonFiniteResultException.requireFinite("TOPS/W", topsPerWatt(ops, energyJ));
         NonFiniteResultException.requireFinite("TOPS/mm^2", topsPerMm2(tops(ops, throughput), areaM2));
         NonFiniteResultException.requireFinite("energy-delay product", energyJ * latencyS);
+    }
+
+    /** Metrics without crossbars rewritten per input. */
+    public Metrics(double areaM2, Breakdown areaByKind, Breakdown areaBySubsystem, double energyJ,
+                   Breakdown energyByKind, Breakdown energyByLayer, double latencyS, double pipelineIntervalS,
+                   Breakdown latencyByLayer, double ops, double leakagePowerW, double crossbarUtilisation,
+                   double coreUtilisation, PeakFigures peak, Breakdown adcBitsNeededByLayer,
+                   Breakdown latencyByCause, Map<String, Breakdown> latencyByLayerAndCause, IdleHardware idle,
+                   NetworkLoad network, LearningFigures learning, double snrDb, Breakdown snrDbByLayer,
+                   Breakdown snrDbBySource) {
+        this(areaM2, areaByKind, areaBySubsystem, energyJ, energyByKind, energyByLayer, latencyS, pipelineIntervalS,
+                latencyByLayer, ops, leakagePowerW, crossbarUtilisation, coreUtilisation, peak, adcBitsNeededByLayer,
+                latencyByCause, latencyByLayerAndCause, idle, network, learning, snrDb, snrDbByLayer, snrDbBySource,
+                RewriteFigures.NONE);
     }
 
     /** Metrics without a contention model's figures, without learning and without an accuracy estimate. */

@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.memdse.core.eval.EvaluationMode;
 import org.memdse.core.eval.LearningFigures;
 import org.memdse.core.eval.Metrics;
+import org.memdse.core.eval.OpConvention;
+import org.memdse.core.eval.RewriteFigures;
 import org.memdse.core.mapping.MappingObjectives;
 
 /**
@@ -57,7 +59,13 @@ public enum Metric {
             "bits per inference that cross from one chip to another, bit (0 on one chip)"),
     BOARD_LINK_UTILISATION_MAX("board_link_utilisation_max", false,
             "busiest board link's utilisation between chips (>= 1: saturated; 0 on one chip)"),
-    BOARD_ENERGY_SHARE("board_energy_share", false, "energy of the board links between chips / energy (0 on one chip)");
+    BOARD_ENERGY_SHARE("board_energy_share", false, "energy of the board links between chips / energy (0 on one chip)"),
+    REWRITTEN_MAC_SHARE("rewritten_mac_share", false,
+            "MACs on crossbars rewritten per input (activation_products) / all MACs (0 when none are)"),
+    REWRITE_ENERGY_SHARE("rewrite_energy_share", false,
+            "energy of writing the rewritten crossbars' cells / energy (0 when none are)"),
+    REWRITE_LIFETIME_S("rewrite_lifetime_s", false,
+            "time until the busiest rewritten cell reaches its endurance at the pipelined rate, s (NaN when none is)");
 
     private static final List<Metric> ALL = List.of(values());
 
@@ -139,6 +147,10 @@ public enum Metric {
         v[CHIP_CROSSING_BITS.ordinal()] = m.network().chipCrossingBits();
         v[BOARD_LINK_UTILISATION_MAX.ordinal()] = m.network().boardUtilisation();
         v[BOARD_ENERGY_SHARE.ordinal()] = m.energyJ() > 0 ? m.energyByKind().get(BOARD_ENERGY_KIND) / m.energyJ() : 0;
+        RewriteFigures r = m.rewrite();
+        v[REWRITTEN_MAC_SHARE.ordinal()] = m.ops() > 0 ? r.macs() * OpConvention.OPS_PER_MAC / m.ops() : 0;
+        v[REWRITE_ENERGY_SHARE.ordinal()] = m.energyJ() > 0 ? r.energyJ() / m.energyJ() : 0;
+        v[REWRITE_LIFETIME_S.ordinal()] = r.active() ? r.lifetimeS(m.throughputPerSecond()) : Double.NaN;
         return v;
     }
 

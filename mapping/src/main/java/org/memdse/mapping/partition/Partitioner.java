@@ -22,6 +22,7 @@ import org.memdse.core.network.NodeKind;
 import org.memdse.core.network.Population;
 import org.memdse.core.network.Reservoir;
 import org.memdse.core.arch.ReservoirArray;
+import org.memdse.core.network.RewrittenOperand;
 import org.memdse.core.network.WeightMatrix;
 import org.memdse.mapping.topology.Capacity;
 import org.memdse.mapping.topology.NetworkTopology;
@@ -33,7 +34,9 @@ import org.memdse.mapping.topology.NetworkTopology;
  * <ul>
  *   <li>ANN nodes with a weight matrix (conv, linear, LSTM/GRU) → {@link CrossbarBlock}s
  *       ({@link WeightPartitioner}, to the first CIM array's crossbars:
- *       {@link NetworkTopology#referenceCrossbar}).</li>
+ *       {@link NetworkTopology#referenceCrossbar}); so are products of two computed tensors (matmul)
+ *       when the architecture rewrites crossbars per input ({@code activation_products}), their B
+ *       operand's matrices cut as a grouped layer's groups ({@link RewrittenOperand}).</li>
  *   <li>SNN populations → {@link CoreGroup}s: the neuron-level graph of all populations
  *       ({@link NeuronGraph}) cut by {@link ConnectivityPartitioner} into core-sized parts (neurons,
  *       and synapse rows counting each presynaptic axon once per core), one unit and one node per
@@ -58,6 +61,7 @@ public final class Partitioner {
         Optional<CoreGeometry> core = NetworkTopology.referenceCore(architecture);
         boolean hasEncoder = !topology.endpointsOf(ResourceKind.ENCODER).isEmpty();
         boolean hasIntegration = !topology.endpointsOf(ResourceKind.INTEGRATION).isEmpty();
+        boolean rewrites = architecture.activationProducts().rewritten();
 
         List<String> problems = new ArrayList<>();
         Map<String, Long> needed = new LinkedHashMap<>();
@@ -77,9 +81,16 @@ public final class Partitioner {
         for (NetworkNode node : network.nodes()) {
             List<? extends MappingUnit> made = List.of();
             Optional<WeightMatrix> weights = network.stats(node).weights();
+            int groups = node instanceof Conv2d c ? c.geometry().groups() : 1;
+            Optional<RewrittenOperand> operand = rewrites ? RewrittenOperand.of(network, node) : Optional.empty();
+            if (operand.isPresent()) {
+                // A product of two computed tensors on crossbars rewritten per input: B's matrices
+                // (the heads) are cut as a grouped layer's groups.
+                weights = Optional.of(operand.get().matrix());
+                groups = operand.get().groups();
+            }
             if (node.kind().domain() == NodeKind.Domain.ANN && weights.isPresent()) {
                 WeightMatrix m = weights.get();
-                int groups = node instanceof Conv2d c ? c.geometry().groups() : 1;
                 if (crossbar.isEmpty()) {
                     crossbarsNeeded += 1;
                     continue;

@@ -73,7 +73,8 @@ public final class Replicator {
                 continue;
             }
             NetworkNode nn = network.node(node.node()).orElseThrow();
-            vectors[i] = network.stats(nn).weights().map(w -> w.vmmsPerInference()).orElse(1L);
+            vectors[i] = org.memdse.core.network.RewrittenOperand.crossbarMatrix(network, nn)
+                    .map(w -> w.vmmsPerInference()).orElse(1L);
             copyable[i] = nn.kind() == NodeKind.CONV2D || nn.kind() == NodeKind.LINEAR;
         }
         // Slowest first: most vectors per copy (compared exactly), then the earlier node.

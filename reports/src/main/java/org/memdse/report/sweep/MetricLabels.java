@@ -32,7 +32,10 @@ public final class MetricLabels {
             Map.entry("epochs_survived", "epochs survived"), Map.entry("chips", "chips"),
             Map.entry("chip_crossing_bits", "chip-crossing traffic"),
             Map.entry("board_link_utilisation_max", "board link utilisation, max"),
-            Map.entry("board_energy_share", "board-link share of the energy"));
+            Map.entry("board_energy_share", "board-link share of the energy"),
+            Map.entry("rewritten_mac_share", "share of MACs on rewritten crossbars"),
+            Map.entry("rewrite_energy_share", "cell-rewrite share of the energy"),
+            Map.entry("rewrite_lifetime_s", "lifetime of the rewritten cells"));
 
     private static final Map<String, String> UNITS = Map.ofEntries(
             Map.entry("throughput_inferences_per_s", "inferences/s"), Map.entry("ops", "ops"), Map.entry("tops", "TOPS"),
@@ -44,11 +47,12 @@ public final class MetricLabels {
             Map.entry("written_precision_levels", "level spacings"), Map.entry("lifetime_s", "s"),
             Map.entry("epochs_survived", "epochs"), Map.entry("chips", "count"),
             Map.entry("chip_crossing_bits", "bit per inference"), Map.entry("board_link_utilisation_max", "fraction"),
-            Map.entry("board_energy_share", "fraction"));
+            Map.entry("board_energy_share", "fraction"), Map.entry("rewritten_mac_share", "fraction"),
+            Map.entry("rewrite_energy_share", "fraction"), Map.entry("rewrite_lifetime_s", "s"));
 
     private static final List<String> HIGHER_IS_BETTER = List.of("throughput_inferences_per_s", "tops", "tops_per_w",
             "tops_per_mm2", "crossbar_utilisation", "core_utilisation", "peak_tops", "peak_tops_per_w",
-            "peak_tops_per_mm2", "snr_db", "lifetime_s", "epochs_survived");
+            "peak_tops_per_mm2", "snr_db", "lifetime_s", "epochs_survived", "rewrite_lifetime_s");
 
     private MetricLabels() {
     }

@@ -445,6 +445,8 @@ public final class ArchitectureBounds {
         t.put("learning.update.tolerance", TOLERANCE);
         t.put("learning.update.steps", UPDATE_STEPS);
         t.put("learning.update.pulse_train", PULSE_TRAIN);
+        t.put("activation_products.max_iterations", MAX_ITERATIONS);
+        t.put("activation_products.tolerance", TOLERANCE);
         t.put("subsystem count (tiles, cores)", TILE_COUNT);
         t.put("channels", CHANNELS);
         t.put("banks", BANKS);

@@ -12,6 +12,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import org.memdse.core.arch.AdDa;
+import org.memdse.core.arch.ActivationProducts;
 import org.memdse.core.arch.Adc;
 import org.memdse.core.arch.AdcKind;
 import org.memdse.core.arch.Architecture;
@@ -389,8 +390,11 @@ public final class ArchitectureReader {
         Learning learning = t.optionalMap("learning").map(l -> sources.put(LearningReader.readLearning(l, null,
                 device == MISSING_DEVICE ? null : device, "macro.crossbars.device"), t.keyNode("learning")))
                 .orElse(Learning.NONE);
+        ActivationProducts products = t.optionalMap("activation_products").map(p -> sources.put(
+                LearningReader.readActivationProducts(p, device == MISSING_DEVICE ? null : device,
+                        "macro.crossbars.device"), t.keyNode("activation_products"))).orElse(ActivationProducts.DIGITAL);
         return new CimTileTemplate(name, macros, macro, buffers, digital, readFigures(t), analogTransfer, inputLoading,
-                wiring, learning);
+                wiring, learning, products);
     }
 
     /** A tile's wiring: topology (htree or bus), width, published figures for one tile's wires. */
@@ -511,6 +515,9 @@ public final class ArchitectureReader {
 
     private List<Subsystem> readSubsystems(SpecMap main) {
         List<Subsystem> subsystems = new ArrayList<>();
+        // The first CIM tile array (subsystem, template) and where it runs activation products.
+        String[] firstCim = null;
+        ActivationProducts firstProducts = null;
         SpecMap m = main.map("subsystems", "the blocks of the system: tiles, cores, encoder, interfaces");
         // Only when written: a missing or mistyped subsystems: is already reported.
         if (main.get("subsystems").filter(SpecNode::isMapping).isPresent() && m.keys().isEmpty()) {
@@ -532,6 +539,18 @@ public final class ArchitectureReader {
                                 : "; defined templates: " + String.join(", ", templates.keySet())));
                     }
                     continue;
+                }
+                if (template instanceof CimTileTemplate cim) {
+                    if (firstCim == null) {
+                        firstCim = new String[] {name, templateName};
+                        firstProducts = cim.activationProducts();
+                    } else if (cim.activationProducts().rewritten() != firstProducts.rewritten()) {
+                        ref.error("template '" + templateName + "' runs activation products on "
+                                + cim.activationProducts().runOn().key() + ", but the first CIM tile array, '" + firstCim[0]
+                                + "' (template '" + firstCim[1] + "'), runs them on " + firstProducts.runOn().key()
+                                + ": the mapper cuts every crossbar block for the first CIM array's crossbars, so every "
+                                + "cim-tile template in use must give the same activation_products.run_on");
+                    }
                 }
                 subsystems.add(sources.put(new TileArray(name, template, count), m.keyNode(name)));
                 continue;

@@ -2,12 +2,14 @@ package org.memdse.core.arch.read;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
+import org.memdse.core.arch.ActivationProducts;
 import org.memdse.core.arch.Device;
 import org.memdse.core.arch.DeviceWrite;
 import org.memdse.core.arch.GradientUnit;
 import org.memdse.core.arch.Learning;
 import org.memdse.core.arch.LearningRule;
 import org.memdse.core.arch.NeuronModel;
+import org.memdse.core.arch.ProductPlacement;
 import org.memdse.core.arch.UpdateScheme;
 import org.memdse.core.spec.SpecMap;
 import org.memdse.core.spec.SpecNode;
@@ -85,6 +87,52 @@ final class LearningReader {
         double t = writeTime > 0 ? m.optionalQuantity("width", ArchitectureBounds.WRITE_WIDTH).orElse(writeTime)
                 : m.quantity("width", ArchitectureBounds.WRITE_WIDTH, "pulse width, e.g. '50 ns'");
         return new double[] {v > 0 ? v : 1, t > 0 ? t : 1e-8};
+    }
+
+    /**
+     * A cim-tile template's {@code activation_products:} block: where products of two computed
+     * tensors run, and on rewritten crossbars how their cells are written (the device must have
+     * write parameters: the write model prices every rewrite).
+     *
+     * @param device     the tile's crossbar device, or null when it could not be read (no device checks)
+     * @param devicePath where the device is named, for the message
+     */
+    static ActivationProducts readActivationProducts(SpecMap p, Device device, String devicePath) {
+        ProductPlacement runOn = p.enumValue("run_on", ProductPlacement.class, ProductPlacement.DIGITAL);
+        if (runOn != ProductPlacement.REWRITTEN_CROSSBARS) {
+            // Digital (or a value already reported as wrong): the write keys configure nothing.
+            p.entries();
+            return ActivationProducts.DIGITAL;
+        }
+        SpecNode at = p.get("run_on").orElse(p.node());
+        if (device != null && device.write().isEmpty()) {
+            at.error("rewritten-crossbars writes each product's B operand (attention's K^T or V) into the cells for "
+                    + "every input, but device '" + device.name() + "' (" + devicePath + ") has no write parameters; "
+                    + "add write: {levels, set: {voltage, width}, reset: {voltage, width}, endurance} under devices."
+                    + device.name() + ", or set run_on: digital");
+        }
+        UpdateScheme scheme = p.enumValue("scheme", UpdateScheme.class, UpdateScheme.OPEN_LOOP);
+        if (scheme == UpdateScheme.STOCHASTIC_OUTER_PRODUCT || scheme == UpdateScheme.MIXED_PRECISION) {
+            p.get("scheme").orElseThrow().error("expected open-loop, incremental-step or write-verify, found '"
+                    + scheme.key() + "': a rewrite sets each cell's whole value, and " + scheme.key()
+                    + " accumulates small updates");
+            scheme = UpdateScheme.OPEN_LOOP;
+        }
+        int iterations = 1;
+        double tolerance = 0.5;
+        if (scheme == UpdateScheme.WRITE_VERIFY) {
+            iterations = p.integer("max_iterations", ArchitectureBounds.MAX_ITERATIONS,
+                    "most program-and-verify iterations per cell, e.g. 10");
+            tolerance = p.optionalQuantity("tolerance", ArchitectureBounds.TOLERANCE).orElse(0.5);
+        } else {
+            UpdateScheme s = scheme;
+            for (String key : new String[] {"max_iterations", "tolerance"}) {
+                p.get(key).ifPresent(n -> n.error(key + " bounds a write-verify loop; scheme " + (s == null
+                        ? "open-loop" : s.key()) + " has none: remove it or set scheme: write-verify"));
+            }
+        }
+        return ActivationProducts.rewritten(scheme == null ? UpdateScheme.OPEN_LOOP : scheme, Math.max(1, iterations),
+                tolerance > 0 ? tolerance : 0.5);
     }
 
     /**

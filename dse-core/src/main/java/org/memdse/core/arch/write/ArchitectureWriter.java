@@ -14,6 +14,7 @@ import org.memdse.core.arch.CircuitNoise;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Device;
 import org.memdse.core.arch.DeviceWrite;
+import org.memdse.core.arch.ActivationProducts;
 import org.memdse.core.arch.Learning;
 import org.memdse.core.arch.LearningRule;
 import org.memdse.core.arch.UpdateScheme;
@@ -165,6 +166,15 @@ public final class ArchitectureWriter {
             m.put("wiring", withFigures(wiring, c.wiring().figures()));
             if (c.learning().active()) {
                 m.put("learning", learning(c.learning()));
+            }
+            if (c.activationProducts().rewritten()) {
+                ActivationProducts p = c.activationProducts();
+                Map<String, Object> products = map("run_on", p.runOn().key(), "scheme", p.scheme().key());
+                if (p.scheme() == UpdateScheme.WRITE_VERIFY) {
+                    products.put("max_iterations", p.maxIterations());
+                    products.put("tolerance", QuantityFormat.number(p.tolerance()));
+                }
+                m.put("activation_products", products);
             }
             return withFigures(m, c.figures());
         }
