@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +28,6 @@ import org.memdse.core.network.NodeKind;
  */
 class PythonTransformersTest {
     private static final Logger LOG = Logger.getLogger(PythonTransformersTest.class.getName());
-    /** Debian's python3; the property lets .ci/run check the suite as on a machine without it. */
-    private static final String PYTHON = System.getProperty("memdse.python3", "/usr/bin/python3");
-
     @TempDir
     static Path dir;
 
@@ -41,28 +36,14 @@ class PythonTransformersTest {
 
     @BeforeAll
     static void generate() throws IOException, InterruptedException {
-        missing = onnxMissing();
+        missing = PythonOnnx.missing();
         if (missing != null) {
             return;
         }
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(PYTHON, "src/test/python/make_transformers.py", dir.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        String out = PythonOnnx.run("make_transformers.py", 120, dir.toString());
         long millis = (System.nanoTime() - start) / 1_000_000;
         LOG.info(() -> "make_transformers.py: " + millis + " ms\n" + out);
-    }
-
-    private static String onnxMissing() throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return "no " + PYTHON + "; apt-get install python3-onnx";
-        }
-        Process probe = new ProcessBuilder(PYTHON, "-c", "import onnx").redirectErrorStream(true).start();
-        probe.getInputStream().readAllBytes();
-        boolean ok = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        return ok ? null : "Debian's python3-onnx is not installed (python3 cannot import onnx); apt-get install python3-onnx";
     }
 
     @BeforeEach

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,9 +26,6 @@ import org.memdse.core.network.NetworkNode;
  */
 class ResNet50ImportTest {
     private static final Logger LOG = Logger.getLogger(ResNet50ImportTest.class.getName());
-    /** Debian's python3; the property lets .ci/run check the suite as on a machine without it. */
-    private static final String PYTHON = System.getProperty("memdse.python3", "/usr/bin/python3");
-
     @TempDir
     static Path dir;
     static Path model;
@@ -40,26 +35,12 @@ class ResNet50ImportTest {
 
     @BeforeAll
     static void generate() throws IOException, InterruptedException {
-        missing = onnxMissing();
+        missing = PythonOnnx.missing();
         if (missing != null) {
             return;
         }
         model = dir.resolve("resnet50.onnx");
-        Process p = new ProcessBuilder(PYTHON, "src/test/python/make_resnet50.py", model.toString())
-                .redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes());
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-    }
-
-    private static String onnxMissing() throws IOException, InterruptedException {
-        if (!Files.isExecutable(Path.of(PYTHON))) {
-            return "no " + PYTHON + "; apt-get install python3-onnx";
-        }
-        Process probe = new ProcessBuilder(PYTHON, "-c", "import onnx, numpy").redirectErrorStream(true).start();
-        probe.getInputStream().readAllBytes();
-        boolean ok = probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        return ok ? null : "Debian's python3-onnx is not installed (python3 cannot import onnx); apt-get install python3-onnx";
+        PythonOnnx.run("make_resnet50.py", 300, model.toString());
     }
 
     @BeforeEach
