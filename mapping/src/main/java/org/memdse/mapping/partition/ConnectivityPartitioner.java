@@ -35,8 +35,9 @@ import java.util.SplittableRandom;
  * </ol>
  * Graphs of fewer than 500,000 synapses get several runs (1,000,000 / synapses, at most 8; seeds
  * {@code seed}, {@code seed + 1}, ...) and keep the least cut. dvs-gesture-csnn (33,291 neurons,
- * 2.95 M synapses) takes about 2.5-3 s of one core, fig4-hybrid (3,072 neurons, 101,568
- * synapses, 8 runs with FM and V-cycles) about 1.5-2 s (memdse bench partition).
+ * 2.95 M synapses) takes about 2 s of one core (best of repeats; the first in a JVM about 3 s),
+ * fig4-hybrid (3,072 neurons, 101,568 synapses, 8 runs with FM and V-cycles) about 1-1.5 s
+ * (memdse bench partition).
  * Deterministic for a seed.
  */
 public final class ConnectivityPartitioner {
@@ -229,10 +230,10 @@ public final class ConnectivityPartitioner {
             int n = levels.get(l).n();
             // A level whose nets are within a fifth of the last refined one's offers little new
             // (its clusters split along few nets): skipped, except the finest.
-            if (l > 0 && l < levels.size() - 1 && hypers.get(l).netPins.length < 1.2 * refinedPins) {
+            if (l > 0 && l < levels.size() - 1 && hypers.get(l).listedPins < 1.2 * refinedPins) {
                 continue;
             }
-            refinedPins = hypers.get(l).netPins.length;
+            refinedPins = hypers.get(l).listedPins;
             HyperLevel hl = hypers.get(l);
             int[] vpart = new int[n];
             for (int v = 0; v < part.length; v++) {
@@ -355,8 +356,8 @@ public final class ConnectivityPartitioner {
 
     /** Whether the distinct nets into clusters {@code v} and {@code u} together are at most {@code maxRows}. */
     private static boolean rowsFit(HyperLevel h, int v, int u, int maxRows, int[] netStamp) {
-        int rv = h.inEnd(v) - h.inStart[v];
-        int ru = h.inEnd(u) - h.inStart[u];
+        int rv = h.inRows[v];
+        int ru = h.inRows[u];
         if (rv + ru <= maxRows) {
             return true;
         }
@@ -366,7 +367,7 @@ public final class ConnectivityPartitioner {
         int union = rv;
         for (int k = h.inStart[u]; k < h.inEnd(u); k++) {
             if (netStamp[h.inNets[k]] != v) {
-                union++;
+                union += h.netRows[h.inNets[k]];
             }
         }
         for (int k = h.inStart[v]; k < h.inEnd(v); k++) {

@@ -20,9 +20,18 @@ final class HyperLevel {
     final int[] inNets;
     final int[] outStart;
     final int[] outNets;
+    /** Synapse rows of each net on a core it reaches: the neuron-level nets merged into it. */
+    final int[] netRows;
+    /** Rows of each vertex's in-nets, {@code netRows} summed over them (its rows on an empty core). */
+    final int[] inRows;
+    /** Pins of the level before nets were merged (one per neuron-level net and target cluster). */
+    final int listedPins;
 
-    private HyperLevel(int n, int[] weight, int[] netSource, double[] netBits, int[] netStart, int[] netPins) {
+    private HyperLevel(int n, int[] weight, int[] netSource, double[] netBits, int[] netRows, int[] netStart,
+                       int[] netPins, int listedPins) {
         this.n = n;
+        this.netRows = netRows;
+        this.listedPins = listedPins;
         this.weight = weight;
         this.netSource = netSource;
         this.netBits = netBits;
@@ -55,6 +64,12 @@ final class HyperLevel {
                 inNets[in[netPins[k]]++] = e;
             }
         }
+        this.inRows = new int[n];
+        for (int v = 0; v < n; v++) {
+            for (int k = inStart[v]; k < inStart[v + 1]; k++) {
+                inRows[v] += netRows[inNets[k]];
+            }
+        }
     }
 
     int inEnd(int v) {
@@ -65,7 +80,14 @@ final class HyperLevel {
         return netSource.length;
     }
 
-    /** The graph with neuron {@code v} in cluster {@code cluster[v]} (0..clusters-1). */
+    /**
+     * The graph with neuron {@code v} in cluster {@code cluster[v]} (0..clusters-1). Nets with
+     * the same source cluster and the same clusters of targets become one net of their summed
+     * bits and rows: the objective ({@code bits × cores reached}) and the capacities (a row per
+     * net per core) are sums over such nets, so the level prices every move as before, while on
+     * coarse levels a cluster's ~900 in-nets shrink to the distinct ones (neighbouring neurons of
+     * a convolution reach the same clusters).
+     */
     static HyperLevel of(NeuronGraph g, int[] cluster, int clusters) {
         int[] weight = new int[clusters];
         for (int c : cluster) {
@@ -74,24 +96,73 @@ final class HyperLevel {
         int nets = g.nets();
         int[] source = new int[nets];
         double[] bits = new double[nets];
+        int[] rows = new int[nets];
+        long[] hash = new long[nets];
         int[] start = new int[nets + 1];
         int[] pins = new int[g.pins()];
         int[] stamp = new int[clusters];
         Arrays.fill(stamp, -1);
+        int slots = Integer.highestOneBit(Math.max(2, 2 * nets - 1)) << 1;
+        int[] table = new int[slots];
+        Arrays.fill(table, -1);
         int size = 0;
+        int merged = 0;
+        int listed = 0;
         for (int e = 0; e < nets; e++) {
             int s = g.source(e);
-            source[e] = s >= 0 ? cluster[s] : -1;
-            bits[e] = g.bits(e);
+            int sc = s >= 0 ? cluster[s] : -1;
+            int from = size;
+            long key = mix(sc);
             for (int k = g.pinStart(e); k < g.pinEnd(e); k++) {
                 int c = cluster[g.pin(k)];
                 if (stamp[c] != e) {
                     stamp[c] = e;
                     pins[size++] = c;
+                    key += mix((c + 1L) << 32); // a sum: the same for any order of the clusters
                 }
             }
-            start[e + 1] = size;
+            listed += size - from;
+            int slot = (int) (key ^ key >>> 29) & (slots - 1);
+            int same = -1;
+            for (int m; (m = table[slot]) >= 0; slot = (slot + 1) & (slots - 1)) {
+                if (hash[m] == key && source[m] == sc && start[m + 1] - start[m] == size - from
+                        && sameClusters(pins, start[m], start[m + 1], stamp, e)) {
+                    same = m;
+                    break;
+                }
+            }
+            if (same >= 0) {
+                bits[same] += g.bits(e);
+                rows[same]++;
+                size = from;
+                continue;
+            }
+            table[slot] = merged;
+            source[merged] = sc;
+            bits[merged] = g.bits(e);
+            rows[merged] = 1;
+            hash[merged] = key;
+            start[merged + 1] = size;
+            merged++;
         }
-        return new HyperLevel(clusters, weight, source, bits, start, size == pins.length ? pins : Arrays.copyOf(pins, size));
+        return new HyperLevel(clusters, weight, Arrays.copyOf(source, merged), Arrays.copyOf(bits, merged),
+                Arrays.copyOf(rows, merged), Arrays.copyOf(start, merged + 1), Arrays.copyOf(pins, size), listed);
+    }
+
+    /** Whether every cluster in {@code pins[from..to)} is stamped {@code e} (the net just listed, of as many clusters). */
+    private static boolean sameClusters(int[] pins, int from, int to, int[] stamp, int e) {
+        for (int k = from; k < to; k++) {
+            if (stamp[pins[k]] != e) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** SplitMix64's finalizer (Steele et al., OOPSLA 2014): spreads a cluster id over 64 bits. */
+    private static long mix(long x) {
+        x = (x ^ (x >>> 30)) * 0xbf58476d1ce4e5b9L;
+        x = (x ^ (x >>> 27)) * 0x94d049bb133111ebL;
+        return x ^ (x >>> 31);
     }
 }

@@ -168,4 +168,44 @@ class HypergraphRefinerTest {
             }
         }
     }
+    /**
+     * Nets with the same source cluster and target clusters are one net of the level: pairs()
+     * clustered {a0, a1}, {a2, a3}, {b0, b1}, {b2, b3} has a0->b0 and a1->b1 as one net of two
+     * rows, and the sensor nets into a cluster as one of two. Costs and rows stay those of the
+     * neurons: on random SNNs clustered by 1, 3 and 8, every cluster's rows are the neuron-level
+     * nets into it, and the level's cost of random partitions is SpikeCut's.
+     */
+    @Test
+    void mergedNetsKeepTheNeuronLevelBitsAndRows() {
+        NeuronGraph pairs = pairs();
+        HyperLevel p = HyperLevel.of(pairs, new int[] {0, 0, 1, 1, 2, 2, 3, 3}, 4);
+        assertThat(p.nets()).isEqualTo(pairs.nets() / 2);
+        assertThat(p.netRows).containsOnly(2);
+        assertThat(p.inRows).containsExactly(2, 2, 2, 2);
+        assertThat(p.listedPins).isEqualTo(8);
+        for (long seed = 1; seed <= 3; seed++) {
+            NeuronGraph g = random(seed);
+            int n = g.neurons();
+            for (int size : new int[] {1, 3, 8}) {
+                int[] cluster = new int[n];
+                for (int v = 0; v < n; v++) {
+                    cluster[v] = v / size;
+                }
+                int clusters = (n + size - 1) / size;
+                HyperLevel h = HyperLevel.of(g, cluster, clusters);
+                assertThat(h.inRows).as("seed %d, size %d", seed, size).containsExactly(SpikeCut.rows(g, cluster, clusters));
+                SplittableRandom random = new SplittableRandom(seed * 31 + size);
+                for (int trial = 0; trial < 5; trial++) {
+                    int[] part = random.ints(clusters, 0, 4).toArray();
+                    int[] neuronPart = new int[n];
+                    for (int v = 0; v < n; v++) {
+                        neuronPart[v] = part[cluster[v]];
+                    }
+                    double expected = SpikeCut.of(g, neuronPart, 4, SpikeDelivery.MULTICAST).coreToCoreBits();
+                    assertThat(new HypergraphRefiner(h, part, 4, Integer.MAX_VALUE, Integer.MAX_VALUE).cost())
+                            .isCloseTo(expected, within(1e-9 * expected));
+                }
+            }
+        }
+    }
 }
