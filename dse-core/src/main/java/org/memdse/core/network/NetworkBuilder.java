@@ -419,14 +419,21 @@ public final class NetworkBuilder {
         return path;
     }
 
+    /**
+     * The checked network: its nodes in {@code order} (topological), its edges in id order. No
+     * jgrapht graph is built here: {@link NetworkGraph#graph()} builds it when first asked (the
+     * per-edge bookkeeping of {@link DirectedAcyclicGraph} was half of reading a 96,000-layer file,
+     * and 'memdse network' never asks for it).
+     */
     private NetworkGraph assemble(List<String> order, Map<String, NodeStats> stats) {
-        DirectedAcyclicGraph<NetworkNode, TrafficEdge> graph = new DirectedAcyclicGraph<>(null, null, false);
-        Map<NetworkNode, NodeStats> byNode = new LinkedHashMap<>();
+        List<NetworkNode> nodes = new ArrayList<>(order.size());
+        Map<NetworkNode, NodeStats> byNode = new LinkedHashMap<>(capacity(order.size()));
         for (String n : order) {
             NetworkNode node = entries.get(n).node();
-            graph.addVertex(node);
+            nodes.add(node);
             byNode.put(node, stats.get(n));
         }
+        List<TrafficEdge> edges = new ArrayList<>(order.size());
         List<TrafficEdge> feedbackEdges = new ArrayList<>();
         int edgeId = 0;
         for (String n : order) {
@@ -436,15 +443,19 @@ public final class NetworkBuilder {
                 NetworkNode source = entries.get(from).node();
                 boolean isFeedback = source instanceof Projection p && p.feedback();
                 TrafficEdge edge = traffic(edgeId++, from, n, port, isFeedback, stats.get(from));
+                edges.add(edge);
                 if (isFeedback) {
                     feedbackEdges.add(edge);
-                } else {
-                    graph.addEdge(source, e.node(), edge);
                 }
             }
         }
-        return new NetworkGraph(name, weightBits, activationBits, layerDensities, inputBitDensity, graph, byNode,
-                feedbackEdges);
+        return new NetworkGraph(name, weightBits, activationBits, layerDensities, inputBitDensity, nodes, byNode,
+                edges, feedbackEdges);
+    }
+
+    /** A hash map's initial capacity for {@code size} entries at the default load factor (no rehashing). */
+    static int capacity(int size) {
+        return (int) Math.min(Integer.MAX_VALUE, size * 4L / 3 + 1);
     }
 
     private static TrafficEdge traffic(int id, String from, String to, int port, boolean feedback, NodeStats s) {

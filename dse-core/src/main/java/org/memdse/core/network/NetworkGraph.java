@@ -29,7 +29,8 @@ public final class NetworkGraph {
     private final String name;
     private final int weightBits;
     private final int activationBits;
-    private final Graph<NetworkNode, TrafficEdge> graph;
+    /** The jgrapht view, built when first asked for and shared with this network's density variants. */
+    private final LazyDag graph;
     private final List<NetworkNode> order;
     private final Map<String, NetworkNode> byName;
     private final Map<NetworkNode, NodeStats> stats;
@@ -48,41 +49,74 @@ public final class NetworkGraph {
     private final OptionalDouble overrideDensity;
     private final Map<String, InputActivity> activities;
 
+    /**
+     * @param order the nodes, topological (every node after its forward inputs)
+     * @param stats every node's statistics: a fresh map handed over, not copied
+     * @param edges every edge, forward and feedback, in id order
+     */
     NetworkGraph(String name, int weightBits, int activationBits, Map<String, Double> layerDensities,
-                 OptionalDouble networkDensity, DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag,
-                 Map<NetworkNode, NodeStats> stats, List<TrafficEdge> feedbackEdges) {
+                 OptionalDouble networkDensity, List<NetworkNode> order, Map<NetworkNode, NodeStats> stats,
+                 List<TrafficEdge> edges, List<TrafficEdge> feedbackEdges) {
         this.name = Objects.requireNonNull(name, "name");
         this.weightBits = weightBits;
         this.activationBits = activationBits;
-        this.graph = new AsUnmodifiableGraph<>(dag);
-        List<NetworkNode> topo = new ArrayList<>();
-        dag.iterator().forEachRemaining(topo::add);
-        this.order = List.copyOf(topo);
-        Map<String, NetworkNode> names = new LinkedHashMap<>();
-        for (NetworkNode n : order) {
+        this.order = List.copyOf(order);
+        Map<String, NetworkNode> names = new HashMap<>(NetworkBuilder.capacity(this.order.size()));
+        for (NetworkNode n : this.order) {
             names.put(n.name(), n);
         }
         this.byName = Collections.unmodifiableMap(names);
-        this.stats = Collections.unmodifiableMap(new LinkedHashMap<>(stats));
+        this.stats = Collections.unmodifiableMap(stats);
         this.feedbackEdges = List.copyOf(feedbackEdges);
-        List<TrafficEdge> edges = new ArrayList<>(dag.edgeSet());
-        edges.addAll(feedbackEdges);
-        edges.sort(Comparator.comparingInt(TrafficEdge::id));
-        this.allEdges = List.copyOf(edges);
-        Map<String, List<TrafficEdge>> in = new HashMap<>();
-        Map<String, List<TrafficEdge>> out = new HashMap<>();
+        List<TrafficEdge> sorted = new ArrayList<>(edges);
+        sorted.sort(Comparator.comparingInt(TrafficEdge::id));
+        this.allEdges = List.copyOf(sorted);
+        Map<String, List<TrafficEdge>> in = new HashMap<>(NetworkBuilder.capacity(this.order.size()));
+        Map<String, List<TrafficEdge>> out = new HashMap<>(NetworkBuilder.capacity(this.order.size()));
         for (TrafficEdge e : allEdges) {
-            in.computeIfAbsent(e.target(), k -> new ArrayList<>()).add(e);
-            out.computeIfAbsent(e.source(), k -> new ArrayList<>()).add(e);
+            in.computeIfAbsent(e.target(), k -> new ArrayList<>(1)).add(e);
+            out.computeIfAbsent(e.source(), k -> new ArrayList<>(1)).add(e);
         }
         in.values().forEach(list -> list.sort(Comparator.comparingInt(TrafficEdge::port)));  // stable: id order within a port
         this.inputsByNode = frozen(in);
         this.outputsByNode = frozen(out);
+        this.graph = new LazyDag(this.order, allEdges);
         this.totals = sum();
         this.layerDensities = Map.copyOf(layerDensities);
         this.networkDensity = checkDensity(networkDensity);
         this.overrideDensity = OptionalDouble.empty();
         this.activities = InputActivities.of(this, this.layerDensities, this.networkDensity, overrideDensity);
+    }
+
+    /**
+     * The acyclic graph of the forward edges, built on first use (by mappers and jgrapht
+     * algorithms; reading and printing a network never need it). Vertices are added in
+     * topological order and every forward edge runs from an earlier vertex to a later one, so the
+     * graph keeps that order and its iterator gives {@link #nodes()}.
+     */
+    private static final class LazyDag {
+        private final List<NetworkNode> order;
+        private final List<TrafficEdge> edges;
+        private Graph<NetworkNode, TrafficEdge> built;
+
+        LazyDag(List<NetworkNode> order, List<TrafficEdge> edges) {
+            this.order = order;
+            this.edges = edges;
+        }
+
+        synchronized Graph<NetworkNode, TrafficEdge> get(Map<String, NetworkNode> byName) {
+            if (built == null) {
+                DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag = new DirectedAcyclicGraph<>(null, null, false);
+                order.forEach(dag::addVertex);
+                for (TrafficEdge e : edges) {
+                    if (!e.feedback()) {
+                        dag.addEdge(byName.get(e.source()), byName.get(e.target()), e);
+                    }
+                }
+                built = new AsUnmodifiableGraph<>(dag);
+            }
+            return built;
+        }
     }
 
     /** The same network with other input-bit densities; the graph and its statistics are shared. */
@@ -107,9 +141,8 @@ public final class NetworkGraph {
     }
 
     private static Map<String, List<TrafficEdge>> frozen(Map<String, List<TrafficEdge>> byNode) {
-        Map<String, List<TrafficEdge>> out = new HashMap<>();
-        byNode.forEach((k, v) -> out.put(k, List.copyOf(v)));
-        return Collections.unmodifiableMap(out);
+        byNode.replaceAll((k, v) -> List.copyOf(v));
+        return Collections.unmodifiableMap(byNode);
     }
 
     private static OptionalDouble checkDensity(OptionalDouble density) {
@@ -251,7 +284,7 @@ public final class NetworkGraph {
 
     /** The acyclic graph itself, read-only, for jgrapht algorithms. */
     public Graph<NetworkNode, TrafficEdge> graph() {
-        return graph;
+        return graph.get(byName);
     }
 
     public NetworkTotals totals() {
