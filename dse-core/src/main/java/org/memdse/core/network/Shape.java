@@ -1,7 +1,6 @@
 package org.memdse.core.network;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The shape of the tensor one node produces for one inference, without a batch dimension:
@@ -46,6 +45,14 @@ public record Shape(List<Integer> dims) {
     /** {@code 64x56x56}: the form tables and messages use. */
     @Override
     public String toString() {
-        return dims.stream().map(String::valueOf).collect(Collectors.joining("x"));
+        // A loop rather than a stream and a joining collector: a table of 96,000 layers prints as many shapes.
+        StringBuilder b = new StringBuilder(4 * dims.size());
+        for (int i = 0; i < dims.size(); i++) {
+            if (i > 0) {
+                b.append('x');
+            }
+            b.append(dims.get(i).intValue());
+        }
+        return b.toString();
     }
 }

@@ -13,7 +13,11 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 public final class SpecContext {
     private final Diagnostics diagnostics;
     private final List<SpecMap> maps = new ArrayList<>();
-    private final Map<MappingNode, SpecMap> byNode = new IdentityHashMap<>();
+    /**
+     * Sized for a few mappings: a context per item of a streamed list (a layer) holds one or two,
+     * and the default table (64 slots) was 28 MB of the allocations in reading a 96,000-layer file.
+     */
+    private final Map<MappingNode, SpecMap> byNode = new IdentityHashMap<>(4);
     private double featureSizeMeters = Double.NaN;
     /**
      * For one item of a list read item by item ({@link SpecLoader#compose(SpecSource, SpecContext, String,
