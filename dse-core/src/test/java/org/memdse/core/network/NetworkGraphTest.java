@@ -229,6 +229,25 @@ class NetworkGraphTest {
         assertThat(g.totals().synapses()).isEqualTo(50 + 25);
     }
 
+    /**
+     * graph() is built on first use from nodes() and edges(): the same vertices in the same
+     * (topological) order, the forward edges only, and one graph shared with density variants.
+     */
+    @Test
+    void graphBuiltOnDemandMatchesNodesAndEdges() {
+        NetworkGraph g = new NetworkBuilder("t")
+                .add(new InputNode("in", Shape.of(8)))
+                .add(new Add("sum", NONE), "b", "a")   // added before its inputs: ordered by the builder's graph
+                .add(new Linear("a", 0, 8, true, false, NONE, java.util.Optional.empty()), "in")
+                .add(new Linear("b", 0, 8, true, false, NONE, java.util.Optional.empty()), "a")
+                .build();
+        assertThat(g.nodes()).extracting(NetworkNode::name).containsExactly("in", "a", "b", "sum");
+        assertThat(g.graph().vertexSet()).containsExactlyElementsOf(g.nodes());
+        assertThat(g.graph().edgeSet()).containsExactlyInAnyOrderElementsOf(g.edges());
+        assertThat(g.graph().getEdgeSource(g.inputs(g.node("sum").orElseThrow()).get(0)).name()).isEqualTo("b");
+        assertThat(g.withInputBitDensity(0.3).graph()).isSameAs(g.graph());
+    }
+
     @Test
     void programmaticProblemsAreDiagnosticsToo() {
         NetworkBuilder b = new NetworkBuilder("model.onnx")
