@@ -38,9 +38,13 @@ public record Reservoir(String name, int nodes, int maskLength, int parallel, do
         return (long) nodes * parallel;
     }
 
-    /** Virtual nodes per input time step (the reservoir state's size): devices x mask length. */
+    /**
+     * Virtual nodes per input time step (the reservoir state's size): devices x mask length. Shape
+     * inference rejects a reservoir whose product passes an int before anything calls this; the
+     * exact product fails loudly rather than wrap to a negative count if that check is bypassed.
+     */
     public long virtualNodes() {
-        return devices() * maskLength;
+        return Math.multiplyExact(devices(), (long) maskLength);
     }
 
     /** Whether the pulse energy is given here (otherwise the architecture's reservoir array gives it). */

@@ -1,5 +1,6 @@
 package org.memdse.core.network;
 
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -230,13 +231,24 @@ final class ShapeInference {
         }
         int steps = s.rank() == 2 ? s.dim(0) : 1;
         int features = s.dim(s.rank() - 1);
-        long states = n.virtualNodes();
-        if (states > Integer.MAX_VALUE) {
-            throw new Problem("nodes", describe(n) + " has " + states + " virtual nodes; at most " + Integer.MAX_VALUE);
+        // Exact products: three int keys multiply past a long (2e9 cubed), and a wrapped count would
+        // reach the shape (an internal error) or print as a negative number of pulses.
+        BigInteger states = BigInteger.valueOf(n.nodes()).multiply(BigInteger.valueOf(n.parallel()))
+                .multiply(BigInteger.valueOf(n.maskLength()));
+        if (states.compareTo(BigInteger.valueOf(Integer.MAX_VALUE)) > 0) {
+            throw new Problem("nodes", describe(n) + " has " + states + " virtual nodes (nodes x parallel x mask_length = "
+                    + n.nodes() + " x " + n.parallel() + " x " + n.maskLength() + "), more than a dimension holds ("
+                    + Integer.MAX_VALUE + "); lower nodes, parallel or mask_length");
         }
-        Shape o = s.rank() == 2 ? Shape.of(steps, (int) states) : Shape.of((int) states);
-        long maskMacs = o.elements() * (long) features;
-        return activations(List.of(in), o, Optional.empty(), 0, 0, maskMacs, s.elements());
+        Shape o = s.rank() == 2 ? Shape.of(steps, states.intValue()) : Shape.of(states.intValue());
+        BigInteger maskMacs = BigInteger.valueOf(o.elements()).multiply(BigInteger.valueOf(features));
+        if (maskMacs.bitLength() > 63) {
+            throw new Problem("inputs", describe(n) + " would generate " + maskMacs + " mask multiply-accumulates per "
+                    + "inference (" + steps + " time steps x " + states + " virtual nodes x " + features + " features), "
+                    + "more than memdse counts (" + Long.MAX_VALUE + "); shorten the sequence or use fewer features "
+                    + "or virtual nodes");
+        }
+        return activations(List.of(in), o, Optional.empty(), 0, 0, maskMacs.longValueExact(), s.elements());
     }
 
     private NodeStats elementwise(Elementwise n, List<In> inputs) throws Problem {

@@ -59,6 +59,28 @@ class NetworkReaderErrorsTest {
                       - {name: flat, kind: flatten}
                     """, "res, kind", "layers[1].name", "reservoir 'res' has no readout: no crossbar layer reads its states;"
                     + " add one after it, e.g. {name: readout, kind: linear, out_features: 10, inputs: [res]}"),
+            // Issue 18: 2e9 x 2e9 x 3 virtual nodes wrapped an int (an internal error at the shape), and
+            // 2e9 cubed wrapped a long (negative pulse counts printed with exit 0).
+            new Case("reservoir with more virtual nodes than an int", RESERVOIR + """
+                      - {name: res, kind: reservoir, nodes: 2000000000, parallel: 2000000000, mask_length: 3, tau: 400 us, pulse_width: 1 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "2000000000, parallel", "layers[1].nodes", "reservoir 'res' has 12000000000000000000 virtual nodes "
+                    + "(nodes x parallel x mask_length = 2000000000 x 2000000000 x 3), more than a dimension holds "
+                    + "(2147483647); lower nodes, parallel or mask_length"),
+            new Case("reservoir with more virtual nodes than a long", RESERVOIR + """
+                      - {name: res, kind: reservoir, nodes: 2000000000, parallel: 2000000000, mask_length: 2000000000, tau: 400 us, pulse_width: 1 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "2000000000, parallel", "layers[1].nodes", "has 8000000000000000000000000000 virtual nodes"),
+            new Case("reservoir with more mask operations than a long", """
+                    version: 1
+                    name: t
+                    layers:
+                      - {name: input, kind: input, shape: [2000000000, 2000000000]}
+                      - {name: res, kind: reservoir, nodes: 2000000000, mask_length: 1, tau: 400 us, pulse_width: 1 ms}
+                      - {name: readout, kind: linear, out_features: 3}
+                    """, "{name: res", "layers[1]", "would generate 8000000000000000000000000000 mask multiply-accumulates"
+                    + " per inference (2000000000 time steps x 2000000000 virtual nodes x 2000000000 features), more than"
+                    + " memdse counts (9223372036854775807); shorten the sequence or use fewer features or virtual nodes"),
             new Case("reservoir on an image", HEAD + """
                       - {name: res, kind: reservoir, nodes: 4, mask_length: 5, tau: 400 us, pulse_width: 1 ms}
                       - {name: readout, kind: linear, out_features: 3}
