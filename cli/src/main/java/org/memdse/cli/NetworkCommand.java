@@ -57,7 +57,7 @@ final class NetworkCommand implements Callable<Integer> {
 
     /** One output row; the same columns in every format. */
     private record Row(String name, String kind, String shape, String weights, long params, long macs,
-                       double synapticOps, double trafficOutBits, InputActivity activity) {
+                       double synapticOps, double trafficOutBits, InputActivity activity, NetworkNode node) {
     }
 
     @Override
@@ -77,7 +77,7 @@ final class NetworkCommand implements Callable<Integer> {
             }
             rows.add(new Row(node.name(), node.kind().key(), s.outputShape().toString(),
                     s.weights().map(WeightMatrix::toString).orElse("-"), s.params(), s.macs(),
-                    s.synapticOpsPerInference(), traffic, g.inputActivity(node).orElse(null)));
+                    s.synapticOpsPerInference(), traffic, g.inputActivity(node).orElse(null), node));
         }
         // Buffered: the command line's writer flushes at every line, a system call per layer.
         PrintWriter out = new PrintWriter(new BufferedWriter(spec.commandLine().getOut(), 1 << 16));
@@ -125,23 +125,68 @@ final class NetworkCommand implements Callable<Integer> {
     /**
      * What a reservoir layer does per inference, which its row cannot show: devices, virtual
      * nodes, the pulses, mask MACs and samples it will be priced for, how long a time step takes
-     * and how many time steps its devices remember (tau over the step).
+     * and how many time steps its devices remember (tau over the step). One computation for the
+     * table's line and the JSON object, so the two cannot disagree.
+     *
+     * @param steps    input time steps per inference (T of a [T, F] input, 1 for a vector)
+     * @param features input features per time step (F)
+     * @param pulses   T x virtual nodes: one pulse, one sample each
+     * @param stepS    one time step, mask length x pulse width, s
      */
+    record ReservoirCounts(Reservoir r, long steps, long features, long pulses, double stepS) {
+        static ReservoirCounts of(Reservoir r, NodeStats s) {
+            Shape in = s.inputShapes().get(0);
+            long steps = in.rank() == 2 ? in.dim(0) : 1;
+            return new ReservoirCounts(r, steps, in.dim(in.rank() - 1), steps * r.virtualNodes(),
+                    r.maskLength() * r.pulseWidth());
+        }
+
+        long maskMacs() {
+            return pulses * features;
+        }
+
+        /** Time steps the devices remember: tau over one step. */
+        double memorySteps() {
+            return r.tau() / stepS;
+        }
+    }
+
     static String reservoirLine(Reservoir r, NodeStats s) {
-        Shape in = s.inputShapes().get(0);
-        long steps = in.rank() == 2 ? in.dim(0) : 1;
-        long features = in.dim(in.rank() - 1);
-        long pulses = steps * r.virtualNodes();
-        double step = r.maskLength() * r.pulseWidth();
+        ReservoirCounts c = ReservoirCounts.of(r, s);
         return "reservoir " + r.name() + ": " + r.nodes() + " node" + (r.nodes() == 1 ? "" : "s") + " x " + r.parallel()
                 + " parallel = " + r.devices() + " dynamic memristors, mask " + r.maskLength() + " -> " + r.virtualNodes()
                 + " virtual nodes; tau " + QuantityFormat.format(r.tau(), Dimension.TIME) + ", pulse "
-                + QuantityFormat.format(r.pulseWidth(), Dimension.TIME) + " (a time step " + QuantityFormat.format(step,
-                Dimension.TIME) + ", memory ~" + new BigDecimal(r.tau() / step).round(new java.math.MathContext(2)).stripTrailingZeros()
-                .toPlainString() + " steps); per inference " + steps
-                + " time step" + (steps == 1 ? "" : "s") + ": " + pulses + " pulses, " + pulses * features + " mask MACs, "
-                + pulses + " samples; pulse energy " + (r.hasPulseEnergy() ? QuantityFormat.format(r.pulseEnergy(),
+                + QuantityFormat.format(r.pulseWidth(), Dimension.TIME) + " (a time step " + QuantityFormat.format(c.stepS(),
+                Dimension.TIME) + ", memory ~" + new BigDecimal(c.memorySteps()).round(new java.math.MathContext(2))
+                .stripTrailingZeros().toPlainString() + " steps); per inference " + c.steps()
+                + " time step" + (c.steps() == 1 ? "" : "s") + ": " + c.pulses() + " pulses, " + c.maskMacs() + " mask MACs, "
+                + c.pulses() + " samples; pulse energy " + (r.hasPulseEnergy() ? QuantityFormat.format(r.pulseEnergy(),
                 Dimension.ENERGY) : "from the architecture's reservoir array");
+    }
+
+    /**
+     * The same as {@link #reservoirLine} for JSON, units in the keys as {@code evaluate}'s
+     * ({@code _ns}, {@code _pj}); {@code pulse_energy_pj} is null when the architecture's
+     * reservoir array gives it.
+     */
+    static String reservoirJson(Reservoir r, NodeStats s) {
+        ReservoirCounts c = ReservoirCounts.of(r, s);
+        return "{\"nodes\": " + r.nodes() + ", \"parallel\": " + r.parallel() + ", \"devices\": " + r.devices()
+                + ", \"mask_length\": " + r.maskLength() + ", \"virtual_nodes\": " + r.virtualNodes()
+                + ", \"tau_ns\": " + decimal(r.tau() * 1e9) + ", \"pulse_width_ns\": " + decimal(r.pulseWidth() * 1e9)
+                + ", \"time_step_ns\": " + decimal(c.stepS() * 1e9) + ", \"memory_time_steps\": " + decimal(c.memorySteps())
+                + ", \"time_steps\": " + c.steps() + ", \"pulses\": " + c.pulses() + ", \"mask_macs\": " + c.maskMacs()
+                + ", \"samples\": " + c.pulses()
+                + ", \"pulse_energy_pj\": " + (r.hasPulseEnergy() ? decimal(r.pulseEnergy() * 1e12) : "null") + "}";
+    }
+
+    /**
+     * A figure converted from SI (or divided) at 12 significant digits, so that 400 us reads 400000 ns
+     * and 25 nJ 25000 pJ rather than their binary neighbours (399999.99999999994); 12 digits are far
+     * more than any of these figures is known to.
+     */
+    private static String decimal(double v) {
+        return JsonText.number(new BigDecimal(v).round(new java.math.MathContext(12)).doubleValue());
     }
 
     private static List<String[]> concat(String[] header, List<String[]> cells, String[] total) {
@@ -208,6 +253,7 @@ final class NetworkCommand implements Callable<Integer> {
                     + ", \"traffic_out_bits\": " + number(r.trafficOutBits())
                     + ", \"input_bit_density\": " + (r.activity() == null ? "null" : number(r.activity().density()))
                     + ", \"input_bit_density_source\": " + (r.activity() == null ? "null" : string(r.activity().description()))
+                    + (r.node() instanceof Reservoir res ? ", \"reservoir\": " + reservoirJson(res, g.stats(res)) : "")
                     + "}" + (i < rows.size() - 1 ? "," : ""));
         }
         out.println("  ],");

@@ -38,6 +38,35 @@ class NetworkCommandTest {
     }
 
     @Test
+    void aReservoirsCountsAreInTheJsonToo() {
+        // Issue 18: the table's reservoir line had no JSON counterpart. The same figures, units in the keys:
+        // 400 us = 400000 ns exactly (not 399999.99999999994), a step of 4 x 1 ms, tau / step = 0.1.
+        assertThat(run("network", "zhong2021-henon", "--format", "json")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString())
+                .contains("{\"name\": \"reservoir\", \"kind\": \"reservoir\", \"output_shape\": \"1x100\"")
+                .contains(", \"reservoir\": {\"nodes\": 1, \"parallel\": 25, \"devices\": 25, \"mask_length\": 4, "
+                        + "\"virtual_nodes\": 100, \"tau_ns\": 400000, \"pulse_width_ns\": 1000000, \"time_step_ns\": 4000000, "
+                        + "\"memory_time_steps\": 0.1, \"time_steps\": 1, \"pulses\": 100, \"mask_macs\": 100, \"samples\": 100, "
+                        + "\"pulse_energy_pj\": null}},")
+                // Only reservoir layers carry the key: the readout's line ends as every other layer's does.
+                .containsOnlyOnce("\"reservoir\": {");
+    }
+
+    @Test
+    void aReservoirsOwnPulseEnergyIsInTheJson(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("res.yaml");
+        Files.writeString(file, "version: 1\nname: r\nlayers:\n  - {name: in, kind: input, shape: [3, 2]}\n"
+                + "  - {name: res, kind: reservoir, nodes: 2, mask_length: 5, tau: 10 us, pulse_width: 2 us, pulse_energy: 25 nJ}\n"
+                + "  - {name: out, kind: linear, out_features: 1}\n");
+        assertThat(run("network", file.toString(), "--format", "json")).isEqualTo(ExitCodes.OK);
+        // T = 3 steps x V = 10 virtual nodes = 30 pulses, x F = 2 features = 60 mask MACs; a step of 10 us = tau.
+        assertThat(out.toString()).contains("\"reservoir\": {\"nodes\": 2, \"parallel\": 1, \"devices\": 2, "
+                + "\"mask_length\": 5, \"virtual_nodes\": 10, \"tau_ns\": 10000, \"pulse_width_ns\": 2000, "
+                + "\"time_step_ns\": 10000, \"memory_time_steps\": 1, \"time_steps\": 3, \"pulses\": 30, \"mask_macs\": 60, "
+                + "\"samples\": 30, \"pulse_energy_pj\": 25000}");
+    }
+
+    @Test
     void csvAndJson() {
         assertThat(run("network", "mlp-mnist", "--format", "csv")).isEqualTo(ExitCodes.OK);
         assertThat(out.toString()).startsWith("name,kind,output_shape,weight_matrix,params,macs,synaptic_ops,traffic_out_bits,"
