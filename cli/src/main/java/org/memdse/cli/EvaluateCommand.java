@@ -12,6 +12,7 @@ import org.memdse.core.arch.CimTileTemplate;
 import org.memdse.core.arch.LearningRule;
 import org.memdse.core.arch.SnnCoreTemplate;
 import org.memdse.core.arch.Template;
+import org.memdse.core.arch.TransistorFlavour;
 import org.memdse.core.eval.Breakdown;
 import org.memdse.core.eval.EvaluationMode;
 import org.memdse.core.eval.LearningFigures;
@@ -707,8 +708,10 @@ final class EvaluateCommand implements Callable<Integer> {
                     + " (the subsystems' count: in the description)");
         }
         if (out.isEmpty()) {
+            // A chip already on low-standby-power logic (zhong2021-reservoir) was told to switch to it.
             out.add("less leakage per inference: a shorter latency (a faster clock or converters, fewer input cycles)"
-                    + " or low-standby-power logic (technology.flavour: lstp)");
+                    + (a.technology().flavour() == TransistorFlavour.LSTP ? ""
+                    : " or low-standby-power logic (technology.flavour: lstp)"));
         }
         return out;
     }

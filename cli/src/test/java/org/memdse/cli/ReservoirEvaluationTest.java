@@ -172,4 +172,31 @@ class ReservoirEvaluationTest {
             assertThat(m.latencyS()).as(id).isCloseTo(4e-3, withinPercentage(0.1));
         }
     }
+
+    @Test
+    void leakageAdviceDoesNotSuggestTheFlavourTheChipAlreadyHas() throws java.io.IOException {
+        // zhong2021-reservoir idles between millisecond pulses (88 % of its energy is leakage) and is
+        // already on low-standby-power logic: the advice used to tell it to switch to lstp anyway.
+        String yaml;
+        try (var in = Catalog.class.getResourceAsStream(
+                "/org/memdse/architectures/architectures/zhong2021-reservoir/architecture.yaml")) {
+            yaml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        NetworkGraph henon = NetworkReader.read(CATALOG.source(CATALOG.network("zhong2021-henon").orElseThrow()));
+        for (String flavour : new String[] {"lstp", "hp"}) {
+            Architecture a = ArchitectureReader.read(SpecSource.ofText("zhong2021-reservoir.yaml",
+                    yaml.replace("flavour: lstp", "flavour: " + flavour)));
+            Mapping mapping = ((MappingOutcome.Mapped) new SequentialMapper().map(a, henon, MapperOptions.DEFAULT))
+                    .mapping();
+            Metrics m = new SystemEvaluator(REGISTRY).evaluate(a, henon, mapping, OpConvention.INT8);
+            assertThat(m.staticShare()).as(flavour).isGreaterThan(0.5);
+            String advice = String.join("\n", EvaluateCommand.advice(a, m, false));
+            assertThat(advice).as(flavour).contains("less leakage per inference: a shorter latency");
+            if (flavour.equals("lstp")) {
+                assertThat(advice).doesNotContain("lstp");
+            } else {
+                assertThat(advice).contains("low-standby-power logic (technology.flavour: lstp)");
+            }
+        }
+    }
 }
