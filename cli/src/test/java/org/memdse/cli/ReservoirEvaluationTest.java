@@ -118,6 +118,17 @@ class ReservoirEvaluationTest {
     }
 
     @Test
+    void adcChannelsBeyondTheLayersDevicesDoNotShortenTheConversions() {
+        // One device (1 node, 1 reservoir) gives one state per pulse slot: of the array's two ADCs one
+        // converts, so 10 steps x mask 3 = 30 states take 30 x 50 ns = 1.5 us, not half of it.
+        EvaluationLedger one = reservoirPass(chip(8), network(10, 1, 3, 1, ""));
+        assertThat(one.duration(1, LatencyCause.CONVERSION)).isCloseTo(1.5e-6, withinPercentage(1e-9));
+        // Two devices keep both ADCs busy: 60 states over 2 channels, the same 1.5 us.
+        EvaluationLedger two = reservoirPass(chip(8), network(10, 2, 3, 1, ""));
+        assertThat(two.duration(1, LatencyCause.CONVERSION)).isCloseTo(1.5e-6, withinPercentage(1e-9));
+    }
+
+    @Test
     void aPulseEnergyOnTheLayerWinsOverTheArrays() {
         EvaluationLedger ledger = reservoirPass(chip(8), network(10, 2, 3, 2, ", pulse_energy: 2 nJ"));
         double mac = ArchitectureCosts.of(chip(8), REGISTRY).component("front").orElseThrow().model().energy(Action.COMPUTE);

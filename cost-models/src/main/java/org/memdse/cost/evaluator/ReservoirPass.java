@@ -50,7 +50,10 @@ public final class ReservoirPass implements EvaluationPass {
         ledger.charge(i, r.adcs(), Action.CONVERT, pulses);
         ledger.addDuration(i, LatencyCause.ARRAY, steps * n.maskLength() * n.pulseWidth());
         double convert = r.adcs() == null ? 0 : r.adcs().model().latency(Action.CONVERT);
-        ledger.addDuration(i, LatencyCause.CONVERSION, pulses * convert / r.spec().adcChannels());
+        // A pulse slot yields one state per device of this layer: ADC channels beyond those devices
+        // have nothing to convert, so they do not shorten the conversions.
+        double busyChannels = Math.min(r.spec().adcChannels(), n.devices());
+        ledger.addDuration(i, LatencyCause.CONVERSION, pulses * convert / busyChannels);
     }
 
     /**
