@@ -177,11 +177,11 @@ public final class Calibrations {
     /**
      * DNN+NeuroSim V2.1's on-chip training example, per epoch, with its SRAM weight-gradient unit, the
      * converters of the transposed reads, the weight gradients' DRAM round trips through the global
-     * buffer, HBM2 and V2.1's asynchronous timing (all from V2.1's code; README, "Learning"). Energy,
-     * latency and TOPS/W at the issue's 30 %; area at 35 %: memdse's flash converters, sized from
-     * NeuroSim V1.3's printed ADC area, take 49 mm^2 for the forward and transposed reads where V2.1
-     * prints 18.84 mm^2 for both, while V2.1's weight-gradient unit and accumulation (18.3 mm^2) are larger
-     * than memdse's (6.1 mm^2); the two differences leave the chip +31 % (README, calibration).
+     * buffer, HBM2 and V2.1's asynchronous timing (all from V2.1's code; README, "Learning"), all four at
+     * the issue's 30 %. Area: memdse's flash converters, sized from NeuroSim V1.3's printed ADC area,
+     * take 49 mm^2 for the forward and transposed reads where V2.1 prints 18.84 mm^2 for both (the same
+     * MultilevelSenseAmp.cpp in both versions), while V2.1's weight-gradient unit, accumulation and other
+     * periphery are larger than memdse's; the two differences leave the chip high (README, calibration).
      */
     private void neuroSimTraining(List<CalibrationCheck> out) {
         String fig = "DNN+NeuroSim V2.1 manual Fig. 34 (published-figures.md §3.3, docs/reference/learning.md)";
@@ -195,7 +195,7 @@ public final class Calibrations {
                 .evaluate(a, vgg8, mapped.mapping(), OpConvention.INT8);
         LearningFigures l = m.learning();
         out.add(new CalibrationCheck(NEUROSIM_TRAINING, "chip area with the training circuits (mm^2)",
-                (m.areaM2() + l.areaAddedM2()) * 1e6, 48.29, Tolerance.relative(0.35), fig));
+                (m.areaM2() + l.areaAddedM2()) * 1e6, 48.29, Tolerance.relative(0.3), fig));
         out.add(new CalibrationCheck(NEUROSIM_TRAINING, "energy per epoch (pJ)", l.energyPerEpochJ() * 1e12, 1.1946e14,
                 Tolerance.relative(0.3), fig));
         out.add(new CalibrationCheck(NEUROSIM_TRAINING, "latency per epoch (ns)", l.timePerEpochS() * 1e9, 1.77327e11,

@@ -19,10 +19,11 @@ import org.memdse.cost.registry.ComponentModelRegistry;
  * 1.1946e14 pJ and 1.77327e11 ns per epoch, 0.773 TOPS/W at 1.847e9 ops per sample (one per MAC of
  * the forward, error and weight-gradient passes). Issue 14 asks for 30 % on all four.
  *
- * <p>Reached (README, calibration): energy 1.014e14 pJ (−15 %), latency 1.371e11 ns (−23 %), TOPS/W
- * 0.911 (+18 %). Area 63.0 mm² (+31 %) stays outside 30 %: memdse's converters for the forward and
- * transposed reads take 49 mm² where V2.1 prints 18.84 mm² for both, and V2.1's weight-gradient unit and
- * accumulation are larger than memdse's; the test holds it at 35 % and pins what makes it up.
+ * <p>Reached (README, calibration): energy 1.012e14 pJ (−15 %), latency 1.371e11 ns (−23 %), TOPS/W
+ * 0.913 (+18 %), area 62.0 mm² (+28.5 %; 63.0, +31 %, while the arrays took V1.3's 4F × 12F cell
+ * instead of V2.1's 4F × 4F). What keeps the area high: memdse's converters for the forward and
+ * transposed reads take 49 mm² where V2.1 prints 18.84 mm² for both, and V2.1's weight-gradient unit
+ * and accumulation are larger than memdse's; the test pins what makes it up.
  */
 class NeuroSimTrainingCalibrationTest {
     static final double AREA_MM2 = 48.29;
@@ -45,7 +46,7 @@ class NeuroSimTrainingCalibrationTest {
 
     @Test
     void energyPerEpochWithin30PercentOfNeuroSim() {
-        // reached: 1.014e14 pJ (-15 %)
+        // reached: 1.012e14 pJ (-15 %)
         assertThat(l.energyPerEpochJ() * 1e12).isBetween(ENERGY_PJ * 0.7, ENERGY_PJ * 1.3);
     }
 
@@ -61,15 +62,18 @@ class NeuroSimTrainingCalibrationTest {
         double ops = 1.5 * m.ops() * SAMPLES;
         assertThat(ops / SAMPLES).isCloseTo(1.847e9, org.assertj.core.data.Percentage.withPercentage(0.1));
         double topsPerW = ops / l.energyPerEpochJ() / 1e12;
-        // reached: 0.911 (+18 %)
+        // reached: 0.913 (+18 %)
         assertThat(topsPerW).isBetween(TOPS_PER_W * 0.7, TOPS_PER_W * 1.3);
     }
 
     @Test
-    void areaWithin35PercentOfNeuroSimWithTheConvertersAsTheExcess() {
-        // reached: 63.0 mm^2 (+31 %); converters 24.5 (forward) + 24.5 (transposed reads) against V2.1's 18.84
+    void areaWithin30PercentOfNeuroSimWithTheConvertersAsTheExcess() {
+        // reached: 62.0 mm^2 (+28.5 %); converters 24.5 (forward) + 24.5 (transposed reads) against V2.1's 18.84
         double area = (m.areaM2() + l.areaAddedM2()) * 1e6;
-        assertThat(area).isBetween(AREA_MM2 * 0.65, AREA_MM2 * 1.35);
+        assertThat(area).isBetween(AREA_MM2 * 0.7, AREA_MM2 * 1.3);
+        // V2.1's 4F x 4F cells (Param.cpp): 28 tiles x 64 arrays x 16,384 cells x 16 F^2 x (32 nm)^2 = 0.481 mm^2
+        assertThat(m.areaByKind().get("crossbar") * 1e6).isCloseTo(0.481036,
+                org.assertj.core.data.Percentage.withPercentage(0.01));
         double adc = m.areaByKind().get("adc") * 1e6;
         assertThat(2 * adc).isGreaterThan(2 * 18.84);
         // without the converters' excess over V2.1's the chip would be below V2.1's 48.29 mm^2

@@ -1,7 +1,6 @@
 package org.memdse.cost.crossbar;
 
 import java.util.List;
-import org.memdse.core.arch.CellType;
 import org.memdse.core.arch.Crossbars;
 import org.memdse.core.arch.Device;
 import org.memdse.core.eval.Action;
@@ -27,16 +26,13 @@ import org.memdse.cost.spi.Support;
  *   <li>WRITE (one cell programmed): the device's write energy and write time.</li>
  *   <li>Area: rows · cols · A_cell · F², A_cell = 48 F² for 1T1R (4F × 12F, DNN+NeuroSim
  *       V1.3/V1.4 Param.cpp, published-figures.md §3.4), 4 F² for 1S1R and 1R (the ideal
- *       crosspoint, 2F pitch each way).</li>
+ *       crosspoint, 2F pitch each way); a crossbars {@code cell_area_f2} replaces the type's
+ *       (DNN+NeuroSim V2.1 Param.cpp draws its 1T1R cell 4F x 4F, published-figures.md §3.4).</li>
  *   <li>Leakage 0: a non-volatile array draws no current when its lines are not driven.</li>
  * </ul>
  * Peripheral circuits (drivers, ADCs, S&amp;H) are separate components.
  */
 public final class CrossbarModelProvider implements ComponentModelProvider {
-    /** 1T1R cell, F^2: 4F x 12F (NeuroSim V1.3/V1.4 Param.cpp; published-figures.md §3.4). */
-    static final double CELL_1T1R_F2 = 4 * 12;
-    /** 1S1R / passive crosspoint cell, F^2: 2F x 2F pitch (Strukov &amp; Williams; ITRS ERD). */
-    static final double CELL_CROSSPOINT_F2 = 4;
 
     @Override
     public String name() {
@@ -69,7 +65,7 @@ public final class CrossbarModelProvider implements ComponentModelProvider {
         double f = query.technology().nodeMeters();
         double meanG = (d.gOn() + d.gOff()) / 2;
         double readEnergy = d.vRead() * d.vRead() * meanG * x.cellsPerArray() * d.tRead();
-        double area = x.cellsPerArray() * cellAreaF2(x.cell()) * f * f;
+        double area = x.cellsPerArray() * x.cellAreaF2() * f * f;
         return Costs.builder()
                 .area(area)
                 .leakage(0)
@@ -77,9 +73,5 @@ public final class CrossbarModelProvider implements ComponentModelProvider {
                 .action(Action.WRITE, d.writeEnergy(), d.writeTime())
                 .peak(readEnergy / d.tRead())
                 .build();
-    }
-
-    static double cellAreaF2(CellType cell) {
-        return cell == CellType.ONE_T_ONE_R ? CELL_1T1R_F2 : CELL_CROSSPOINT_F2;
     }
 }

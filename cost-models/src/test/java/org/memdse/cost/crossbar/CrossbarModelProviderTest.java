@@ -74,6 +74,20 @@ class CrossbarModelProviderTest extends ComponentModelContractTest {
     }
 
     @Test
+    void aDrawnCellAreaReplacesTheTypesAndStillScalesWithTheCells() {
+        // DNN+NeuroSim V2.1 Param.cpp's 1T1R cell, 4F x 4F: 16384 cells * 16 F^2 * 1.024e-15 m^2 = 2.6844e-10 m^2,
+        // a third of the type's 48 F^2 (8.0531e-10 m^2); twice the rows, twice the area; energy unchanged
+        ModelQuery drawn = query(ComponentKind.CROSSBAR, new Crossbars(8, 128, 128, 2, rram(), CellType.ONE_T_ONE_R,
+                SignedWeights.OFFSET, PublishedFigures.NONE, 16), bare(isaacTech()));
+        ModelQuery taller = query(ComponentKind.CROSSBAR, new Crossbars(8, 256, 128, 2, rram(), CellType.ONE_T_ONE_R,
+                SignedWeights.OFFSET, PublishedFigures.NONE, 16), bare(isaacTech()));
+        assertThat(provider.create(drawn).area()).isCloseTo(2.6844e-10, withPercentage(0.01));
+        assertThat(provider.create(taller).area()).isCloseTo(2 * 2.6844e-10, withPercentage(0.01));
+        assertThat(provider.create(drawn).energy(Action.READ))
+                .isEqualTo(provider.create(crossbar(128, 128, 2, CellType.ONE_T_ONE_R)).energy(Action.READ));
+    }
+
+    @Test
     void sharingAConverterDoesNotDivideTheReadPulsesEnergy() {
         // neurosim-vgg8: 8 columns per ADC, no S&H; one read pulse of every cell (how long the cells
         // conduct per read cycle is the evaluator's count): 0.25 V^2 * 5.05e-6 S * 16384 * 10 ns = 2.0685e-10 J

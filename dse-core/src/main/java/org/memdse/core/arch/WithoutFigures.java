@@ -41,7 +41,8 @@ public final class WithoutFigures {
             Macro m = c.macro();
             Crossbars x = m.crossbars();
             Macro macro = new Macro(
-                    new Crossbars(x.count(), x.rows(), x.cols(), x.bitsPerCell(), x.device(), x.cell(), x.signedWeights(), NONE),
+                    new Crossbars(x.count(), x.rows(), x.cols(), x.bitsPerCell(), x.device(), x.cell(), x.signedWeights(), NONE,
+                            x.cellAreaF2()),
                     new Adc(m.adc().kind(), m.adc().bits(), m.adc().columnsPerAdc(), m.adc().sampleRateHz(), NONE),
                     new Dac(m.dac().bits(), NONE), m.inputEncoding(),
                     m.sampleHold().map(s -> new SampleHold(NONE)),

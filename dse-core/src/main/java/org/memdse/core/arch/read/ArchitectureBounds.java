@@ -241,6 +241,10 @@ public final class ArchitectureBounds {
 
     public static final Bounds BITS_PER_CELL = Bounds.count(1, 16, "a cell holds at most 16 bits");
 
+    public static final Bounds CELL_AREA_F2 = Bounds.quantity(DIMENSIONLESS, 1, 10_000,
+            "no cell is smaller than 1 F^2 (a 1F x 1F crossing); 10,000 F^2 is a 1-nm SRAM cell (NeuroSim V1.4 Table V: 11,500)")
+            .calibrated(4, 1000, "the crossbar model's cells run from the 4 F^2 crosspoint to SRAM's ~300 F^2");
+
     public static final Bounds CONVERTER_BITS = Bounds.count(1, 16,
             "thermal noise limits on-chip converters to about 16 bits");
 
@@ -426,6 +430,7 @@ public final class ArchitectureBounds {
         t.put("crossbars.count", CROSSBAR_COUNT);
         t.put("crossbars.rows, crossbars.cols", CROSSBAR_LINES);
         t.put("bits_per_cell", BITS_PER_CELL);
+        t.put("crossbars.cell_area_f2", CELL_AREA_F2);
         t.put("adc.bits, dac.bits", CONVERTER_BITS);
         t.put("columns_per_adc", COLUMNS_PER_ADC);
         t.put("sample_rate", SAMPLE_RATE);

@@ -407,15 +407,18 @@ public final class ArchitectureReader {
     private Macro readMacro(SpecMap m) {
         int errorsBefore = context.diagnostics().size();
         SpecMap x = m.map("crossbars", "count, rows, cols, bits_per_cell, device, cell");
-        Crossbars crossbars = sources.put(new Crossbars(
-                x.integer("count", ArchitectureBounds.CROSSBAR_COUNT, 1),
-                x.integer("rows", ArchitectureBounds.CROSSBAR_LINES, "word lines per array, e.g. 128"),
-                x.integer("cols", ArchitectureBounds.CROSSBAR_LINES, "bit lines per array, e.g. 128"),
-                x.integer("bits_per_cell", ArchitectureBounds.BITS_PER_CELL, "bits stored per cell, e.g. 2"),
-                deviceRef(x, "device"),
-                x.enumValue("cell", CellType.class, CellType.ONE_T_ONE_R),
-                x.enumValue("signed_weights", SignedWeights.class, SignedWeights.DIFFERENTIAL),
-                readFigures(x)), m.keyNode("crossbars"));
+        int count = x.integer("count", ArchitectureBounds.CROSSBAR_COUNT, 1);
+        int rows = x.integer("rows", ArchitectureBounds.CROSSBAR_LINES, "word lines per array, e.g. 128");
+        int cols = x.integer("cols", ArchitectureBounds.CROSSBAR_LINES, "bit lines per array, e.g. 128");
+        int bitsPerCell = x.integer("bits_per_cell", ArchitectureBounds.BITS_PER_CELL, "bits stored per cell, e.g. 2");
+        Device device = deviceRef(x, "device");
+        CellType cell = x.enumValue("cell", CellType.class, CellType.ONE_T_ONE_R);
+        SignedWeights signed = x.enumValue("signed_weights", SignedWeights.class, SignedWeights.DIFFERENTIAL);
+        PublishedFigures figures = readFigures(x);
+        // a drawn cell (DNN+NeuroSim's heightInFeatureSize x widthInFeatureSize), else the type's area
+        double cellAreaF2 = x.optionalQuantity("cell_area_f2", ArchitectureBounds.CELL_AREA_F2).orElse(cell.areaF2());
+        Crossbars crossbars = sources.put(new Crossbars(count, rows, cols, bitsPerCell, device, cell, signed, figures,
+                cellAreaF2), m.keyNode("crossbars"));
         SpecMap a = m.map("adc", "kind, bits and columns_per_adc");
         Adc adc = sources.put(readAdc(a, OptionalInt.of(crossbars.cols())), m.keyNode("adc"));
         InputEncoding encoding = m.enumValue("input_encoding", InputEncoding.class, InputEncoding.BIT_SERIAL);

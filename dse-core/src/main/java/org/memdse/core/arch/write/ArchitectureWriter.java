@@ -192,10 +192,11 @@ public final class ArchitectureWriter {
 
     private static Map<String, Object> macro(Macro macro) {
         Crossbars x = macro.crossbars();
+        Map<String, Object> crossbars = map("count", x.count(), "rows", x.rows(), "cols", x.cols(),
+                "bits_per_cell", x.bitsPerCell(), "device", x.device().name(), "cell", x.cell().key(),
+                "signed_weights", x.signedWeights().key(), "cell_area_f2", x.cellAreaF2());
         Map<String, Object> m = map(
-                "crossbars", withFigures(map("count", x.count(), "rows", x.rows(), "cols", x.cols(),
-                        "bits_per_cell", x.bitsPerCell(), "device", x.device().name(), "cell", x.cell().key(),
-                        "signed_weights", x.signedWeights().key()), x.figures()),
+                "crossbars", withFigures(crossbars, x.figures()),
                 "adc", adc(macro.adc()),
                 "input_encoding", macro.inputEncoding().key());
         if (macro.inputEncoding() != org.memdse.core.arch.InputEncoding.PULSE_WIDTH) {
