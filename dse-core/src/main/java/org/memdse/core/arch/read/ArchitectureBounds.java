@@ -241,8 +241,9 @@ public final class ArchitectureBounds {
 
     public static final Bounds BITS_PER_CELL = Bounds.count(1, 16, "a cell holds at most 16 bits");
 
-    public static final Bounds CELL_AREA_F2 = Bounds.quantity(DIMENSIONLESS, 1, 10_000,
-            "no cell is smaller than 1 F^2 (a 1F x 1F crossing); 10,000 F^2 is a 1-nm SRAM cell (NeuroSim V1.4 Table V: 11,500)")
+    public static final Bounds CELL_AREA_F2 = Bounds.quantity(DIMENSIONLESS, 1, 20_000,
+            "no cell is smaller than 1 F^2 (a 1F x 1F crossing); the largest drawn cell in NeuroSim V1.4 Table V, "
+                    + "a 6T SRAM cell at 1 nm, is 11,500 F^2: 20,000 F^2 leaves room for it and nothing bigger is a cell")
             .calibrated(4, 1000, "the crossbar model's cells run from the 4 F^2 crosspoint to SRAM's ~300 F^2");
 
     public static final Bounds CONVERTER_BITS = Bounds.count(1, 16,

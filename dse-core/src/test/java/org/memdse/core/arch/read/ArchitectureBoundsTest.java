@@ -85,6 +85,18 @@ class ArchitectureBoundsTest {
     }
 
     @Test
+    void theLargestPublishedCellReadsWithAWarningAndTwiceItIsRefused() throws IOException {
+        // NeuroSim V1.4 Table V: a 6T SRAM cell at 1 nm is 11,500 F^2, the largest drawn cell it lists.
+        Validated<Architecture> sram = read(minimal().replace("cell: 1T1R", "cell: 1T1R\n        cell_area_f2: 11500"));
+        assertThat(sram.warnings()).extracting(Diagnostic::toString).singleElement().asString()
+                .contains("crossbars.cell_area_f2").contains("outside the calibrated range");
+        SpecException refused = catchThrowableOfType(() -> read(minimal().replace("cell: 1T1R",
+                "cell: 1T1R\n        cell_area_f2: 23000")).value(), SpecException.class);
+        assertThat(refused).isNotNull();
+        assertThat(refused.getMessage()).contains("cell_area_f2").contains("20000");
+    }
+
+    @Test
     void everyPossibleEdgeIsAcceptedAndJustBeyondItIsAnError() {
         for (Map.Entry<String, Bounds> e : ArchitectureBounds.table().entrySet()) {
             Bounds b = e.getValue();
