@@ -76,11 +76,17 @@ final class NetworkLoader {
     // ---- ONNX ------------------------------------------------------------------------------
     // Owned by the ONNX import (module onnx-import). A file goes to the ONNX reader when its
     // content is an ONNX model, or when it is binary or named *.onnx: then the ONNX reader's
-    // precise messages (truncated file, wrong magic, ...) beat "not valid YAML".
+    // precise messages (truncated file, wrong magic, ...) beat "not valid YAML". A binary file
+    // named *.yaml or *.yml that is no ONNX model is a YAML file gone wrong (saved as UTF-16, a
+    // stray NUL, a binary copied over it): the YAML reader says which byte and how to fix it,
+    // where "not an ONNX model" would send the user looking in the wrong place.
 
     static boolean isOnnx(Path path) {
-        return OnnxNetworkReader.isOnnx(path) || looksBinary(path)
-                || path.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx");
+        String name = path.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (OnnxNetworkReader.isOnnx(path) || name.endsWith(".onnx")) {
+            return true;
+        }
+        return looksBinary(path) && !(name.endsWith(".yaml") || name.endsWith(".yml"));
     }
 
     private static NetworkGraph readOnnx(Path path, OnnxImportOptions options) {

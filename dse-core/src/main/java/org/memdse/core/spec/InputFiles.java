@@ -80,14 +80,66 @@ public final class InputFiles {
         return utf8(readBytes(file, maxBytes));
     }
 
-    /** Strict UTF-8: a malformed byte is an error, not a replacement character. */
+    /**
+     * Strict UTF-8: a malformed byte is an error, not a replacement character. The error says
+     * where the first bad byte is (line and column as an editor counts them) or, for a file saved
+     * as UTF-16 or UTF-32, which encoding its byte-order mark announces, so the user knows what
+     * to re-save.
+     */
     public static String utf8(byte[] bytes) throws IOException {
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new IOException("not UTF-8 text", e);
+            throw new IOException(notUtf8(bytes), e);
         }
+    }
+
+    /** Why {@code bytes} are not UTF-8: a byte-order mark of another encoding, or the first bad byte. */
+    static String notUtf8(byte[] bytes) {
+        String bom = otherByteOrderMark(bytes);
+        if (bom != null) {
+            return "not UTF-8 text: it starts with a " + bom + " byte-order mark; save it as UTF-8";
+        }
+        // Decoding stops at the first malformed sequence: its offset is where the input stopped.
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT)
+                .decode(in, java.nio.CharBuffer.allocate(bytes.length + 1), true);
+        int offset = in.position();
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i < offset; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+                lineStart = i + 1;
+            }
+        }
+        // Columns count characters, as the YAML messages do: continuation bytes (10xxxxxx) are no character.
+        int column = 1;
+        for (int i = lineStart; i < offset; i++) {
+            if ((bytes[i] & 0xc0) != 0x80) {
+                column++;
+            }
+        }
+        return String.format(Locale.ROOT, "not UTF-8 text: byte 0x%02X at line %d, column %d (byte offset %d) "
+                + "is no UTF-8 character; save the file as UTF-8", bytes[offset] & 0xff, line, column, offset);
+    }
+
+    private static String otherByteOrderMark(byte[] b) {
+        if (b.length >= 4 && b[0] == 0 && b[1] == 0 && (b[2] & 0xff) == 0xfe && (b[3] & 0xff) == 0xff) {
+            return "UTF-32 (big-endian)";
+        }
+        if (b.length >= 4 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe && b[2] == 0 && b[3] == 0) {
+            return "UTF-32 (little-endian)";
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+            return "UTF-16 (big-endian)";
+        }
+        if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+            return "UTF-16 (little-endian)";
+        }
+        return null;
     }
 
     /** "no such file", "permission denied", "too many levels of symbolic links", ... */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -120,7 +121,28 @@ class InputFilesTest {
         Files.write(latin1, new byte[] {'n', 'a', 'm', 'e', ':', ' ', (byte) 0xe9, '\n'});
         SpecLoader.composeWithIncludes(SpecSource.of(latin1), context);
         assertThat(diagnostics.sorted()).singleElement().asString()
-                .isEqualTo(latin1 + ": error: cannot read the file: not UTF-8 text");
+                .isEqualTo(latin1 + ": error: cannot read the file: not UTF-8 text: byte 0xE9 at line 1, column 7 "
+                        + "(byte offset 6) is no UTF-8 character; save the file as UTF-8");
+    }
+
+    @Test
+    void theFirstBadByteIsPlacedByLineAndCharacterColumn() throws IOException {
+        // Line 2 holds a two-byte 'é' (one character) before the bad byte: column 5, where counting bytes gives 6.
+        byte[] text = "a: 1\nb\u00e9: \u0000".getBytes(StandardCharsets.UTF_8);
+        text[text.length - 1] = (byte) 0xff;
+        assertThat(InputFiles.notUtf8(text)).isEqualTo(
+                "not UTF-8 text: byte 0xFF at line 2, column 5 (byte offset 10) is no UTF-8 character; save the file as UTF-8");
+    }
+
+    @Test
+    void aFileSavedAsUtf16SaysSo() throws IOException {
+        Path utf16 = dir.resolve("utf16.yaml");
+        // Java's UTF-16 encoder writes the big-endian byte-order mark FE FF first, as Windows editors do.
+        Files.write(utf16, "name: x\n".getBytes(StandardCharsets.UTF_16));
+        SpecLoader.composeWithIncludes(SpecSource.of(utf16), context);
+        assertThat(diagnostics.sorted()).singleElement().asString().isEqualTo(utf16
+                + ": error: cannot read the file: not UTF-8 text: it starts with a UTF-16 (big-endian) byte-order mark; "
+                + "save it as UTF-8");
     }
 
     @Test
