@@ -57,12 +57,7 @@ final class BenchMappingCommand implements Callable<Integer> {
         if (timeLimit != null) {
             options = options.withTimeLimit(timeLimit);
         }
-        if (steps != null) {
-            if (steps < 1) {
-                throw new UserInputException("--steps must be at least 1, found " + steps);
-            }
-            options = options.withStepLimit(steps);
-        }
+        options = MapperMixin.withSteps(options, steps, timeLimit != null);
         String[] header = {"network", "architecture", "mapper", "solve ms", "tiles used", "tiles bound",
             "traffic x hops", "baseline", "bound", "vs baseline", "feasible"};
         List<String[]> rows = new ArrayList<>();

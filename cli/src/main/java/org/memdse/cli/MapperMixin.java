@@ -25,8 +25,8 @@ final class MapperMixin {
     long seed;
 
     @Option(names = "--steps", paramLabel = "N",
-            description = "Solver steps (default: sized to the problem, 500 per planning entity). The same steps and "
-                + "seed give the same mapping on any machine.")
+            description = "Solver steps (default: sized to the problem, 500 per planning entity; at most 1,000,000,000 "
+                + "without --time-limit). The same steps and seed give the same mapping on any machine.")
     Long steps;
 
     @Option(names = "--replicate",
@@ -53,12 +53,18 @@ final class MapperMixin {
         if (timeLimit != null) {
             options = options.withTimeLimit(timeLimit);
         }
-        if (steps != null) {
-            if (steps < 1) {
-                throw new UserInputException("--steps must be at least 1, found " + steps);
-            }
-            options = options.withStepLimit(steps);
+        return withSteps(options, steps, timeLimit != null);
+    }
+
+    /** {@code options} with the {@code --steps} given (null: the solver's default), checked. */
+    static MapperOptions withSteps(MapperOptions options, Long steps, boolean timeLimited) {
+        if (steps == null) {
+            return options;
         }
-        return options;
+        String problem = MapperOptions.stepLimitProblem("--steps", steps, timeLimited);
+        if (problem != null) {
+            throw new UserInputException(problem);
+        }
+        return options.withStepLimit(steps);
     }
 }

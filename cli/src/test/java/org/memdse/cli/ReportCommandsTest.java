@@ -67,6 +67,11 @@ class ReportCommandsTest {
                 "--steps", "0", "-o", out.toString());
         assertThat(bad.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(bad.err()).contains("--steps must be at least 1");
+        CliRunner endless = CliRunner.run("compare", "fig4-hybrid", variant().toString(), "--network", "fig4-hybrid",
+                "--mapper", "solver", "--steps", "99999999999999", "-o", out.toString());
+        assertThat(endless.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(endless.err()).contains("--steps 99,999,999,999,999 is more than the 1,000,000,000 steps a search "
+                + "may take without a time limit");
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.memdse.core.eval.OpConvention;
 import org.memdse.core.explore.SweepPlan.Reference;
 import org.memdse.core.explore.SweepPlan.Sampling;
 import org.memdse.core.explore.SweepPlan.Strategy;
+import org.memdse.core.mapping.MapperOptions;
 import org.memdse.core.spec.Diagnostics;
 import org.memdse.core.spec.Keyed;
 import org.memdse.core.spec.SourcePosition;
@@ -140,6 +141,10 @@ public final class SweepReader {
                 Optional<SpecNode> stepNode = mm.get("steps");
                 if (stepNode.isPresent()) {
                     steps = OptionalLong.of(stepNode.get().asInt(1, Integer.MAX_VALUE));
+                    String problem = MapperOptions.stepLimitProblem("mapper.steps", steps.getAsLong(), limit.isPresent());
+                    if (problem != null) {
+                        stepNode.get().error(problem);
+                    }
                 }
                 if (limit.isPresent()) {
                     double seconds = limit.get().asQuantity(Dimension.TIME, null, 0, true);

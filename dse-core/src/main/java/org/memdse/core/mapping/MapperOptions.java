@@ -1,6 +1,7 @@
 package org.memdse.core.mapping;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -23,6 +24,31 @@ public record MapperOptions(long seed, Optional<Duration> timeLimit, OptionalLon
                             Replication replication) {
     /** Two searches: this machine class has two cores, and the better of two seeds is steadier. */
     public static final int DEFAULT_THREADS = 2;
+
+    /**
+     * The most solver steps a search may take without a wall-clock limit. The annealing runs 7 to
+     * 20 million steps a second on this 2-core machine class (ResNet-18 on isaac-ce: 200 million
+     * steps in 29 s with other builds sharing the cores, 2026-12-06), so a billion is a few
+     * minutes of search, and a mistyped {@code 99999999999999} would be weeks. Beyond it a time
+     * limit must bound the search.
+     */
+    public static final long MAX_UNTIMED_STEPS = 1_000_000_000L;
+
+    /**
+     * Why {@code steps} cannot be a search budget (with or without a time limit), or null if it can:
+     * the message names the option as the user wrote it ({@code --steps}, {@code mapper.steps}).
+     */
+    public static String stepLimitProblem(String option, long steps, boolean timeLimited) {
+        if (steps < 1) {
+            return option + " must be at least 1, found " + steps;
+        }
+        if (steps > MAX_UNTIMED_STEPS && !timeLimited) {
+            return String.format(Locale.ROOT, "%s %,d is more than the %,d steps a search may take without "
+                    + "a time limit (millions of steps a second: a billion is minutes); give fewer steps, or a "
+                    + "time limit as well to search that long", option, steps, MAX_UNTIMED_STEPS);
+        }
+        return null;
+    }
 
     public static final MapperOptions DEFAULT = new MapperOptions(42, Optional.empty(), OptionalLong.empty(),
             DEFAULT_THREADS, Replication.NONE);

@@ -113,6 +113,18 @@ class SweepReaderTest {
     }
 
     @Test
+    void moreStepsThanABillionNeedATimeLimit() {
+        // 2,000,000,000 steps would run for many minutes with nothing to stop them but the count.
+        assertThatThrownBy(() -> withMapper("{name: solver, steps: 2000000000}")).isInstanceOf(SpecException.class)
+                .hasMessageContaining("s.yaml:4:")
+                .hasMessageContaining("mapper.steps 2,000,000,000 is more than the 1,000,000,000 steps a search may take "
+                        + "without a time limit");
+        SweepPlan timed = withMapper("{name: solver, steps: 2000000000, time_limit: 1 s}");
+        assertThat(timed.stepLimit()).hasValue(2_000_000_000L);
+        assertThat(withMapper("{name: solver, steps: 1000000000}").stepLimit()).hasValue(1_000_000_000L);
+    }
+
+    @Test
     void aMapperWithoutANameIsReportedAtItsLine() {
         // Found by SweepFuzzTest: a mapper mapping without its name, or with an empty one, built no plan
         // and ended in a NullPointerException instead of the missing key's diagnostic.
