@@ -62,6 +62,10 @@ final class ImportOptionsMixin {
             throw new UserInputException("--batch must be at least 1, was " + batch);
         }
         for (Map.Entry<String, Long> e : dims.entrySet()) {
+            if (e.getKey().isBlank()) {
+                throw new UserInputException("--dim " + e.getKey() + "=" + e.getValue() + ": give the symbolic "
+                        + "dimension's name, as the file spells it, before '=', e.g. --dim seq_len=128");
+            }
             if (e.getValue() == null || e.getValue() < 1) {
                 throw new UserInputException("--dim " + e.getKey() + "=" + e.getValue() + ": a size must be at least 1");
             }

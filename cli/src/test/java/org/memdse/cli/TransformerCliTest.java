@@ -97,6 +97,13 @@ class TransformerCliTest {
         assertThat(r.err()).contains("--batch must be at least 1");
     }
 
+    @Test
+    void aDimWithoutItsNameIsRefused() throws IOException {
+        CliRunner r = CliRunner.run("network", attention().toString(), "--dim", "=16");
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--dim =16: give the symbolic dimension's name, as the file spells it, before '='");
+    }
+
     // ---- bundled transformers on ISAAC: one chip is too small, two are enough -------------------
 
     @Test
