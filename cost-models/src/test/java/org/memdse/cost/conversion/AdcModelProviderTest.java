@@ -115,6 +115,25 @@ class AdcModelProviderTest extends ComponentModelContractTest {
     }
 
     @Test
+    void aSlowerSampleRateLeaksLessAndAFasterOneNoMoreThanTheFitsRate() {
+        // The 8-bit SAR's fit holds at 1.2 GS/s at 32 nm (0.2004 mW of bias, isaacsEightBitSarByHand).
+        double[] leak = new double[4];
+        double[] rates = {1e6, 1.2e8, 1.2e9, 1.28e9};
+        for (int i = 0; i < rates.length; i++) {
+            leak[i] = provider.create(query(ComponentKind.ADC, new Adc(AdcKind.SAR, 8, 128, OptionalDouble.of(rates[i]),
+                    PublishedFigures.NONE), bare(isaacTech()))).leakagePower();
+        }
+        assertThat(leak[0]).isCloseTo(0.2004e-3 * 1e6 / 1.2e9, withPercentage(0.1));
+        assertThat(leak[1]).isCloseTo(0.2004e-3 / 10, withPercentage(0.1));
+        assertThat(leak[2]).isCloseTo(0.2004e-3, withPercentage(0.1));
+        assertThat(leak[3]).as("ISAAC's 1.28 GS/s is above the fit's rate: the fit's bias").isEqualTo(leak[2]);
+        // The energy per conversion does not follow the rate.
+        ModelQuery slow = query(ComponentKind.ADC, new Adc(AdcKind.SAR, 8, 128, OptionalDouble.of(1e6),
+                PublishedFigures.NONE), bare(isaacTech()));
+        assertThat(provider.create(slow).energy(Action.CONVERT)).isCloseTo(1.503e-12, withPercentage(0.1));
+    }
+
+    @Test
     void flashByHand() {
         // NeuroSim MLSA at its own node (22 nm, 0.8 V): 31 comparators * 1.7 uW * 1 ns = 52.7 fJ, no leakage;
         // area: the printed 1.46062e7 um^2 over NeuroSim's 4,048 subarrays x 16 MLSAs = 225.52 um^2 per 5-bit ADC;

@@ -254,7 +254,8 @@ public final class ArchitectureBounds {
     public static final Bounds SAMPLE_RATE = Bounds.quantity(FREQUENCY, 1, 1e12,
             "no converter samples faster than about 200 GS/s (time-interleaved)")
             .calibrated(1e6, 10e9, "the ADC figures come from 0.1-1.3 GS/s converters; a sample_rate sets the "
-                    + "latency only, the energy per conversion does not follow it");
+                    + "latency and, below the figures' own rate, the static bias (in proportion); the energy per "
+                    + "conversion does not follow it");
 
     public static final Bounds UNIT_COUNT = Bounds.count(1, 1 << 20, "a block of more than 2^20 units is a chip");
 
