@@ -214,6 +214,21 @@ class ReservoirEvaluationTest {
     }
 
     @Test
+    void atPeakEveryDevicePulsesAndADriverHoldsItsPulseForTheWholeWidth() {
+        Architecture a = ArchitectureReader.read(CATALOG.source(CATALOG.architecture("zhong2021-reservoir").orElseThrow()));
+        NetworkGraph henon = NetworkReader.read(CATALOG.source(CATALOG.network("zhong2021-henon").orElseThrow()));
+        Mapping mapping = ((MappingOutcome.Mapped) new SequentialMapper().map(a, henon, MapperOptions.DEFAULT)).mapping();
+        Metrics m = new SystemEvaluator(REGISTRY).evaluate(a, henon, mapping, OpConvention.INT8);
+        // 32 devices x 2.5 V x 10 uA = 800 uW, and the mask generator's MAC every 10 ns cycle on top.
+        assertThat(m.peak().powerByKind().get("reservoir")).isBetween(800e-6, 1.2e-3);
+        // 32 eight-bit drivers, each one pulse per 1 ms (was one per its own settling time: 1.15 W).
+        double drivers = m.peak().powerByKind().get("dac");
+        assertThat(drivers).isLessThan(1e-3);
+        // At peak the chip draws more than it does on the Henon workload, but milliwatts, not watts.
+        assertThat(m.peak().peakPowerW()).isBetween(m.energyJ() / m.latencyS(), 10e-3);
+    }
+
+    @Test
     void leakageAdviceDoesNotSuggestTheFlavourTheChipAlreadyHas() throws java.io.IOException {
         // zhong2021-reservoir with converters biased for their fit's 295 MS/s (its sample_rate taken out)
         // idles between millisecond pulses (88 % of its energy is leakage) and is already on

@@ -18,6 +18,7 @@ import org.memdse.core.arch.GlobalBuffer;
 import org.memdse.core.arch.InputEncoding;
 import org.memdse.core.arch.Macro;
 import org.memdse.core.arch.PublishedFigures;
+import org.memdse.core.arch.ReservoirArray;
 import org.memdse.core.arch.ShiftAdd;
 import org.memdse.core.arch.SignedWeights;
 import org.memdse.core.arch.SnnCoreTemplate;
@@ -352,6 +353,16 @@ public final class ArchitectureCosts {
             double perLine = p.model().energy(Action.READ) / p.model().latency(Action.READ);
             return p.component().count() * (p.model().leakagePower() + globalBufferBitsPerAccess / globalBufferWidthBits * perLine);
         }
+        if (p.component().kind() == ComponentKind.DAC) {
+            ReservoirArray reservoir = reservoirOf(p.component());
+            if (reservoir != null) {
+                // A reservoir's pulse driver holds each pulse for the array's pulse width (1 ms for
+                // Zhong et al.'s devices), so it drives at most one pulse per width, not one per its
+                // own settling time: at that rate zhong2021-reservoir's 32 drivers drew 1.15 W.
+                double hold = Math.max(p.model().latency(Action.DRIVE), reservoir.pulseWidth());
+                return p.component().count() * (p.model().leakagePower() + p.model().energy(Action.DRIVE) / hold);
+            }
+        }
         String path = p.component().path();
         int dot = path.indexOf(".macro.");
         if (dot < 0) {
@@ -384,6 +395,16 @@ public final class ArchitectureCosts {
         }
         double rate = Math.min(perCycle / cycle, p.model().latency(action) > 0 ? 1 / p.model().latency(action) : perCycle / cycle);
         return p.component().count() * (p.model().leakagePower() + p.model().energy(action) * rate);
+    }
+
+    /** The reservoir array a component belongs to, or null. */
+    private ReservoirArray reservoirOf(Component c) {
+        for (var s : architecture.subsystems()) {
+            if (s instanceof ReservoirArray r && r.name().equals(c.subsystem())) {
+                return r;
+            }
+        }
+        return null;
     }
 
     /**

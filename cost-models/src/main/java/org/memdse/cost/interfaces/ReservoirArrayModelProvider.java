@@ -24,6 +24,8 @@ import org.memdse.cost.spi.Support;
  *   <li>COMPUTE, one multiply-accumulate of the mask generator (a mask value times an 8-bit input
  *       feature, summed over the features): an 8-bit multiply and an 8-bit add, 0.2 + 0.03 pJ at
  *       45 nm, 0.9 V (Horowitz, ISSCC 2014), scaled; one clock cycle.</li>
+ *   <li>Peak power: every device pulsed at once (devices x V x I) with the mask generator
+ *       computing every clock cycle, plus the leakage.</li>
  *   <li>Area: each device a 4F² crosspoint (the densest two-terminal cell) plus the mask generator,
  *       a small datapath with its register: one ISAAC S+A slice (6e-5 mm², 0.005 mW at 32 nm,
  *       as the encoder). Leakage: the mask generator's; a volatile memristor draws nothing between
@@ -59,11 +61,18 @@ public final class ReservoirArrayModelProvider implements ComponentModelProvider
         Technology tech = query.technology();
         double f = tech.nodeMeters();
         Anchor isaac = Anchor.ISAAC_32NM;
+        double leakage = isaac.power(EncoderModelProvider.SLICE_LEAK, tech);
+        double mac = Anchor.HOROWITZ_45NM.energy(MUL8_45NM + ADD8_45NM, tech);
+        double cycle = 1 / tech.clockHz();
+        // At full rate every device is pulsed at once (one PULSE prices one device) while the mask
+        // generator computes every cycle; the builder's default would count one device.
+        double peak = leakage + r.devices() * r.pulseEnergy() / r.pulseWidth() + mac / cycle;
         return Costs.builder()
                 .area(r.devices() * CELL_F2 * f * f + isaac.area(EncoderModelProvider.SLICE_AREA, tech))
-                .leakage(isaac.power(EncoderModelProvider.SLICE_LEAK, tech))
+                .leakage(leakage)
+                .peak(peak)
                 .action(Action.PULSE, r.pulseEnergy(), r.pulseWidth())
-                .action(Action.COMPUTE, Anchor.HOROWITZ_45NM.energy(MUL8_45NM + ADD8_45NM, tech), 1 / tech.clockHz())
+                .action(Action.COMPUTE, mac, cycle)
                 .build();
     }
 }
