@@ -129,6 +129,18 @@ class ReservoirEvaluationTest {
     }
 
     @Test
+    void moreAdcChannelsThanDevicesIsAWarningThatSaysHowManyServe() {
+        // chip(1): two ADC channels sampling one device.
+        var read = ArchitectureReader.readValidated(SpecSource.ofText("small.yaml", CHIP.formatted(1)));
+        assertThat(read.warnings()).extracting(Object::toString).singleElement().asString()
+                .isEqualTo("small.yaml:18:19: warning: subsystems.front.adc_channels: 2 ADCs sample 1 device: a pulse "
+                        + "slot yields one state per device, so at most 1 convert at once and 1 only take area and leak; "
+                        + "give at most 1");
+        assertThat(ArchitectureReader.readValidated(SpecSource.ofText("small.yaml", CHIP.formatted(2))).warnings())
+                .isEmpty();
+    }
+
+    @Test
     void aPulseEnergyOnTheLayerWinsOverTheArrays() {
         EvaluationLedger ledger = reservoirPass(chip(8), network(10, 2, 3, 2, ", pulse_energy: 2 nJ"));
         double mac = ArchitectureCosts.of(chip(8), REGISTRY).component("front").orElseThrow().model().energy(Action.COMPUTE);

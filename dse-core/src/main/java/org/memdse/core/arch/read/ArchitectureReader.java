@@ -585,6 +585,13 @@ public final class ArchitectureReader {
                             "the current one device draws during the pulse, e.g. '10 uA'");
                     double width = p.quantity("width", ArchitectureBounds.RESERVOIR_PULSE_WIDTH, "e.g. '1 ms'");
                     int channels = s.integer("adc_channels", ArchitectureBounds.CHANNELS, 1);
+                    if (channels > devices && context.diagnostics().size() == errorsBefore) {
+                        // A pulse slot yields one state per device: the extra converters never convert.
+                        s.get("adc_channels").orElse(s.node()).warning(channels + " ADCs sample " + devices
+                                + (devices == 1 ? " device" : " devices") + ": a pulse slot yields one state per device, "
+                                + "so at most " + devices + " convert at once and " + (channels - devices)
+                                + " only take area and leak; give at most " + devices);
+                    }
                     SpecMap a = s.map("adc", "kind and bits of the ADCs that sample the devices' states");
                     Adc adc = sources.put(readAdc(a, OptionalInt.empty()), s.keyNode("adc"));
                     SpecMap d = s.map("dac", "bits of the pulse drivers' amplitude");
