@@ -218,7 +218,7 @@ public final class ConnectivityPartitioner {
         int[][] maps = mapList.toArray(int[][]::new);
         int parts;
         if (within == null) {
-            parts = grow(level, maps[levels.size() - 1], part);
+            parts = grow(level, h, maps[levels.size() - 1], part);
         } else {
             System.arraycopy(within, 0, part, 0, part.length);
             parts = givenParts;
@@ -430,8 +430,14 @@ public final class ConnectivityPartitioner {
         return new Level(coarse, xadj, Arrays.copyOf(adj, size), Arrays.copyOf(ew, size), vw);
     }
 
-    /** Greedy growing on the coarsest level; fills {@code part} (per neuron) and returns the cores used. */
-    private int grow(Level l, int[] top, int[] part) {
+    /**
+     * Greedy growing on the coarsest level; fills {@code part} (per neuron) and returns the cores used.
+     * Rows are counted on {@code h}'s merged nets: a cluster's neuron-level in-nets are the disjoint
+     * union of its merged in-nets' ({@code netRows} each), and a merged net's neuron-level nets all
+     * reach the same clusters, so they come onto a core together: the same count as over the
+     * neurons' own in-nets, in a third of the steps on dvs-gesture-csnn's coarsest level.
+     */
+    private int grow(Level l, HyperLevel h, int[] top, int[] part) {
         int n = l.n();
         int[] memberStart = new int[n + 1];
         for (int t : top) {
@@ -454,68 +460,45 @@ public final class ConnectivityPartitioner {
             fillTo = Math.min(core.neurons(), Math.max(core.neurons() / 8, (total + cores - 1) / cores));
         }
         boolean[] placed = new boolean[n];
-        int[] rowStamp = new int[g.nets()];
+        int[] rowStamp = new int[h.nets()];
         Arrays.fill(rowStamp, -1);
-        int[] trialStamp = new int[g.nets()];
-        Arrays.fill(trialStamp, -1);
         double[] conn = new double[n];
         int[] connStamp = new int[n];
         Arrays.fill(connStamp, -1);
         boolean[] rejected = new boolean[n];
         List<Integer> rejectedList = new ArrayList<>();
-        int[] candidates = new int[n];
+        // The candidates of the core being grown, most connected first (ties: the first to become
+        // a candidate), so that a pick costs a heap step rather than a scan of them all.
+        CandidateHeap candidates = new CandidateHeap(conn);
         int parts = 0;
         int left = n;
         int nextInOrder = 0;
-        int trial = 0;
         int p = 0;
         int neurons = 0;
         int rows = 0;
-        int candidateCount = 0;
         while (left > 0) {
             if (neurons >= fillTo) {
                 p++;
                 neurons = 0;
                 rows = 0;
-                candidateCount = 0;
+                candidates.clear();
                 for (int c : rejectedList) {
                     rejected[c] = false;
                 }
                 rejectedList.clear();
             }
             // The most connected fitting cluster, else the next in network order that fits.
-            int pick = -1;
-            double bestConn = 0;
-            int keep = 0;
-            for (int i = 0; i < candidateCount; i++) {
-                int c = candidates[i];
-                if (placed[c] || rejected[c]) {
-                    continue;
-                }
-                candidates[keep++] = c;
-                if (conn[c] > bestConn) {
-                    bestConn = conn[c];
-                    pick = c;
-                }
-            }
-            candidateCount = keep;
+            int pick = candidates.best();
             int extra = -1;
             while (pick >= 0) {
-                extra = newRows(pick, memberStart, members, rowStamp, trialStamp, p, trial++);
+                extra = newRows(h, pick, rowStamp, p);
                 if (neurons + l.vw()[pick] <= core.neurons() && rows + extra <= core.synapseRows()) {
                     break;
                 }
                 rejected[pick] = true;
                 rejectedList.add(pick);
-                pick = -1;
-                bestConn = 0;
-                for (int i = 0; i < candidateCount; i++) {
-                    int c = candidates[i];
-                    if (!placed[c] && !rejected[c] && conn[c] > bestConn) {
-                        bestConn = conn[c];
-                        pick = c;
-                    }
-                }
+                candidates.remove(pick);
+                pick = candidates.best();
             }
             if (pick < 0) {
                 while (nextInOrder < n && placed[nextInOrder]) {
@@ -525,7 +508,7 @@ public final class ConnectivityPartitioner {
                     if (placed[c] || rejected[c]) {
                         continue;
                     }
-                    extra = newRows(c, memberStart, members, rowStamp, trialStamp, p, trial++);
+                    extra = newRows(h, c, rowStamp, p);
                     if (neurons + l.vw()[c] <= core.neurons() && rows + extra <= core.synapseRows()) {
                         pick = c;
                     } else if (neurons > 0) {
@@ -541,7 +524,7 @@ public final class ConnectivityPartitioner {
                 p++;
                 neurons = 0;
                 rows = 0;
-                candidateCount = 0;
+                candidates.clear();
                 for (int c : rejectedList) {
                     rejected[c] = false;
                 }
@@ -549,16 +532,16 @@ public final class ConnectivityPartitioner {
                 continue;
             }
             placed[pick] = true;
+            candidates.remove(pick);
             left--;
             neurons += l.vw()[pick];
             rows += extra;
             parts = p + 1;
             for (int m = memberStart[pick]; m < memberStart[pick + 1]; m++) {
-                int v = members[m];
-                part[v] = p;
-                for (int k = g.inStart(v); k < g.inEnd(v); k++) {
-                    rowStamp[g.inNet(k)] = p;
-                }
+                part[members[m]] = p;
+            }
+            for (int k = h.inStart[pick]; k < h.inEnd(pick); k++) {
+                rowStamp[h.inNets[k]] = p;
             }
             for (int k = l.xadj()[pick]; k < l.xadj()[pick + 1]; k++) {
                 int d = l.adj()[k];
@@ -568,25 +551,122 @@ public final class ConnectivityPartitioner {
                 if (connStamp[d] != p) {
                     connStamp[d] = p;
                     conn[d] = 0;
-                    candidates[candidateCount++] = d;
+                    candidates.add(d);
                 }
                 conn[d] += l.ew()[k];
+                if (!rejected[d]) {
+                    candidates.raised(d);
+                }
             }
         }
         return parts;
     }
 
-    /** Rows a cluster adds to core {@code p}: its neurons' input nets not yet on the core, each once. */
-    private int newRows(int c, int[] memberStart, int[] members, int[] rowStamp, int[] trialStamp, int p, int trial) {
-        int extra = 0;
-        for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
-            int v = members[m];
-            for (int k = g.inStart(v); k < g.inEnd(v); k++) {
-                int net = g.inNet(k);
-                if (rowStamp[net] != p && trialStamp[net] != trial) {
-                    trialStamp[net] = trial;
-                    extra++;
+    /**
+     * An indexed max-heap of clusters by their connection to the core being grown ({@code conn},
+     * which only grows while they wait), ties to the one added first.
+     */
+    private static final class CandidateHeap {
+        private final double[] conn;
+        private final int[] heap;
+        private final int[] pos;
+        private final long[] order;
+        private int size;
+        private long added;
+
+        CandidateHeap(double[] conn) {
+            this.conn = conn;
+            heap = new int[conn.length];
+            pos = new int[conn.length];
+            order = new long[conn.length];
+            Arrays.fill(pos, -1);
+        }
+
+        void add(int c) {
+            order[c] = added++;
+            heap[size] = c;
+            pos[c] = size++;
+        }
+
+        /** Restores the order after {@code c}'s connection grew (it is in the heap, or just added). */
+        void raised(int c) {
+            int i = pos[c];
+            while (i > 0) {
+                int parent = (i - 1) >>> 1;
+                int u = heap[parent];
+                if (!above(c, u)) {
+                    break;
                 }
+                heap[i] = u;
+                pos[u] = i;
+                i = parent;
+            }
+            heap[i] = c;
+            pos[c] = i;
+        }
+
+        /** The most connected candidate, or -1 if none is connected at all. */
+        int best() {
+            return size > 0 && conn[heap[0]] > 0 ? heap[0] : -1;
+        }
+
+        void remove(int c) {
+            int i = pos[c];
+            if (i < 0) {
+                return;
+            }
+            pos[c] = -1;
+            int last = heap[--size];
+            if (i == size) {
+                return;
+            }
+            heap[i] = last;
+            pos[last] = i;
+            raised(last);
+            down(pos[last]);
+        }
+
+        void clear() {
+            for (int i = 0; i < size; i++) {
+                pos[heap[i]] = -1;
+            }
+            size = 0;
+        }
+
+        private boolean above(int c, int u) {
+            return conn[c] > conn[u] || conn[c] == conn[u] && order[c] < order[u];
+        }
+
+        private void down(int i) {
+            int c = heap[i];
+            while (true) {
+                int child = 2 * i + 1;
+                if (child >= size) {
+                    break;
+                }
+                if (child + 1 < size && above(heap[child + 1], heap[child])) {
+                    child++;
+                }
+                int u = heap[child];
+                if (!above(u, c)) {
+                    break;
+                }
+                heap[i] = u;
+                pos[u] = i;
+                i = child;
+            }
+            heap[i] = c;
+            pos[c] = i;
+        }
+    }
+
+    /** Rows cluster {@code c} adds to core {@code p}: its in-nets not yet on the core (a merged net's rows). */
+    private static int newRows(HyperLevel h, int c, int[] rowStamp, int p) {
+        int extra = 0;
+        for (int k = h.inStart[c]; k < h.inEnd(c); k++) {
+            int net = h.inNets[k];
+            if (rowStamp[net] != p) {
+                extra += h.netRows[net];
             }
         }
         return extra;

@@ -132,24 +132,35 @@ public final class NeuronGraph {
                         offset.getOrDefault(source.name(), -1));
             }
         }
-        long[] all = Arrays.copyOf(pairs, size[0]);
-        Arrays.sort(all);
+        // The pairs grouped by net (a counting sort on the net, in linear time), then each net's
+        // targets sorted and repeats dropped: the order a sort of the (net, target) pairs gives.
         int nets = sources.size();
         int[] netStart = new int[nets + 1];
-        int[] pins = new int[all.length];
-        int distinct = 0;
-        long previous = -1;
-        for (long pair : all) {
-            if (pair == previous) {
-                continue; // two projections from one neuron onto one neuron: one spike, one delivery
-            }
-            previous = pair;
-            pins[distinct++] = (int) pair;
-            netStart[(int) (pair >>> 32) + 1]++;
+        for (int i = 0; i < size[0]; i++) {
+            netStart[(int) (pairs[i] >>> 32) + 1]++;
         }
         for (int n = 0; n < nets; n++) {
             netStart[n + 1] += netStart[n];
         }
+        int[] pins = new int[size[0]];
+        int[] at = Arrays.copyOf(netStart, nets);
+        for (int i = 0; i < size[0]; i++) {
+            pins[at[(int) (pairs[i] >>> 32)]++] = (int) pairs[i];
+        }
+        int distinct = 0;
+        for (int n = 0; n < nets; n++) {
+            int from = netStart[n];
+            int to = netStart[n + 1];
+            Arrays.sort(pins, from, to);
+            netStart[n] = distinct;
+            for (int k = from; k < to; k++) {
+                if (k > from && pins[k] == pins[k - 1]) {
+                    continue; // two projections from one neuron onto one neuron: one spike, one delivery
+                }
+                pins[distinct++] = pins[k];
+            }
+        }
+        netStart[nets] = distinct;
         int[] netSource = sources.stream().mapToInt(Integer::intValue).toArray();
         double[] netBits = bits.stream().mapToDouble(Double::doubleValue).toArray();
         return new NeuronGraph(pops, popOffset, total, netSource, netBits, netStart, Arrays.copyOf(pins, distinct),
