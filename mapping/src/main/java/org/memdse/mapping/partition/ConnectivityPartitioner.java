@@ -15,9 +15,11 @@ import java.util.SplittableRandom;
  * <ol>
  *   <li><b>coarsening</b>: the hypergraph's nets become edges from each presynaptic neuron to
  *       its targets, of weight {@code bits / targets}; heavy-edge matching (vertices in a seeded
- *       random order, each matched with its unmatched neighbour of heaviest edge) merges pairs
- *       level after level, up to an eighth of a core per cluster and a core's rows of distinct
- *       input nets, until the graph stops shrinking by a tenth or is small;</li>
+ *       random order, each matched with its unmatched neighbour of heaviest edge; on large graphs
+ *       the vertices it leaves alone then paired through a common neighbour, as METIS's two-hop
+ *       matching) merges pairs level after level, up to an eighth of a core per cluster and a
+ *       core's rows of distinct input nets, until the graph stops shrinking by a tenth or is
+ *       small;</li>
  *   <li><b>initial partition</b> of the coarsest graph by greedy growing: a core takes the
  *       unplaced cluster most connected to it that still fits (neurons, and rows counted exactly
  *       at neuron level, an axon once per core), or else the next cluster in network order; a
@@ -69,6 +71,13 @@ public final class ConnectivityPartitioner {
     /** V-cycles at most after a run's first cycle; they stop at the first that saves less than {@link #V_CYCLE_GAIN}. */
     private static final int V_CYCLES = 8;
     private static final double V_CYCLE_GAIN = 0.005;
+    /**
+     * Share of a level's vertices left alone by the matching above which they are paired two hops
+     * apart (METIS 5.1's UNMATCHEDFOR2HOP), on graphs of more than {@link #FM_PINS} synapses: on
+     * the smaller ones the 8 runs with FM passes and V-cycles cut less without it (fig4-hybrid's
+     * SNN part 7,884.8 bits, 8,729.6 with it; dvs-gesture-csnn 15,926,232 without, 14,868,351 with).
+     */
+    private static final double TWO_HOP = 0.10;
     private final NeuronGraph g;
     private final CoreGeometry core;
     private final long seed;
@@ -193,7 +202,8 @@ public final class ConnectivityPartitioner {
         int[] levelPart = within == null ? null : within.clone();
         while (level.n() > target) {
             int[] cmap = new int[level.n()];
-            int coarse = match(level, h, maxWeight, core.synapseRows(), random, cmap, netStamp, levelPart);
+            int coarse = match(level, h, maxWeight, core.synapseRows(), random, cmap, netStamp, levelPart,
+                    g.pins() > FM_PINS);
             if (coarse > 0.9 * level.n()) {
                 break;
             }
@@ -298,7 +308,7 @@ public final class ConnectivityPartitioner {
      * neurons with the same inputs (a dense layer's) merge however large their fan-in.
      */
     private static int match(Level l, HyperLevel h, int maxWeight, int maxRows, SplittableRandom random, int[] cmap,
-                             int[] netStamp, int[] within) {
+                             int[] netStamp, int[] within, boolean twoHop) {
         int n = l.n();
         int[] order = new int[n];
         for (int i = 0; i < n; i++) {
@@ -310,11 +320,13 @@ public final class ConnectivityPartitioner {
             order[i] = order[j];
             order[j] = t;
         }
-        Arrays.fill(cmap, -1);
+        // mate[v]: v's partner, v itself if it stays alone, -1 before v's turn.
+        int[] mate = cmap;
+        Arrays.fill(mate, -1);
         int[] tried = new int[4];
-        int coarse = 0;
+        int alone = 0;
         for (int v : order) {
-            if (cmap[v] >= 0) {
+            if (mate[v] >= 0) {
                 continue;
             }
             int best = -1;
@@ -324,7 +336,7 @@ public final class ConnectivityPartitioner {
                 float bestW = -1;
                 for (int k = l.xadj()[v]; k < l.xadj()[v + 1]; k++) {
                     int u = l.adj()[k];
-                    if (u != v && cmap[u] < 0 && l.vw()[u] + l.vw()[v] <= maxWeight && l.ew()[k] > bestW
+                    if (u != v && mate[u] < 0 && l.vw()[u] + l.vw()[v] <= maxWeight && l.ew()[k] > bestW
                             && (within == null || within[u] == within[v]) && !triedBefore(tried, attempt, u)) {
                         bestW = l.ew()[k];
                         best = u;
@@ -336,13 +348,74 @@ public final class ConnectivityPartitioner {
                 tried[attempt] = best;
                 best = -1;
             }
-            cmap[v] = coarse;
             if (best >= 0) {
-                cmap[best] = coarse;
+                mate[v] = best;
+                mate[best] = v;
+            } else {
+                mate[v] = v;
+                alone++;
             }
+        }
+        if (twoHop && alone > TWO_HOP * n) {
+            twoHop(l, h, maxWeight, maxRows, order, mate, netStamp, within);
+        }
+        int[] partner = mate.clone();
+        Arrays.fill(cmap, -1);
+        int coarse = 0;
+        for (int v : order) {
+            if (cmap[v] >= 0) {
+                continue;
+            }
+            cmap[v] = coarse;
+            cmap[partner[v]] = coarse;
             coarse++;
         }
         return coarse;
+    }
+
+    /**
+     * Pairs vertices the matching left alone through a common neighbour, as METIS 5.1 does when
+     * more than a tenth stay unmatched (libmetis/coarsen.c, Match_2Hop after Match_SHEM; METIS
+     * pairs vertices of equal or small adjacency, this pairs through the heaviest neighbour). In
+     * a layered SNN two neurons of one layer share no edge, only inputs and targets, and
+     * heavy-edge matching leaves most of a wide layer alone: dvs-gesture-csnn's 16,384 conv1
+     * neurons have 2,048 pool1 and 4,096 pool2 neighbours to pair with, so its first level kept
+     * 25,099 of 33,291 vertices (16,770 now). Each alone vertex, in the matching's order, looks
+     * through its heaviest neighbour for the first other alone vertex whose pair fits (neurons,
+     * and rows checked for at most four).
+     */
+    private static void twoHop(Level l, HyperLevel h, int maxWeight, int maxRows, int[] order, int[] mate,
+                               int[] netStamp, int[] within) {
+        for (int v : order) {
+            if (mate[v] != v) {
+                continue;
+            }
+            int hub = -1;
+            float hubW = -1;
+            for (int k = l.xadj()[v]; k < l.xadj()[v + 1]; k++) {
+                if (l.adj()[k] != v && l.ew()[k] > hubW) {
+                    hubW = l.ew()[k];
+                    hub = l.adj()[k];
+                }
+            }
+            if (hub < 0) {
+                continue;
+            }
+            int checks = 0;
+            for (int k = l.xadj()[hub]; k < l.xadj()[hub + 1] && checks < 4; k++) {
+                int w = l.adj()[k];
+                if (w == v || mate[w] != w || l.vw()[w] + l.vw()[v] > maxWeight
+                        || within != null && within[w] != within[v]) {
+                    continue;
+                }
+                checks++;
+                if (rowsFit(h, v, w, maxRows, netStamp)) {
+                    mate[v] = w;
+                    mate[w] = v;
+                    break;
+                }
+            }
+        }
     }
 
     private static boolean triedBefore(int[] tried, int count, int u) {
