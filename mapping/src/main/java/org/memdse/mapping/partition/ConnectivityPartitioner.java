@@ -126,6 +126,9 @@ public final class ConnectivityPartitioner {
         // Small graphs get several multilevel runs (seeds seed, seed + 1, ...) and keep the least
         // cut: a run's quality depends on its matching order, and a run of a small graph is cheap.
         int tries = (int) Math.max(1, Math.min(MAX_TRIES, TRY_PINS / Math.max(1, g.pins())));
+        if (tries == 1) {
+            return partition(seed); // nothing to compare: no cut to score
+        }
         Result best = null;
         double bestBits = Double.POSITIVE_INFINITY;
         for (int t = 0; t < tries; t++) {
@@ -220,7 +223,7 @@ public final class ConnectivityPartitioner {
                 next[v] = cmap[map[v]];
             }
             map = next;
-            h = HyperLevel.of(g, map, coarse);
+            h = h.coarsen(g, cmap, coarse);
             levels.add(level);
             mapList.add(map);
             hypers.add(h);
