@@ -36,6 +36,7 @@ final class InputActivities {
 
     private final NetworkGraph graph;
     private final Map<String, Producer> producers = new HashMap<>();
+    private final Map<String, String> defaultTexts = new HashMap<>();
 
     private InputActivities(NetworkGraph graph) {
         this.graph = graph;
@@ -93,7 +94,9 @@ final class InputActivities {
             return new InputActivity(density, InputActivity.Source.DEFAULT,
                     "default: x " + phrase(x) + ", h (the recurrent state) " + ActivityDefaults.DENSE);
         }
-        return new InputActivity(x.density(), InputActivity.Source.DEFAULT, "default " + phrase(x));
+        // One text per producer name, shared by the layers it feeds (a long network has few).
+        String text = defaultTexts.computeIfAbsent(x.name(), n -> "default " + phrase(x));
+        return new InputActivity(x.density(), InputActivity.Source.DEFAULT, text);
     }
 
     private static String phrase(Producer p) {

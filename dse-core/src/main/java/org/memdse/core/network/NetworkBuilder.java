@@ -40,8 +40,11 @@ public final class NetworkBuilder {
         }
     }
 
-    /** A node as added; {@code node} is null for one whose definition already had errors. */
-    private record Entry(String name, NetworkNode node, List<InputRef> inputs, Origin origin) {
+    /**
+     * A node as added; {@code node} is null for one whose definition already had errors.
+     * {@code index} is its place in the order of addition.
+     */
+    private record Entry(String name, NetworkNode node, List<InputRef> inputs, Origin origin, int index) {
     }
 
     /** A topology edge while checking, before traffic is known, and the input reference that made it. */
@@ -113,7 +116,7 @@ public final class NetworkBuilder {
     /** Adds a node fed by {@code inputs}, in order; problems point at {@code where}. */
     public NetworkBuilder add(NetworkNode node, List<InputRef> inputs, Origin where) {
         Objects.requireNonNull(node, "node");
-        return put(new Entry(node.name(), node, List.copyOf(inputs), where));
+        return put(new Entry(node.name(), node, List.copyOf(inputs), where, entries.size()));
     }
 
     /**
@@ -121,7 +124,7 @@ public final class NetworkBuilder {
      * checks, but it and what depends on it get no shape inference (no cascade of messages).
      */
     public NetworkBuilder addBroken(String nodeName, List<InputRef> inputs, Origin where) {
-        return put(new Entry(nodeName, null, List.copyOf(inputs), where));
+        return put(new Entry(nodeName, null, List.copyOf(inputs), where, entries.size()));
     }
 
     private NetworkBuilder put(Entry entry) {
@@ -150,13 +153,9 @@ public final class NetworkBuilder {
             return Optional.empty();
         }
         int before = diagnostics.size();
-        // Where each node was added: when every (forward) input was added before the node that
-        // reads it, as in a file written in order, there is no cycle and the order of addition is
-        // topological; only otherwise does a graph order the nodes and find the cycles.
-        Map<String, Integer> added = new HashMap<>();
-        for (String n : entries.keySet()) {
-            added.put(n, added.size());
-        }
+        // Where each node was added (Entry.index): when every (forward) input was added before the
+        // node that reads it, as in a file written in order, there is no cycle and the order of
+        // addition is topological; only otherwise does a graph order the nodes and find the cycles.
         List<Link> feedback = new ArrayList<>();
         List<Link> forward = new ArrayList<>();
         boolean inOrder = true;
@@ -178,7 +177,7 @@ public final class NetworkBuilder {
                             + " (a recurrent SNN projection is marked feedback: true)");
                 } else {
                     forward.add(link);
-                    inOrder &= added.get(source.name()) < added.get(e.name());
+                    inOrder &= source.index() < e.index();
                 }
             }
         }
@@ -427,11 +426,10 @@ public final class NetworkBuilder {
      */
     private NetworkGraph assemble(List<String> order, Map<String, NodeStats> stats) {
         List<NetworkNode> nodes = new ArrayList<>(order.size());
-        Map<NetworkNode, NodeStats> byNode = new LinkedHashMap<>(capacity(order.size()));
+        List<NodeStats> nodeStats = new ArrayList<>(order.size());
         for (String n : order) {
-            NetworkNode node = entries.get(n).node();
-            nodes.add(node);
-            byNode.put(node, stats.get(n));
+            nodes.add(entries.get(n).node());
+            nodeStats.add(stats.get(n));
         }
         List<TrafficEdge> edges = new ArrayList<>(order.size());
         List<TrafficEdge> feedbackEdges = new ArrayList<>();
@@ -449,7 +447,7 @@ public final class NetworkBuilder {
                 }
             }
         }
-        return new NetworkGraph(name, weightBits, activationBits, layerDensities, inputBitDensity, nodes, byNode,
+        return new NetworkGraph(name, weightBits, activationBits, layerDensities, inputBitDensity, nodes, nodeStats,
                 edges, feedbackEdges);
     }
 

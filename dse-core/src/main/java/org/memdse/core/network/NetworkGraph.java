@@ -32,16 +32,17 @@ public final class NetworkGraph {
     /** The jgrapht view, built when first asked for and shared with this network's density variants. */
     private final LazyDag graph;
     private final List<NetworkNode> order;
-    private final Map<String, NetworkNode> byName;
-    private final Map<NetworkNode, NodeStats> stats;
+    /**
+     * Each node with its statistics and its edges in and out, by node name (names are unique),
+     * built once: looking edges up in {@link #allEdges} per node made every pass over the nodes
+     * quadratic (a 20,000-layer chain took 20 s to print). Keyed by the name, whose hash a string
+     * keeps, rather than by the node: a node record's hash is worked out over all its components
+     * on every lookup (HashMap lookups of nodes were the largest part of building and printing a
+     * 96,000-layer network).
+     */
+    private final Map<String, Slot> slots;
     private final List<TrafficEdge> feedbackEdges;
     private final List<TrafficEdge> allEdges;
-    /**
-     * Each node's edges in and out, by node name, built once: looking them up in {@link #allEdges}
-     * per node made every pass over the nodes quadratic (a 20,000-layer chain took 20 s to print).
-     */
-    private final Map<String, List<TrafficEdge>> inputsByNode;
-    private final Map<String, List<TrafficEdge>> outputsByNode;
     private final NetworkTotals totals;
     /** Densities given per layer (the layers' own keys, or a sweep's layer paths). */
     private final Map<String, Double> layerDensities;
@@ -49,43 +50,81 @@ public final class NetworkGraph {
     private final OptionalDouble overrideDensity;
     private final Map<String, InputActivity> activities;
 
+    /** A node, its statistics and its edges (inputs in input order, feedback edges included). */
+    private static final class Slot {
+        final NetworkNode node;
+        final NodeStats stats;
+        List<TrafficEdge> inputs = List.of();
+        List<TrafficEdge> outputs = List.of();
+
+        Slot(NetworkNode node, NodeStats stats) {
+            this.node = node;
+            this.stats = stats;
+        }
+    }
+
     /**
-     * @param order the nodes, topological (every node after its forward inputs)
-     * @param stats every node's statistics: a fresh map handed over, not copied
+     * @param order the nodes, topological (every node after its forward inputs), names unique
+     * @param stats every node's statistics, in {@code order}
      * @param edges every edge, forward and feedback, in id order
      */
     NetworkGraph(String name, int weightBits, int activationBits, Map<String, Double> layerDensities,
-                 OptionalDouble networkDensity, List<NetworkNode> order, Map<NetworkNode, NodeStats> stats,
+                 OptionalDouble networkDensity, List<NetworkNode> order, List<NodeStats> stats,
                  List<TrafficEdge> edges, List<TrafficEdge> feedbackEdges) {
         this.name = Objects.requireNonNull(name, "name");
         this.weightBits = weightBits;
         this.activationBits = activationBits;
         this.order = List.copyOf(order);
-        Map<String, NetworkNode> names = new HashMap<>(NetworkBuilder.capacity(this.order.size()));
-        for (NetworkNode n : this.order) {
-            names.put(n.name(), n);
+        if (stats.size() != this.order.size()) {
+            throw new IllegalArgumentException(stats.size() + " statistics for " + this.order.size() + " nodes");
         }
-        this.byName = Collections.unmodifiableMap(names);
-        this.stats = Collections.unmodifiableMap(stats);
+        Map<String, Slot> byName = new HashMap<>(NetworkBuilder.capacity(this.order.size()));
+        for (int i = 0; i < this.order.size(); i++) {
+            NetworkNode n = this.order.get(i);
+            byName.put(n.name(), new Slot(n, Objects.requireNonNull(stats.get(i), "stats")));
+        }
+        this.slots = Collections.unmodifiableMap(byName);
         this.feedbackEdges = List.copyOf(feedbackEdges);
         List<TrafficEdge> sorted = new ArrayList<>(edges);
         sorted.sort(Comparator.comparingInt(TrafficEdge::id));
         this.allEdges = List.copyOf(sorted);
-        Map<String, List<TrafficEdge>> in = new HashMap<>(NetworkBuilder.capacity(this.order.size()));
-        Map<String, List<TrafficEdge>> out = new HashMap<>(NetworkBuilder.capacity(this.order.size()));
         for (TrafficEdge e : allEdges) {
-            in.computeIfAbsent(e.target(), k -> new ArrayList<>(1)).add(e);
-            out.computeIfAbsent(e.source(), k -> new ArrayList<>(1)).add(e);
+            Slot to = byName.get(e.target());
+            to.inputs = appended(to.inputs, e);
+            Slot from = byName.get(e.source());
+            from.outputs = appended(from.outputs, e);
         }
-        in.values().forEach(list -> list.sort(Comparator.comparingInt(TrafficEdge::port)));  // stable: id order within a port
-        this.inputsByNode = frozen(in);
-        this.outputsByNode = frozen(out);
+        for (Slot slot : byName.values()) {
+            if (slot.inputs.size() > 1) {
+                // Stable: id order within a port.
+                List<TrafficEdge> in = new ArrayList<>(slot.inputs);
+                in.sort(Comparator.comparingInt(TrafficEdge::port));
+                slot.inputs = List.copyOf(in);
+            }
+        }
         this.graph = new LazyDag(this.order, allEdges);
-        this.totals = sum();
+        this.totals = sum(stats);
         this.layerDensities = Map.copyOf(layerDensities);
         this.networkDensity = checkDensity(networkDensity);
         this.overrideDensity = OptionalDouble.empty();
         this.activities = InputActivities.of(this, this.layerDensities, this.networkDensity, overrideDensity);
+    }
+
+    /**
+     * {@code list} and {@code e}, immutable: nodes have an edge or two each, so a node's list is
+     * copied whole for each of its edges rather than grown in a list of its own and copied again.
+     */
+    private static List<TrafficEdge> appended(List<TrafficEdge> list, TrafficEdge e) {
+        switch (list.size()) {
+            case 0:
+                return List.of(e);
+            case 1:
+                return List.of(list.get(0), e);
+            default:
+                TrafficEdge[] all = list.toArray(new TrafficEdge[list.size() + 1]);
+                all[list.size()] = e;
+                return List.of(all);
+        }
     }
 
     /**
@@ -104,13 +143,13 @@ public final class NetworkGraph {
             this.edges = edges;
         }
 
-        synchronized Graph<NetworkNode, TrafficEdge> get(Map<String, NetworkNode> byName) {
+        synchronized Graph<NetworkNode, TrafficEdge> get(Map<String, Slot> byName) {
             if (built == null) {
                 DirectedAcyclicGraph<NetworkNode, TrafficEdge> dag = new DirectedAcyclicGraph<>(null, null, false);
                 order.forEach(dag::addVertex);
                 for (TrafficEdge e : edges) {
                     if (!e.feedback()) {
-                        dag.addEdge(byName.get(e.source()), byName.get(e.target()), e);
+                        dag.addEdge(byName.get(e.source()).node, byName.get(e.target()).node, e);
                     }
                 }
                 built = new AsUnmodifiableGraph<>(dag);
@@ -127,22 +166,14 @@ public final class NetworkGraph {
         this.activationBits = g.activationBits;
         this.graph = g.graph;
         this.order = g.order;
-        this.byName = g.byName;
-        this.stats = g.stats;
+        this.slots = g.slots;
         this.feedbackEdges = g.feedbackEdges;
         this.allEdges = g.allEdges;
-        this.inputsByNode = g.inputsByNode;
-        this.outputsByNode = g.outputsByNode;
         this.totals = g.totals;
         this.layerDensities = Map.copyOf(layerDensities);
         this.networkDensity = checkDensity(networkDensity);
         this.overrideDensity = checkDensity(overrideDensity);
         this.activities = InputActivities.of(this, this.layerDensities, this.networkDensity, this.overrideDensity);
-    }
-
-    private static Map<String, List<TrafficEdge>> frozen(Map<String, List<TrafficEdge>> byNode) {
-        byNode.replaceAll((k, v) -> List.copyOf(v));
-        return Collections.unmodifiableMap(byNode);
     }
 
     private static OptionalDouble checkDensity(OptionalDouble density) {
@@ -246,15 +277,16 @@ public final class NetworkGraph {
     }
 
     public Optional<NetworkNode> node(String nodeName) {
-        return Optional.ofNullable(byName.get(nodeName));
+        Slot slot = slots.get(nodeName);
+        return slot == null ? Optional.empty() : Optional.of(slot.node);
     }
 
     public NodeStats stats(NetworkNode node) {
-        NodeStats s = stats.get(node);
-        if (s == null) {
+        Slot slot = slots.get(node.name());
+        if (slot == null || slot.node != node && !slot.node.equals(node)) {
             throw new IllegalArgumentException("node '" + node.name() + "' is not in network '" + name + "'");
         }
-        return s;
+        return slot.stats;
     }
 
     public NodeStats stats(String nodeName) {
@@ -264,12 +296,14 @@ public final class NetworkGraph {
 
     /** The edges into a node, in input order, feedback edges included. */
     public List<TrafficEdge> inputs(NetworkNode node) {
-        return inputsByNode.getOrDefault(node.name(), List.of());
+        Slot slot = slots.get(node.name());
+        return slot == null ? List.of() : slot.inputs;
     }
 
     /** The edges out of a node, feedback edges included. */
     public List<TrafficEdge> outputs(NetworkNode node) {
-        return outputsByNode.getOrDefault(node.name(), List.of());
+        Slot slot = slots.get(node.name());
+        return slot == null ? List.of() : slot.outputs;
     }
 
     /** Every edge, forward and feedback, in a stable order. */
@@ -284,21 +318,21 @@ public final class NetworkGraph {
 
     /** The acyclic graph itself, read-only, for jgrapht algorithms. */
     public Graph<NetworkNode, TrafficEdge> graph() {
-        return graph.get(byName);
+        return graph.get(slots);
     }
 
     public NetworkTotals totals() {
         return totals;
     }
 
-    private NetworkTotals sum() {
+    private NetworkTotals sum(List<NodeStats> stats) {
         long params = 0;
         long macs = 0;
         long digital = 0;
         long matrix = 0;
         long synapses = 0;
         double synops = 0;
-        for (NodeStats s : stats.values()) {
+        for (NodeStats s : stats) {
             params += s.params();
             macs += s.macs();
             digital += s.digitalOps();
