@@ -30,15 +30,24 @@ final class WholeTextReader extends StreamReader {
         this.codePoints = codePointsOf(text);
     }
 
-    /** The text's code points (as {@code text.codePoints().toArray()}, without a stream's buffers). */
+    /**
+     * The text's code points (as {@code text.codePoints().toArray()}, without a stream's buffers):
+     * one pass over its characters, a surrogate pair made one code point and a lone surrogate
+     * kept as it is, as {@link String#codePointAt} does.
+     */
     static int[] codePointsOf(String text) {
-        int[] out = new int[text.codePointCount(0, text.length())];
-        for (int i = 0, j = 0; i < text.length(); j++) {
-            int c = text.codePointAt(i);
-            out[j] = c;
-            i += Character.charCount(c);
+        char[] chars = text.toCharArray();
+        int[] out = new int[chars.length];
+        int j = 0;
+        for (int i = 0; i < chars.length; i++) {
+            char c = chars[i];
+            if (Character.isHighSurrogate(c) && i + 1 < chars.length && Character.isLowSurrogate(chars[i + 1])) {
+                out[j++] = Character.toCodePoint(c, chars[++i]);
+            } else {
+                out[j++] = c;
+            }
         }
-        return out;
+        return j == out.length ? out : java.util.Arrays.copyOf(out, j);
     }
 
     /** The index (in code points) of the first character SnakeYAML does not accept, or -1. */

@@ -146,6 +146,18 @@ class InputFilesTest {
     }
 
     @Test
+    void asciiAndOtherUtf8TextDecodeAsTheStrictDecoderDoes() throws IOException {
+        for (String text : List.of("", "name: x\n", "name: caf\u00e9\n", "\uFEFFk: \uD83D\uDE00\u2028\n", "\u007f\u0000a")) {
+            assertThat(InputFiles.utf8(text.getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(text);
+        }
+        // Malformed after an ASCII start, and a lone continuation byte: still refused.
+        for (byte[] bad : List.of(new byte[] {'a', 'b', (byte) 0xc3}, new byte[] {(byte) 0x80})) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> InputFiles.utf8(bad))
+                    .isInstanceOf(IOException.class).hasMessage("not UTF-8 text");
+        }
+    }
+
+    @Test
     void byteCountsReadLikeFileSizes() {
         assertThat(InputFiles.size(300)).isEqualTo("300 bytes");
         assertThat(InputFiles.size(16L << 20)).isEqualTo("16 MiB");

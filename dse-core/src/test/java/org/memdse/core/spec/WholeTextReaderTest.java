@@ -43,6 +43,15 @@ class WholeTextReaderTest {
     }
 
     @Test
+    void codePointsAreStringsOwn() {
+        // Pairs, lone high and low surrogates (in the middle and at the end), a pair split by a lone one.
+        for (String text : List.of("", "plain", "a\uD83D\uDE00b", "\uD83Dx", "x\uDE00", "end\uD83D", "\uDE00\uD83D",
+                "\uD83D\uD83D\uDE00", "\uD83D\uDE00\uDE00", "caf\u00e9 \u2028")) {
+            assertThat(WholeTextReader.codePointsOf(text)).as(text).isEqualTo(text.codePoints().toArray());
+        }
+    }
+
+    @Test
     void findsTheFirstCharacterYamlRefuses() {
         assertThat(WholeTextReader.firstNonPrintable("ok: 1\n".codePoints().toArray())).isEqualTo(-1);
         assertThat(WholeTextReader.firstNonPrintable("ok: \u0007\n".codePoints().toArray())).isEqualTo(4);
