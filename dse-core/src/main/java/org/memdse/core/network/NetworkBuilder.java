@@ -156,14 +156,20 @@ public final class NetworkBuilder {
         // Where each node was added (Entry.index): when every (forward) input was added before the
         // node that reads it, as in a file written in order, there is no cycle and the order of
         // addition is topological; only otherwise does a graph order the nodes and find the cycles.
+        // Each entry's input sources by its index, looked up once (null for an unknown input).
+        Entry[][] sources = new Entry[entries.size()][];
         List<Link> feedback = new ArrayList<>();
         List<Link> forward = new ArrayList<>();
         boolean inOrder = true;
         int linkId = 0;
         for (Entry e : entries.values()) {
             checkArity(e);
-            for (InputRef ref : e.inputs()) {
+            Entry[] from = new Entry[e.inputs().size()];
+            sources[e.index()] = from;
+            for (int k = 0; k < from.length; k++) {
+                InputRef ref = e.inputs().get(k);
                 Entry source = entries.get(ref.name());
+                from[k] = source;
                 if (source == null) {
                     error(ref.origin(), "unknown input '" + ref.name() + "'"
                             + Suggestions.didYouMean(ref.name(), entries.keySet()) + " for " + describe(e));
@@ -181,9 +187,9 @@ public final class NetworkBuilder {
                 }
             }
         }
-        List<String> order = new ArrayList<>(entries.size());
+        List<Entry> order = new ArrayList<>(entries.size());
         if (inOrder) {
-            order.addAll(entries.keySet());
+            order.addAll(entries.values());
         } else {
             DirectedAcyclicGraph<String, Link> dag = new DirectedAcyclicGraph<>(null, null, false);
             entries.keySet().forEach(dag::addVertex);
@@ -195,27 +201,26 @@ public final class NetworkBuilder {
                             + " -> " + link.to() + "; a network must be acyclic (a recurrent SNN projection is marked feedback: true)");
                 }
             }
-            dag.iterator().forEachRemaining(order::add);
+            dag.iterator().forEachRemaining(n -> order.add(entries.get(n)));
         }
         checkLayerDensities();
         if (diagnostics.size() > before) {
             return Optional.empty();
         }
         ShapeInference inference = new ShapeInference(weightBits, activationBits);
-        Map<String, NodeStats> stats = new HashMap<>();
-        for (String n : order) {
-            Entry e = entries.get(n);
+        // Each entry's statistics by its index; null until inferred (or if they cannot be).
+        NodeStats[] stats = new NodeStats[entries.size()];
+        for (Entry e : order) {
             if (e.node() == null) {
                 continue;
             }
-            List<ShapeInference.In> inputs = new ArrayList<>();
+            List<ShapeInference.In> inputs = new ArrayList<>(e.inputs().size());
             boolean ready = true;
-            for (InputRef ref : e.inputs()) {
-                Entry source = entries.get(ref.name());
+            for (Entry source : sources[e.index()]) {
                 if (source.node() instanceof Projection p && p.feedback()) {
                     continue;
                 }
-                NodeStats s = stats.get(ref.name());
+                NodeStats s = stats[source.index()];
                 if (s == null) {
                     ready = false;
                     break;
@@ -230,7 +235,7 @@ public final class NetworkBuilder {
                 continue;
             }
             try {
-                stats.put(n, inference.infer(e.node(), inputs));
+                stats[e.index()] = inference.infer(e.node(), inputs);
             } catch (ShapeInference.Problem p) {
                 error(e.origin().at(p.key()), p.getMessage());
             }
@@ -243,7 +248,7 @@ public final class NetworkBuilder {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(assemble(order, stats));
+        return Optional.of(assemble(order, stats, sources));
     }
 
     /** Checks and builds; throws {@link org.memdse.core.spec.SpecException} carrying every diagnostic. */
@@ -302,9 +307,9 @@ public final class NetworkBuilder {
     }
 
     /** A linear layer tied to an embedding holds that table, transposed: features x vocabulary. */
-    private void checkTies(Map<String, NodeStats> stats) {
+    private void checkTies(NodeStats[] stats) {
         for (Entry e : entries.values()) {
-            if (!(e.node() instanceof Linear l) || l.tiedTo().isEmpty() || stats.get(e.name()) == null) {
+            if (!(e.node() instanceof Linear l) || l.tiedTo().isEmpty() || stats[e.index()] == null) {
                 continue;
             }
             String table = l.tiedTo().get();
@@ -316,7 +321,7 @@ public final class NetworkBuilder {
                 error(e.origin().at("tied_to"), describe(e) + " is tied to " + describe(t)
                         + "; only an embedding's table can be shared with a linear layer");
             } else {
-                int rows = stats.get(e.name()).weights().orElseThrow().rows();
+                int rows = stats[e.index()].weights().orElseThrow().rows();
                 if (emb.features() != rows || emb.vocabulary() != l.outFeatures()) {
                     error(e.origin().at("tied_to"), describe(e) + " has " + rows + "x" + l.outFeatures()
                             + " weights, but " + describe(t) + " holds " + emb.vocabulary() + " rows of " + emb.features()
@@ -331,10 +336,10 @@ public final class NetworkBuilder {
      * read them, directly or after layers that only move or reshape them (flatten, reshape,
      * select, concat, activation). Without one the reservoir would be priced for an output nobody reads.
      */
-    private void checkReadouts(Map<String, NodeStats> stats) {
+    private void checkReadouts(NodeStats[] stats) {
         Map<String, List<String>> readers = null;
         for (Entry e : entries.values()) {
-            if (!(e.node() instanceof Reservoir) || stats.get(e.name()) == null) {
+            if (!(e.node() instanceof Reservoir) || stats[e.index()] == null) {
                 continue;
             }
             if (readers == null) {
@@ -372,10 +377,10 @@ public final class NetworkBuilder {
         return false;
     }
 
-    private void checkFeedback(Link link, Map<String, NodeStats> stats) {
-        NodeStats from = stats.get(link.from());
-        NodeStats to = stats.get(link.to());
+    private void checkFeedback(Link link, NodeStats[] stats) {
         Entry target = entries.get(link.to());
+        NodeStats from = stats[entries.get(link.from()).index()];
+        NodeStats to = stats[target.index()];
         if (from == null || to == null) {
             return;
         }
@@ -424,23 +429,22 @@ public final class NetworkBuilder {
      * per-edge bookkeeping of {@link DirectedAcyclicGraph} was half of reading a 96,000-layer file,
      * and 'memdse network' never asks for it).
      */
-    private NetworkGraph assemble(List<String> order, Map<String, NodeStats> stats) {
+    private NetworkGraph assemble(List<Entry> order, NodeStats[] stats, Entry[][] sources) {
         List<NetworkNode> nodes = new ArrayList<>(order.size());
         List<NodeStats> nodeStats = new ArrayList<>(order.size());
-        for (String n : order) {
-            nodes.add(entries.get(n).node());
-            nodeStats.add(stats.get(n));
+        for (Entry e : order) {
+            nodes.add(e.node());
+            nodeStats.add(stats[e.index()]);
         }
         List<TrafficEdge> edges = new ArrayList<>(order.size());
         List<TrafficEdge> feedbackEdges = new ArrayList<>();
         int edgeId = 0;
-        for (String n : order) {
-            Entry e = entries.get(n);
-            for (int port = 0; port < e.inputs().size(); port++) {
-                String from = e.inputs().get(port).name();
-                NetworkNode source = entries.get(from).node();
-                boolean isFeedback = source instanceof Projection p && p.feedback();
-                TrafficEdge edge = traffic(edgeId++, from, n, port, isFeedback, stats.get(from));
+        for (Entry e : order) {
+            Entry[] from = sources[e.index()];
+            for (int port = 0; port < from.length; port++) {
+                Entry source = from[port];
+                boolean isFeedback = source.node() instanceof Projection p && p.feedback();
+                TrafficEdge edge = traffic(edgeId++, source.name(), e.name(), port, isFeedback, stats[source.index()]);
                 edges.add(edge);
                 if (isFeedback) {
                     feedbackEdges.add(edge);
