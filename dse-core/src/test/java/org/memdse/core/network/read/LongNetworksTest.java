@@ -46,6 +46,31 @@ class LongNetworksTest {
                 .isEqualTo("default after concat of the network input and relu");
     }
 
+    /**
+     * Texts of a mebibyte and more are parsed on a thread of their own (SpecLoader's
+     * PARSE_AHEAD_FROM_CHARS): the network is read whole, and a YAML error at the end is the only
+     * problem reported, where it stands, as for a short text (the layers read before it count for
+     * nothing, their unknown key included).
+     */
+    @Test
+    void aLongTextParsedAheadReadsWholeAndReportsItsYamlErrorWhereItStands() {
+        StringBuilder text = new StringBuilder("name: long\nlayers:\n  - {name: in, kind: input, shape: [1, 4, 4]}\n"
+                + "  - {name: p, kind: max-pool, kernel: 1, colour: red}\n");
+        int layers = 30_000;
+        for (int i = 0; i < layers; i++) {
+            text.append("  - name: q").append(i).append("\n    kind: max-pool  # block style\n    kernel: 1\n");
+        }
+        assertThat(text.length()).isGreaterThan(1 << 20);
+        String valid = text.toString().replace(", colour: red", "");
+        assertThat(NetworkReader.read(SpecSource.ofText("long.yaml", valid)).nodes()).hasSize(layers + 2);
+        int lines = (int) text.chars().filter(c -> c == '\n').count();
+        String broken = text + "  - {name: x, kind: [max-pool\n";
+        assertThatThrownBy(() -> NetworkReader.read(SpecSource.ofText("long.yaml", broken)))
+                .isInstanceOf(SpecException.class)
+                .hasMessage("long.yaml:" + (lines + 2) + ":1: error: not valid YAML: while parsing a flow sequence (from line "
+                        + (lines + 1) + ", column 21), expected ',' or ']', but got <stream end>");
+    }
+
     @Test
     void aCharacterYamlRefusesIsReportedAtItsLineAndColumn() {
         assertThatThrownBy(() -> NetworkReader.read(SpecSource.ofText("bell.yaml",
