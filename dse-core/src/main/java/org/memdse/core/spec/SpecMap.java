@@ -2,6 +2,7 @@ package org.memdse.core.spec;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,7 +25,11 @@ public final class SpecMap {
     private final Map<String, SpecNode> entries;
     /** A stand-in for a mapping that is absent or not a mapping (already reported): reports nothing. */
     private final boolean placeholder;
-    /** The keys asked for, present or not, in the order asked (a list: a mapping is asked a few dozen keys). */
+    /**
+     * The keys asked for, present or not, in the order asked, a key again each time it is asked
+     * (a list: a mapping is asked a few dozen keys; repeats are dropped when a message lists them,
+     * which is rare, rather than looked for on every question).
+     */
     private final List<String> known = new ArrayList<>();
     private boolean open = false;
 
@@ -84,9 +89,7 @@ public final class SpecMap {
     }
 
     private void markKnown(String key) {
-        if (!known.contains(key)) {
-            known.add(key);
-        }
+        known.add(key);
     }
 
     /** The value under a required key; records "missing required key" if absent. */
@@ -214,7 +217,7 @@ public final class SpecMap {
         }
         for (Map.Entry<String, SpecNode> e : entries.entrySet()) {
             if (!known.contains(e.getKey())) {
-                List<String> allowed = known;
+                List<String> allowed = List.copyOf(new LinkedHashSet<>(known));
                 String hint = Suggestions.didYouMean(e.getKey(), allowed);
                 String list = allowed.isEmpty() ? "" : "; allowed here: " + String.join(", ", allowed);
                 // At the key, not the value: a block mapping's value starts on the next line.
