@@ -246,18 +246,20 @@ final class NetworkCommand implements Callable<Integer> {
      */
     private static void print(PrintWriter out, String[] line, int[] width, StringBuilder b) {
         b.setLength(0);
+        int last = line.length - 1;
         for (int i = 0; i < line.length; i++) {
             boolean left = i < 3 || i == 8;
             if (left) {
                 b.append(line[i]);
             }
-            for (int pad = width[i] - line[i].length(); pad > 0; pad--) {
-                b.append(' ');
+            if (!left || i < last) {
+                // The last column's padding would only be stripped again.
+                b.append(spaces(width[i] - line[i].length()));
             }
             if (!left) {
                 b.append(line[i]);
             }
-            if (i < line.length - 1) {
+            if (i < last) {
                 b.append("  ");
             }
         }
@@ -269,6 +271,20 @@ final class NetworkCommand implements Callable<Integer> {
         b.setLength(end);
         out.append(b);
         out.println();
+    }
+
+    /** Runs of 0 to 63 spaces, made once: padding appended whole, not a space at a time. */
+    private static final String[] SPACES = new String[64];
+
+    static {
+        for (int n = 0; n < SPACES.length; n++) {
+            SPACES[n] = " ".repeat(n);
+        }
+    }
+
+    /** {@code n} spaces (none for n <= 0). */
+    private static String spaces(int n) {
+        return n <= 0 ? "" : n < SPACES.length ? SPACES[n] : " ".repeat(n);
     }
 
     private static void csv(PrintWriter out, List<Row> rows, NetworkTotals t) {
