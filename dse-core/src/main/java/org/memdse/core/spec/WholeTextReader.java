@@ -20,6 +20,13 @@ final class WholeTextReader extends StreamReader {
     private static final int BYTE_ORDER_MARK = 0xFEFF;
 
     private final int[] codePoints;
+    /**
+     * The text itself when each of its characters is one code point (no surrogate pair), else
+     * null: then a code point's index is a character's, and {@link #prefix} copies the text's
+     * characters rather than building a string from code points (a third of the parser's own
+     * work on a long file).
+     */
+    private final String bmpText;
     private int index;
     private int documentIndex;
     private int line;
@@ -28,6 +35,7 @@ final class WholeTextReader extends StreamReader {
     WholeTextReader(String text) {
         super("");
         this.codePoints = codePointsOf(text);
+        this.bmpText = codePoints.length == text.length() ? text : null;
     }
 
     /**
@@ -115,7 +123,8 @@ final class WholeTextReader extends StreamReader {
         if (length == 0 || index >= codePoints.length) {
             return "";
         }
-        return new String(codePoints, index, Math.min(length, codePoints.length - index));
+        int count = Math.min(length, codePoints.length - index);
+        return bmpText != null ? bmpText.substring(index, index + count) : new String(codePoints, index, count);
     }
 
     /** As SnakeYAML's: the position moves by {@code length} on one line (callers never cross a line break). */
