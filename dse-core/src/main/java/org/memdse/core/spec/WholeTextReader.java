@@ -61,7 +61,12 @@ final class WholeTextReader extends StreamReader {
     /** The index (in code points) of the first character SnakeYAML does not accept, or -1. */
     static int firstNonPrintable(int[] codePoints) {
         for (int i = 0; i < codePoints.length; i++) {
-            if (!isPrintable(codePoints[i])) {
+            int c = codePoints[i];
+            // Printable ASCII and line feeds, nearly every character of a file, without the full test.
+            if (c >= 0x20 && c <= 0x7E || c == '\n') {
+                continue;
+            }
+            if (!isPrintable(c)) {
                 return i;
             }
         }
@@ -98,7 +103,9 @@ final class WholeTextReader extends StreamReader {
         for (int i = 0; i < length && index < codePoints.length; i++) {
             int c = codePoints[index++];
             documentIndex++;
-            if (Constant.LINEBR.has(c) || c == '\r' && index < codePoints.length && codePoints[index] != '\n') {
+            if (c >= 0x20 && c <= 0x7E) {
+                column++; // printable ASCII: no line break, no byte-order mark
+            } else if (Constant.LINEBR.has(c) || c == '\r' && index < codePoints.length && codePoints[index] != '\n') {
                 line++;
                 column = 0;
             } else if (c != BYTE_ORDER_MARK) {
