@@ -3,7 +3,6 @@ package org.memdse.core.network.read;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,8 +50,8 @@ import org.memdse.core.network.Shape;
 import org.memdse.core.network.Size2;
 import org.memdse.core.network.SynapseList;
 import org.memdse.core.spec.Diagnostics;
+import org.memdse.core.spec.KeyPlaces;
 import org.memdse.core.spec.Keyed;
-import org.memdse.core.spec.Located;
 import org.memdse.core.spec.SpecContext;
 import org.memdse.core.spec.SpecException;
 import org.memdse.core.spec.SpecLoader;
@@ -679,28 +678,28 @@ public final class NetworkReader {
     private static final class Fields {
         final SpecMap map;
         /**
-         * The places of the keys asked for, by key (detached from the YAML tree, which is dropped
-         * after the layer is read): positions and paths are worked out if a message needs them.
+         * The places of the keys asked for (the YAML tree is dropped after the layer is read):
+         * positions and paths are worked out if a message needs them.
          */
-        final Map<String, Located> origins = new HashMap<>();
+        final KeyPlaces.Builder places = new KeyPlaces.Builder();
 
         Fields(SpecMap map) {
             this.map = map;
         }
 
         /**
-         * Called once the layer is read, when no key is asked for any more: the places are kept
-         * in an immutable map, a third of the hash map's size, as every layer's are kept until the
-         * network is checked (in a 96,000-layer file the kept hash maps filled the old generation).
+         * Called once the layer is read, when no key is asked for any more: every layer's places
+         * are kept until the network is checked, so compactly (KeyPlaces; a hash map of them, then
+         * an immutable map of detached places, filled the old generation in a 96,000-layer file).
          */
         Origin origin(SpecNode item) {
-            return Origin.of(item.detached(), Map.copyOf(origins));
+            return Origin.of(item.detached(), places.build(item.detached()));
         }
 
         Optional<SpecNode> get(String key) {
             Optional<SpecNode> node = map.get(key);
             if (node.isPresent()) {
-                origins.put(key, node.get().detached());
+                places.add(key, node.get());
             }
             return node;
         }
