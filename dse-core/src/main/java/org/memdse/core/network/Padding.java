@@ -17,8 +17,11 @@ public record Padding(int top, int left, int bottom, int right) {
         return new Padding(h, w, h, w);
     }
 
+    /** The same padding on every side, 0 to 3 made once (a long network holds many). */
+    private static final Padding[] SMALL = {NONE, new Padding(1, 1, 1, 1), new Padding(2, 2, 2, 2), new Padding(3, 3, 3, 3)};
+
     public static Padding of(int all) {
-        return new Padding(all, all, all, all);
+        return all >= 0 && all < SMALL.length ? SMALL[all] : new Padding(all, all, all, all);
     }
 
     @Override

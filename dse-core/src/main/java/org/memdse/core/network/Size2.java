@@ -8,8 +8,18 @@ public record Size2(int h, int w) {
         }
     }
 
+    /** The squares 1 x 1 to 7 x 7, made once: nearly every kernel, stride and dilation of a network is one. */
+    private static final Size2[] SMALL_SQUARES = new Size2[8];
+
+    static {
+        for (int n = 1; n < SMALL_SQUARES.length; n++) {
+            SMALL_SQUARES[n] = new Size2(n, n);
+        }
+    }
+
+    /** n x n (a shared instance for small n: records compare by value, and a long network holds many). */
     public static Size2 square(int n) {
-        return new Size2(n, n);
+        return n >= 1 && n < SMALL_SQUARES.length ? SMALL_SQUARES[n] : new Size2(n, n);
     }
 
     public long area() {

@@ -262,7 +262,11 @@ public final class NetworkReader {
 
     private List<InputRef> inputs(Fields f, SpecNode item, String name, NodeKind kind, String previous) {
         Optional<SpecNode> written = f.get("inputs");
-        List<InputRef> refs = new ArrayList<>();
+        if (written.isEmpty() && kind != null && kind != NodeKind.INPUT && kind != NodeKind.ENCODER && previous != null) {
+            // The previous layer: one reference, kept as it is by the builder (most layers of a long file).
+            return List.of(new InputRef(previous, Origin.of(item.detached(), Map.of())));
+        }
+        List<InputRef> refs = new ArrayList<>(1);
         if (written.isPresent()) {
             List<SpecNode> items = written.get().isScalar() ? List.of(written.get()) : written.get().asList();
             for (SpecNode ref : items) {
@@ -272,12 +276,9 @@ public final class NetworkReader {
                 }
             }
         } else if (kind != null && kind != NodeKind.INPUT && kind != NodeKind.ENCODER) {
-            if (previous == null) {
-                item.error("layer '" + name + "' has no previous layer to take its input from; give it inputs: [...]"
-                        + " or make it the network's input (kind: input or encoder)");
-            } else {
-                refs.add(new InputRef(previous, Origin.of(item.detached(), Map.of())));
-            }
+            // previous == null: the other case returned above
+            item.error("layer '" + name + "' has no previous layer to take its input from; give it inputs: [...]"
+                    + " or make it the network's input (kind: input or encoder)");
         }
         return refs;
     }
