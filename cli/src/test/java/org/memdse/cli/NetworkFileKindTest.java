@@ -3,8 +3,6 @@ package org.memdse.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,19 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
  * named *.yaml or *.yml, when the YAML reader says what is wrong with the text.
  */
 class NetworkFileKindTest {
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        return MemdseCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
-    }
 
     @Test
     void aYamlFileWithANulByteIsPlacedByTheYamlReader(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("nul.yaml");
         Files.writeString(file, "version: 1\nname: x\u0000\n");
-        assertThat(run("network", file.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith(file + ":2:8: error: not valid YAML: the character U+0000 is not allowed")
+        CliRunner r = CliRunner.run("network", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith(file + ":2:8: error: not valid YAML: the character U+0000 is not allowed")
                 .doesNotContain("ONNX");
     }
 
@@ -36,8 +29,9 @@ class NetworkFileKindTest {
     void aYamlFileSavedAsUtf16IsToldToBeSavedAsUtf8(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("wide.yml");
         Files.write(file, "version: 1\nname: x\n".getBytes(StandardCharsets.UTF_16));
-        assertThat(run("network", file.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).startsWith(file + ": error: cannot read the file: not UTF-8 text: it starts with a "
+        CliRunner r = CliRunner.run("network", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).startsWith(file + ": error: cannot read the file: not UTF-8 text: it starts with a "
                 + "UTF-16 (big-endian) byte-order mark; save it as UTF-8");
     }
 
@@ -45,7 +39,8 @@ class NetworkFileKindTest {
     void binaryContentUnderAnotherNameStillGoesToTheOnnxReader(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("model.bin");
         Files.write(file, new byte[] {0x08, 0x07, 0x12, 0x7f, 0x00, 0x01});
-        assertThat(run("network", file.toString())).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(err.toString()).contains(file + ": error: not an ONNX model");
+        CliRunner r = CliRunner.run("network", file.toString());
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(r.err()).contains(file + ": error: not an ONNX model");
     }
 }
