@@ -248,7 +248,14 @@ public final class NetworkBuilder {
         if (diagnostics.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(assemble(order, stats, sources));
+        try {
+            return Optional.of(assemble(order, stats, sources));
+        } catch (ArithmeticException e) {
+            // Every layer's counts fit a long (ShapeInference), their sum does not.
+            error(origin, "the network's layers together count more parameters, weights or operations per inference"
+                    + " than memdse holds (" + Long.MAX_VALUE + "); make the layers smaller or fewer");
+            return Optional.empty();
+        }
     }
 
     /** Checks and builds; throws {@link org.memdse.core.spec.SpecException} carrying every diagnostic. */

@@ -333,11 +333,12 @@ public final class NetworkGraph {
         long synapses = 0;
         double synops = 0;
         for (NodeStats s : stats) {
-            params += s.params();
-            macs += s.macs();
-            digital += s.digitalOps();
-            matrix += s.weights().map(WeightMatrix::weights).orElse(0L);
-            synapses += s.synapses();
+            // Exact: layers each within a long can sum past it (NetworkBuilder reports that).
+            params = Math.addExact(params, s.params());
+            macs = Math.addExact(macs, s.macs());
+            digital = Math.addExact(digital, s.digitalOps());
+            matrix = Math.addExact(matrix, s.weights().map(WeightMatrix::weights).orElse(0L));
+            synapses = Math.addExact(synapses, s.synapses());
             synops += s.synapticOpsPerInference();
         }
         double spikes = 0;

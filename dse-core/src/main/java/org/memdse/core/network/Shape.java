@@ -33,11 +33,16 @@ public record Shape(List<Integer> dims) {
         return dims.get(index);
     }
 
-    /** Number of elements (activations or neurons). */
+    /**
+     * Number of elements (activations or neurons).
+     *
+     * @throws ArithmeticException when the count passes {@link Long#MAX_VALUE} (three dimensions
+     *         of 2^31 do): a wrapped count would be priced as a small or negative one
+     */
     public long elements() {
         long n = 1;
         for (int d : dims) {
-            n *= d;
+            n = Math.multiplyExact(n, (long) d);
         }
         return n;
     }

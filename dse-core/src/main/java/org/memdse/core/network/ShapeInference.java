@@ -45,8 +45,22 @@ final class ShapeInference {
         this.activationBits = activationBits;
     }
 
-    /** Stats of {@code node} given its forward inputs; the arity was checked by the builder. */
+    /**
+     * Stats of {@code node} given its forward inputs; the arity was checked by the builder. Counts
+     * are exact: one that passes what a long holds (elements, MACs, parameters of absurd but
+     * well-formed sizes, e.g. a [2^31, 2^31] input into a linear layer of 2^31 outputs) is a
+     * problem of the layer, not a wrapped number priced as a small one.
+     */
     NodeStats infer(NetworkNode node, List<In> inputs) throws Problem {
+        try {
+            return inferCounted(node, inputs);
+        } catch (ArithmeticException e) {
+            throw new Problem("", describe(node) + " counts more elements, weights or operations per inference than "
+                    + "memdse holds (" + Long.MAX_VALUE + "); make its shape or sizes smaller");
+        }
+    }
+
+    private NodeStats inferCounted(NetworkNode node, List<In> inputs) throws Problem {
         if (node instanceof InputNode n) {
             return activations(List.of(), n.shape(), Optional.empty(), 0, 0, 0, 0);
         }
@@ -155,9 +169,9 @@ final class ShapeInference {
         out.add(cols);
         long batch = 1;
         for (int d : lead) {
-            batch *= d;
+            batch = Math.multiplyExact(batch, (long) d);
         }
-        long macs = batch * m * (long) k * cols;
+        long macs = Math.multiplyExact(Math.multiplyExact(Math.multiplyExact(batch, (long) m), (long) k), (long) cols);
         return activations(inputs, new Shape(out), Optional.empty(), 0, macs, macs, sumInputs(inputs));
     }
 
@@ -186,7 +200,7 @@ final class ShapeInference {
         Shape s = in.shape();
         int features = s.dim(s.rank() - 1);
         long rows = s.elements() / features;
-        long ops = s.elements() * (n.affine() ? 7 : 5) + 4 * rows;
+        long ops = Math.addExact(Math.multiplyExact(s.elements(), n.affine() ? 7L : 5L), Math.multiplyExact(4L, rows));
         return activations(List.of(in), s, Optional.empty(), n.affine() ? 2L * features : 0, 0, ops, s.elements());
     }
 
@@ -279,7 +293,7 @@ final class ShapeInference {
     private static long sumInputs(List<In> inputs) {
         long n = 0;
         for (In in : inputs) {
-            n += in.shape().elements();
+            n = Math.addExact(n, in.shape().elements());
         }
         return n;
     }
@@ -335,7 +349,8 @@ final class ShapeInference {
         long params = w.weights() + (n.bias() ? n.outChannels() : 0) + (n.batchNorm() ? 2L * n.outChannels() : 0);
         Shape o = Shape.of(n.outChannels(), out[0], out[1]);
         long act = n.activation() == ActivationFunction.IDENTITY ? 0 : o.elements();
-        return activations(List.of(in), o, Optional.of(w), params, w.weights() * positions, act, s.elements());
+        return activations(List.of(in), o, Optional.of(w), params, Math.multiplyExact(w.weights(), positions), act,
+                s.elements());
     }
 
     private static int[] window(NetworkNode n, Shape s, ConvGeometry g) throws Problem {
@@ -367,7 +382,8 @@ final class ShapeInference {
                 + (n.batchNorm() ? 2L * n.outFeatures() : 0);
         Shape o = s.rank() == 2 ? Shape.of(steps, n.outFeatures()) : Shape.of(n.outFeatures());
         long act = n.activation() == ActivationFunction.IDENTITY ? 0 : o.elements();
-        return activations(List.of(in), o, Optional.of(w), params, w.weights() * steps, act, s.elements());
+        return activations(List.of(in), o, Optional.of(w), params, Math.multiplyExact(w.weights(), (long) steps), act,
+                s.elements());
     }
 
     private NodeStats pool(Pool2d n, In in) throws Problem {
@@ -380,7 +396,8 @@ final class ShapeInference {
                     + ") does not fit the " + s.dim(1) + "x" + s.dim(2) + " input");
         }
         Shape o = Shape.of(s.dim(0), oh, ow);
-        return activations(List.of(in), o, Optional.empty(), 0, 0, o.elements() * n.kernel().area(), s.elements());
+        return activations(List.of(in), o, Optional.empty(), 0, 0, Math.multiplyExact(o.elements(), (long) n.kernel().area()),
+                s.elements());
     }
 
     private NodeStats add(Add n, List<In> inputs) throws Problem {
@@ -394,8 +411,8 @@ final class ShapeInference {
                         + "' gives " + first + " and '" + in.name() + "' gives " + in.shape());
             }
         }
-        long ops = first.elements() * (inputs.size() - 1)
-                + (n.activation() == ActivationFunction.IDENTITY ? 0 : first.elements());
+        long ops = Math.addExact(Math.multiplyExact(first.elements(), (long) inputs.size() - 1),
+                n.activation() == ActivationFunction.IDENTITY ? 0 : first.elements());
         return activations(inputs, first, Optional.empty(), 0, 0, ops, sumInputs(inputs));
     }
 
@@ -439,7 +456,7 @@ final class ShapeInference {
                 throw new Problem("shape", describe(n) + ": dimensions must be at least 1, with at most one -1, found "
                         + n.shape());
             } else {
-                known *= d;
+                known = Math.multiplyExact(known, (long) d);
             }
         }
         List<Integer> dims = new ArrayList<>(n.shape());
@@ -477,7 +494,8 @@ final class ShapeInference {
         // GRU 3h gate nonlinearities + 3h products + 2h sums = 8h.
         long perStep = (n.cell() == RecurrentCell.LSTM ? 9L : 8L) * h;
         Shape o = n.returnSequences() ? Shape.of(steps, h) : Shape.of(h);
-        return activations(List.of(in), o, Optional.of(w), params, w.weights() * steps, perStep * steps, s.elements());
+        return activations(List.of(in), o, Optional.of(w), params, Math.multiplyExact(w.weights(), (long) steps),
+                Math.multiplyExact(perStep, (long) steps), s.elements());
     }
 
     private static NodeStats population(Population n, List<In> inputs) throws Problem {

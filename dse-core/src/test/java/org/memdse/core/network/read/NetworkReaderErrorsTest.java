@@ -86,6 +86,30 @@ class NetworkReaderErrorsTest {
                       - {name: readout, kind: linear, out_features: 3}
                     """, "{name: res", "layers[1]", "takes a sequence [time steps, features] or one vector, but 'input' gives"
                     + " 1x8x8; flatten or reshape it first"),
+            // Counts past a long once wrapped silently (a [2^31, 2^31] input into a 2^31-wide
+            // linear layer printed 4612 P MACs, a wrapped 2^93).
+            new Case("a layer counting more MACs than a long holds", """
+                    version: 1
+                    name: t
+                    layers:
+                      - {name: input, kind: input, shape: [2147483647, 2147483647]}
+                      - {name: fc, kind: linear, out_features: 2147483647}
+                    """, "{name: fc", "layers[1]", "linear 'fc' counts more elements, weights or operations per inference than memdse holds"),
+            new Case("an input of more elements than a long holds", """
+                    version: 1
+                    name: t
+                    layers:
+                      - {name: input, kind: input, shape: [2147483647, 2147483647, 2147483647]}
+                    """, "{name: input", "layers[0]", "input 'input' counts more elements"),
+            new Case("layers that together count more MACs than a long holds", """
+                    version: 1
+                    name: t
+                    layers:
+                      - {name: input, kind: input, shape: [2147483647]}
+                      - {name: a, kind: linear, out_features: 2147483647}
+                      - {name: b, kind: linear, out_features: 2147483647}
+                      - {name: c, kind: linear, out_features: 2147483647}
+                    """, "version", "", "the network's layers together count more"),
             new Case("unknown kind with did-you-mean", HEAD + """
                       - {name: fc, kind: linaer, out_features: 10}
                     """, "linaer", "layers[1].kind", "found 'linaer' (did you mean 'linear'?)"),
