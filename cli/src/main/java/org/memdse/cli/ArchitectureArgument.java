@@ -23,6 +23,11 @@ final class ArchitectureArgument {
     }
 
     static SpecSource source(String nameOrFile) {
+        if (nameOrFile.isBlank()) {
+            // Path.of("") is the working directory: "cannot read the file: is a directory" named no file.
+            throw new UserInputException("the architecture is empty ('" + nameOrFile + "'); give an architecture YAML"
+                    + " file or a bundled architecture id ('memdse catalog' lists them)");
+        }
         Path path = Path.of(nameOrFile);
         // A dangling or looping link is the user's file too: the reader says what is wrong with it.
         if (Files.exists(path) || Files.isSymbolicLink(path)) {

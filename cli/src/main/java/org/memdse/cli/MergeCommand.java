@@ -61,6 +61,10 @@ final class MergeCommand implements Callable<Integer> {
                 + SweepCommand.paretoPath(output), front, "-o " + output, results);
         Map<Path, String> inputs = new LinkedHashMap<>();
         for (Path s : shards) {
+            if (s.toString().isBlank()) {
+                throw new UserInputException("a shard's file is empty ('" + s + "'); give the shards' results files"
+                        + " (e.g. part-*.csv)");
+            }
             if (!Files.isRegularFile(s)) {
                 throw new UserInputException(s + ": " + (Files.isDirectory(s) ? "is a folder" : "no such file")
                         + "; give the shards' results files (e.g. part-*.csv)");

@@ -46,6 +46,11 @@ final class NetworkLoader {
     }
 
     static NetworkGraph load(String nameOrFile, OnnxImportOptions onnxOptions, NirImportOptions nirOptions) {
+        if (nameOrFile.isBlank()) {
+            // Path.of("") is the working directory, which is no network either.
+            throw new UserInputException("the network is empty ('" + nameOrFile + "'); give a network file (YAML, ONNX"
+                    + " or NIR) or a bundled network id ('memdse catalog' lists them)");
+        }
         Path path = Path.of(nameOrFile);
         if (Files.isDirectory(path)) {
             throw new UserInputException("'" + nameOrFile + "' is a directory; give a network file or a bundled network id");

@@ -63,8 +63,12 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (csv.toString().isBlank()) {
+            throw new UserInputException("the results file is empty ('" + csv + "'); give the CSV a sweep wrote");
+        }
         if (!Files.isRegularFile(csv)) {
-            throw new UserInputException(csv + ": no such file");
+            throw new UserInputException(csv + ": " + (Files.isDirectory(csv) ? "is a folder" : "no such file")
+                    + "; give the CSV a sweep wrote");
         }
         String name = output.getFileName().toString().toLowerCase(Locale.ROOT);
         if (!name.endsWith(".html") && !name.endsWith(".htm")) {

@@ -74,6 +74,9 @@ public final class SweepSetup {
 
     /** Where a sweep named on the command line is: a file, or a bundled sweep's id. */
     static SpecSource source(String nameOrFile) {
+        if (nameOrFile.isBlank()) {
+            throw new UserInputException("the sweep is empty ('" + nameOrFile + "'); give a sweep file or a bundled sweep id");
+        }
         Path path = Path.of(nameOrFile);
         if (Files.isRegularFile(path)) {
             return SpecSource.of(path);

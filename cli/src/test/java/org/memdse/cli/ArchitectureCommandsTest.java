@@ -77,6 +77,26 @@ class ArchitectureCommandsTest {
         assertThat(CliRunner.run("validate", file.toString()).exitCode()).isEqualTo(ExitCodes.OK);
     }
 
+    /**
+     * An empty argument (a shell variable that was not set) is the working directory to
+     * Path.of: every command that reads a named input says the name is empty, not that "" is a
+     * directory or that ": no such file".
+     */
+    @Test
+    void anEmptyNameIsRefusedAsEmpty() {
+        String[][] commands = {
+            {"validate", ""}, {"describe", " "}, {"evaluate", "--arch", "", "--network", "lenet5"},
+            {"evaluate", "--arch", "isaac-ce", "--network", ""}, {"network", ""}, {"sweep", "", "--dry-run"},
+            {"report", "", "-o", dir.resolve("r.html").toString()}, {"merge", "", "-o", dir.resolve("m.csv").toString()}};
+        for (String[] command : commands) {
+            CliRunner c = CliRunner.run(command);
+            assertThat(c.exitCode()).as(String.join(" ", command)).isEqualTo(ExitCodes.BAD_INPUT);
+            assertThat(c.err()).as(String.join(" ", command)).contains(" is empty (").doesNotContain("directory");
+        }
+        assertThat(dir.resolve("r.html")).doesNotExist();
+        assertThat(dir.resolve("m.csv")).doesNotExist();
+    }
+
     @Test
     void filesThatAreNotRegularFilesAreRefusedBeforeAnyRead() throws IOException {
         Path link = dir.resolve("zero.yaml");
