@@ -125,7 +125,95 @@ public final class ConnectivityPartitioner {
      * spike bits between the clusters, a net's bits shared among its targets); {@code vw} neurons
      * per vertex.
      */
-    private record Level(int n, int[] xadj, int[] adj, float[] ew, int[] vw) {
+    private record Level(int n, int[] xadj, int[] adj, float[] ew, int[] vw, NeuronRows rows) {
+        Level(int n, int[] xadj, int[] adj, float[] ew, int[] vw) {
+            this(n, xadj, adj, ew, vw, null);
+        }
+
+        /** Points {@code r} at vertex {@code v}'s neighbours and edge weights. */
+        void row(int v, Row r) {
+            if (rows == null) {
+                r.adj = adj;
+                r.ew = ew;
+                r.from = xadj[v];
+                r.to = xadj[v + 1];
+            } else {
+                rows.fill(v, r);
+            }
+        }
+
+        /** Entries of all rows. */
+        int entries() {
+            return rows == null ? adj.length : 2 * rows.g.pins();
+        }
+    }
+
+    /** One vertex's neighbours {@code adj[from..to)} with their edge weights in {@code ew}. */
+    private static final class Row {
+        int[] adj;
+        float[] ew;
+        int from;
+        int to;
+    }
+
+    /**
+     * The neuron level's rows as {@link #fineGraph} lists them (a neuron's nets in net order: its
+     * own net's targets, each foreign net's source; weight {@code bits / targets}), built one at
+     * a time from the hypergraph. A large graph is coarsened once, so its neuron level is read
+     * once by the matching and once by the contraction: listing its 5.9 M entries (dvs-gesture-
+     * csnn's) up front cost more than reading them there.
+     */
+    private static final class NeuronRows {
+        final NeuronGraph g;
+        private final float[] weight;
+        private int[] adj = new int[256];
+        private float[] ew = new float[256];
+
+        NeuronRows(NeuronGraph g) {
+            this.g = g;
+            weight = new float[g.nets()];
+            for (int e = 0; e < weight.length; e++) {
+                weight[e] = (float) (g.bits(e) / (g.pinEnd(e) - g.pinStart(e)));
+            }
+        }
+
+        void fill(int v, Row r) {
+            int out = g.outNet(v);
+            int size = g.inEnd(v) - g.inStart(v) + (out < 0 ? 0 : g.pinEnd(out) - g.pinStart(out));
+            if (size > adj.length) {
+                adj = new int[Math.max(size, 2 * adj.length)];
+                ew = new float[adj.length];
+            }
+            int count = 0;
+            for (int k = g.inStart(v); k < g.inEnd(v); k++) {
+                int e = g.inNet(k);
+                if (out >= 0 && out < e) {
+                    count = fillOut(out, count);
+                    out = -1;
+                }
+                int s = g.source(e);
+                if (s >= 0) {
+                    adj[count] = s;
+                    ew[count++] = weight[e];
+                }
+            }
+            if (out >= 0) {
+                count = fillOut(out, count);
+            }
+            r.adj = adj;
+            r.ew = ew;
+            r.from = 0;
+            r.to = count;
+        }
+
+        private int fillOut(int e, int count) {
+            float w = weight[e];
+            for (int k = g.pinStart(e); k < g.pinEnd(e); k++) {
+                adj[count] = g.pin(k);
+                ew[count++] = w;
+            }
+            return count;
+        }
     }
 
     public Result partition() {
@@ -190,7 +278,10 @@ public final class ConnectivityPartitioner {
         List<int[]> mapList = new ArrayList<>();
         List<HyperLevel> hypers = new ArrayList<>();
         if (fine == null) {
-            fine = fineGraph();
+            // A large graph's neuron level is read row by row (see NeuronRows); a small one's is
+            // listed once for all its runs and V-cycles.
+            fine = g.pins() > FM_PINS ? new Level(g.neurons(), null, null, null, ones(g.neurons()), new NeuronRows(g))
+                    : fineGraph();
             int[] identity = new int[g.neurons()];
             for (int v = 0; v < identity.length; v++) {
                 identity[v] = v;
@@ -239,6 +330,9 @@ public final class ConnectivityPartitioner {
         }
         int[][] maps = mapList.toArray(int[][]::new);
         int parts;
+        if (level.rows() != null) {
+            level = fineGraph(); // not coarsened at all: grown on the neurons
+        }
         if (within == null) {
             parts = grow(level, h, maps[levels.size() - 1], part);
         } else {
@@ -308,9 +402,13 @@ public final class ConnectivityPartitioner {
                 ew[at[t]++] = w;
             }
         }
+        return new Level(n, xadj, adj, ew, ones(n));
+    }
+
+    private static int[] ones(int n) {
         int[] vw = new int[n];
         Arrays.fill(vw, 1);
-        return new Level(n, xadj, adj, ew, vw);
+        return vw;
     }
 
     /**
@@ -337,20 +435,24 @@ public final class ConnectivityPartitioner {
         Arrays.fill(mate, -1);
         int[] tried = new int[4];
         int alone = 0;
+        Row r = new Row();
         for (int v : order) {
             if (mate[v] >= 0) {
                 continue;
             }
+            l.row(v, r);
+            int[] adj = r.adj;
+            float[] ew = r.ew;
             int best = -1;
             // The heaviest edge whose pair fits; the exact rows of a pair are checked for at most four.
             for (int attempt = 0; attempt < tried.length; attempt++) {
                 best = -1;
                 float bestW = -1;
-                for (int k = l.xadj()[v]; k < l.xadj()[v + 1]; k++) {
-                    int u = l.adj()[k];
-                    if (u != v && mate[u] < 0 && l.vw()[u] + l.vw()[v] <= maxWeight && l.ew()[k] > bestW
+                for (int k = r.from; k < r.to; k++) {
+                    int u = adj[k];
+                    if (u != v && mate[u] < 0 && l.vw()[u] + l.vw()[v] <= maxWeight && ew[k] > bestW
                             && (within == null || within[u] == within[v]) && !triedBefore(tried, attempt, u)) {
-                        bestW = l.ew()[k];
+                        bestW = ew[k];
                         best = u;
                     }
                 }
@@ -398,24 +500,27 @@ public final class ConnectivityPartitioner {
      */
     private static void twoHop(Level l, HyperLevel h, int maxWeight, int maxRows, int[] order, int[] mate,
                                int[] netStamp, int[] within) {
+        Row r = new Row();
         for (int v : order) {
             if (mate[v] != v) {
                 continue;
             }
             int hub = -1;
             float hubW = -1;
-            for (int k = l.xadj()[v]; k < l.xadj()[v + 1]; k++) {
-                if (l.adj()[k] != v && l.ew()[k] > hubW) {
-                    hubW = l.ew()[k];
-                    hub = l.adj()[k];
+            l.row(v, r);
+            for (int k = r.from; k < r.to; k++) {
+                if (r.adj[k] != v && r.ew[k] > hubW) {
+                    hubW = r.ew[k];
+                    hub = r.adj[k];
                 }
             }
             if (hub < 0) {
                 continue;
             }
             int checks = 0;
-            for (int k = l.xadj()[hub]; k < l.xadj()[hub + 1] && checks < 4; k++) {
-                int w = l.adj()[k];
+            l.row(hub, r);
+            for (int k = r.from; k < r.to && checks < 4; k++) {
+                int w = r.adj[k];
                 if (w == v || mate[w] != w || l.vw()[w] + l.vw()[v] > maxWeight
                         || within != null && within[w] != within[v]) {
                     continue;
@@ -478,19 +583,23 @@ public final class ConnectivityPartitioner {
             members[fill[cmap[v]]++] = v;
         }
         int[] xadj = new int[coarse + 1];
-        int[] adj = new int[Math.max(16, l.adj().length / 2)];
+        int[] adj = new int[Math.max(16, l.entries() / 2)];
         float[] ew = new float[adj.length];
         float[] acc = new float[coarse];
         int[] seen = new int[coarse];
         Arrays.fill(seen, -1);
         int[] touched = new int[coarse];
         int size = 0;
+        Row r = new Row();
         for (int c = 0; c < coarse; c++) {
             int count = 0;
             for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
                 int v = members[m];
-                for (int k = l.xadj()[v]; k < l.xadj()[v + 1]; k++) {
-                    int d = cmap[l.adj()[k]];
+                l.row(v, r);
+                int[] ladj = r.adj;
+                float[] lew = r.ew;
+                for (int k = r.from; k < r.to; k++) {
+                    int d = cmap[ladj[k]];
                     if (d == c) {
                         continue;
                     }
@@ -499,7 +608,7 @@ public final class ConnectivityPartitioner {
                         acc[d] = 0;
                         touched[count++] = d;
                     }
-                    acc[d] += l.ew()[k];
+                    acc[d] += lew[k];
                 }
             }
             if (size + count > adj.length) {
