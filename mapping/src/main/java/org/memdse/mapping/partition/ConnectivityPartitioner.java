@@ -441,21 +441,10 @@ public final class ConnectivityPartitioner {
                 continue;
             }
             l.row(v, r);
-            int[] adj = r.adj;
-            float[] ew = r.ew;
             int best = -1;
             // The heaviest edge whose pair fits; the exact rows of a pair are checked for at most four.
             for (int attempt = 0; attempt < tried.length; attempt++) {
-                best = -1;
-                float bestW = -1;
-                for (int k = r.from; k < r.to; k++) {
-                    int u = adj[k];
-                    if (u != v && mate[u] < 0 && l.vw()[u] + l.vw()[v] <= maxWeight && ew[k] > bestW
-                            && (within == null || within[u] == within[v]) && !triedBefore(tried, attempt, u)) {
-                        bestW = ew[k];
-                        best = u;
-                    }
-                }
+                best = heaviest(v, r, l.vw(), mate, maxWeight, within, tried, attempt);
                 if (best < 0 || rowsFit(h, v, best, maxRows, netStamp)) {
                     break;
                 }
@@ -502,37 +491,67 @@ public final class ConnectivityPartitioner {
                                int[] netStamp, int[] within) {
         Row r = new Row();
         for (int v : order) {
-            if (mate[v] != v) {
-                continue;
-            }
-            int hub = -1;
-            float hubW = -1;
-            l.row(v, r);
-            for (int k = r.from; k < r.to; k++) {
-                if (r.adj[k] != v && r.ew[k] > hubW) {
-                    hubW = r.ew[k];
-                    hub = r.adj[k];
-                }
-            }
-            if (hub < 0) {
-                continue;
-            }
-            int checks = 0;
-            l.row(hub, r);
-            for (int k = r.from; k < r.to && checks < 4; k++) {
-                int w = r.adj[k];
-                if (w == v || mate[w] != w || l.vw()[w] + l.vw()[v] > maxWeight
-                        || within != null && within[w] != within[v]) {
-                    continue;
-                }
-                checks++;
-                if (rowsFit(h, v, w, maxRows, netStamp)) {
-                    mate[v] = w;
-                    mate[w] = v;
-                    break;
-                }
+            if (mate[v] == v) {
+                pairThroughHub(l, h, v, r, maxWeight, maxRows, mate, netStamp, within);
             }
         }
+    }
+
+    /** {@link #twoHop} for one alone vertex {@code v} (a method per vertex: compiled early, see {@link #heaviest}). */
+    private static void pairThroughHub(Level l, HyperLevel h, int v, Row r, int maxWeight, int maxRows, int[] mate,
+                                       int[] netStamp, int[] within) {
+        int hub = -1;
+        float hubW = -1;
+        l.row(v, r);
+        for (int k = r.from; k < r.to; k++) {
+            if (r.adj[k] != v && r.ew[k] > hubW) {
+                hubW = r.ew[k];
+                hub = r.adj[k];
+            }
+        }
+        if (hub < 0) {
+            return;
+        }
+        int checks = 0;
+        l.row(hub, r);
+        int[] vw = l.vw();
+        for (int k = r.from; k < r.to && checks < 4; k++) {
+            int w = r.adj[k];
+            if (w == v || mate[w] != w || vw[w] + vw[v] > maxWeight || within != null && within[w] != within[v]) {
+                continue;
+            }
+            checks++;
+            if (rowsFit(h, v, w, maxRows, netStamp)) {
+                mate[v] = w;
+                mate[w] = v;
+                return;
+            }
+        }
+    }
+
+    /**
+     * {@code v}'s unmatched neighbour of heaviest edge (the first of equals) that fits it and is
+     * none of the first {@code attempt} of {@code tried}, or -1. A method of its own, called per
+     * vertex, so that the JIT compiles it after a few hundred vertices of the first level rather
+     * than when the whole matching loop has run long enough for on-stack replacement (in a fresh
+     * JVM the first level's matching otherwise ran interpreted for a tenth of a second).
+     */
+    private static int heaviest(int v, Row r, int[] vw, int[] mate, int maxWeight, int[] within, int[] tried,
+                                int attempt) {
+        int[] adj = r.adj;
+        float[] ew = r.ew;
+        int best = -1;
+        float bestW = -1;
+        int room = maxWeight - vw[v];
+        for (int k = r.from, to = r.to; k < to; k++) {
+            int u = adj[k];
+            if (u != v && mate[u] < 0 && vw[u] <= room && ew[k] > bestW
+                    && (within == null || within[u] == within[v]) && !triedBefore(tried, attempt, u)) {
+                bestW = ew[k];
+                best = u;
+            }
+        }
+        return best;
     }
 
     private static boolean triedBefore(int[] tried, int count, int u) {
@@ -594,22 +613,8 @@ public final class ConnectivityPartitioner {
         for (int c = 0; c < coarse; c++) {
             int count = 0;
             for (int m = memberStart[c]; m < memberStart[c + 1]; m++) {
-                int v = members[m];
-                l.row(v, r);
-                int[] ladj = r.adj;
-                float[] lew = r.ew;
-                for (int k = r.from; k < r.to; k++) {
-                    int d = cmap[ladj[k]];
-                    if (d == c) {
-                        continue;
-                    }
-                    if (seen[d] != c) {
-                        seen[d] = c;
-                        acc[d] = 0;
-                        touched[count++] = d;
-                    }
-                    acc[d] += lew[k];
-                }
+                l.row(members[m], r);
+                count = gather(r, cmap, c, seen, acc, touched, count);
             }
             if (size + count > adj.length) {
                 adj = Arrays.copyOf(adj, Math.max(adj.length * 2, size + count));
@@ -622,6 +627,29 @@ public final class ConnectivityPartitioner {
             xadj[c + 1] = size;
         }
         return new Level(coarse, xadj, Arrays.copyOf(adj, size), Arrays.copyOf(ew, size), vw);
+    }
+
+    /**
+     * Adds row {@code r}'s edges to other clusters than {@code c} into {@code acc}, listing the
+     * clusters new to {@code c} in {@code touched} after the {@code count} there; returns the new
+     * count. Per row rather than inline: compiled early, see {@link #heaviest}.
+     */
+    private static int gather(Row r, int[] cmap, int c, int[] seen, float[] acc, int[] touched, int count) {
+        int[] adj = r.adj;
+        float[] ew = r.ew;
+        for (int k = r.from, to = r.to; k < to; k++) {
+            int d = cmap[adj[k]];
+            if (d == c) {
+                continue;
+            }
+            if (seen[d] != c) {
+                seen[d] = c;
+                acc[d] = 0;
+                touched[count++] = d;
+            }
+            acc[d] += ew[k];
+        }
+        return count;
     }
 
     /**

@@ -108,59 +108,76 @@ final class HypergraphRefiner {
         Arrays.fill(lastCore, -1);
         int[] lastEntry = new int[nets];
         int[] first = new int[listPart.length];
+        // Per vertex and per net in methods of their own, which the JIT compiles after a few
+        // hundred calls, rather than in loops here that wait for on-stack replacement (the
+        // coarsest level's listing otherwise ran interpreted in a fresh JVM).
         for (int i = 0; i < n; i++) {
-            int v = byCore[i];
-            int p = part[v];
-            for (int k = h.inStart[v], end = h.inEnd(v); k < end; k++) {
-                int e = h.inNets[k];
-                if (lastCore[e] == p) {
-                    listPins[lastEntry[e]]++;
-                    continue;
-                }
-                int at = listStart[e] + listSize[e]++;
-                listPart[at] = p;
-                listPins[at] = 1;
-                first[at] = v;
-                lastCore[e] = p;
-                lastEntry[e] = at;
-                rows[p] += h.netRows[e];
-            }
+            listVertex(byCore[i], lastCore, lastEntry, first);
         }
         for (int e = 0; e < nets; e++) {
-            int from = listStart[e];
-            int end = from + listSize[e];
-            for (int i = from + 1; i < end; i++) {
-                int f = first[i];
-                int p = listPart[i];
-                int c = listPins[i];
-                int j = i - 1;
-                for (; j >= from && first[j] > f; j--) {
-                    first[j + 1] = first[j];
-                    listPart[j + 1] = listPart[j];
-                    listPins[j + 1] = listPins[j];
-                }
-                first[j + 1] = f;
-                listPart[j + 1] = p;
-                listPins[j + 1] = c;
-            }
+            sortList(e, first);
         }
-        // Where each in-net entry's core now is in its net's list.
         Arrays.fill(lastCore, -1);
         for (int i = 0; i < n; i++) {
-            int v = byCore[i];
-            int p = part[v];
-            for (int k = h.inStart[v], end = h.inEnd(v); k < end; k++) {
-                int e = h.inNets[k];
-                if (lastCore[e] != p) {
-                    int at = listStart[e];
-                    while (listPart[at] != p) {
-                        at++;
-                    }
-                    lastCore[e] = p;
-                    lastEntry[e] = at - listStart[e];
-                }
-                onCore[k] = lastEntry[e];
+            findCores(byCore[i], lastCore, lastEntry);
+        }
+    }
+
+    /** Counts vertex {@code v} on its core in its in-nets' lists (the vertices come core by core). */
+    private void listVertex(int v, int[] lastCore, int[] lastEntry, int[] first) {
+        int p = part[v];
+        int[] inNets = h.inNets;
+        for (int k = h.inStart[v], end = h.inEnd(v); k < end; k++) {
+            int e = inNets[k];
+            if (lastCore[e] == p) {
+                listPins[lastEntry[e]]++;
+                continue;
             }
+            int at = listStart[e] + listSize[e]++;
+            listPart[at] = p;
+            listPins[at] = 1;
+            first[at] = v;
+            lastCore[e] = p;
+            lastEntry[e] = at;
+            rows[p] += h.netRows[e];
+        }
+    }
+
+    /** Sorts net {@code e}'s list by first vertex (insertion: it is short). */
+    private void sortList(int e, int[] first) {
+        int from = listStart[e];
+        int end = from + listSize[e];
+        for (int i = from + 1; i < end; i++) {
+            int f = first[i];
+            int p = listPart[i];
+            int c = listPins[i];
+            int j = i - 1;
+            for (; j >= from && first[j] > f; j--) {
+                first[j + 1] = first[j];
+                listPart[j + 1] = listPart[j];
+                listPins[j + 1] = listPins[j];
+            }
+            first[j + 1] = f;
+            listPart[j + 1] = p;
+            listPins[j + 1] = c;
+        }
+    }
+
+    /** Sets {@link #onCore} for vertex {@code v}'s in-net entries (the vertices come core by core). */
+    private void findCores(int v, int[] lastCore, int[] lastEntry) {
+        int p = part[v];
+        int[] inNets = h.inNets;
+        for (int k = h.inStart[v], end = h.inEnd(v); k < end; k++) {
+            int e = inNets[k];
+            if (lastCore[e] != p) {
+                int at = listStart[e];
+                while (listPart[at] != p) {
+                    at++;
+                }
+                lastCore[e] = p;
+                lastEntry[e] = at - listStart[e];
+            }
+            onCore[k] = lastEntry[e];
         }
     }
 

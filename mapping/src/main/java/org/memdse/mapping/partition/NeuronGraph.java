@@ -57,9 +57,7 @@ public final class NeuronGraph {
             if (netSource[n] >= 0) {
                 outNet[netSource[n]] = n;
             }
-            for (int k = netStart[n]; k < netStart[n + 1]; k++) {
-                count[netPins[k] + 1]++;
-            }
+            HyperLevel.count(netPins, netStart[n], netStart[n + 1], count);
         }
         for (int v = 0; v < neurons; v++) {
             count[v + 1] += count[v];
@@ -68,9 +66,7 @@ public final class NeuronGraph {
         this.inNets = new int[netPins.length];
         int[] at = count;
         for (int n = 0; n < nets; n++) {
-            for (int k = netStart[n]; k < netStart[n + 1]; k++) {
-                inNets[at[netPins[k]]++] = n;
-            }
+            HyperLevel.place(netPins, netStart[n], netStart[n + 1], at, inNets, n);
         }
     }
 
@@ -153,18 +149,27 @@ public final class NeuronGraph {
             int to = netStart[n + 1];
             Arrays.sort(pins, from, to);
             netStart[n] = distinct;
-            for (int k = from; k < to; k++) {
-                if (k > from && pins[k] == pins[k - 1]) {
-                    continue; // two projections from one neuron onto one neuron: one spike, one delivery
-                }
-                pins[distinct++] = pins[k];
-            }
+            distinct = dedupe(pins, from, to, distinct);
         }
         netStart[nets] = distinct;
         int[] netSource = sources.stream().mapToInt(Integer::intValue).toArray();
         double[] netBits = bits.stream().mapToDouble(Double::doubleValue).toArray();
         return new NeuronGraph(pops, popOffset, total, netSource, netBits, netStart, Arrays.copyOf(pins, distinct),
                 owners, owner.stream().mapToInt(Integer::intValue).toArray());
+    }
+
+    /**
+     * Moves the distinct values of sorted {@code pins[from..to)} to {@code pins[at..)}, returns
+     * their end (a method per net, compiled early; see {@link HyperLevel#count}).
+     */
+    private static int dedupe(int[] pins, int from, int to, int at) {
+        for (int k = from; k < to; k++) {
+            if (k > from && pins[k] == pins[k - 1]) {
+                continue; // two projections from one neuron onto one neuron: one spike, one delivery
+            }
+            pins[at++] = pins[k];
+        }
+        return at;
     }
 
     private static long[] add(long[] pairs, int[] size, Projection projection, NetworkGraph network, NetworkNode source,
@@ -221,6 +226,11 @@ public final class NeuronGraph {
     /** The {@code k}-th target of all nets (see {@link #pinStart}). */
     public int pin(int k) {
         return netPins[k];
+    }
+
+    /** Every net's targets, net after net ({@link #pin} for each k): the array itself, to be read only. */
+    int[] pinArray() {
+        return netPins;
     }
 
     /** Synapses in the graph (distinct presynaptic-postsynaptic pairs). */
