@@ -50,6 +50,8 @@ final class HypergraphRefiner {
      */
     private final int[] onCore;
     private int stampNow;
+    /** Cores listed in {@code cands} so far by the {@link #evaluate} under way. */
+    private int candCount;
     /** Gain of the move {@link #evaluate} found last. */
     private double bestGain;
 
@@ -561,54 +563,38 @@ final class HypergraphRefiner {
      */
     private int evaluate(int v) {
         int a = part[v];
-        int count = 0;
+        candCount = 0;
         double leave = 0;
         double inBits = 0;
         int inCount = h.inRows[v];
-        for (int k = h.inStart[v]; k < h.inEnd(v); k++) {
-            int e = h.inNets[k];
-            int s = h.netSource[e];
-            boolean foreign = s >= 0 && s != v;
+        int[] inNets = h.inNets;
+        int[] netSource = h.netSource;
+        for (int k = h.inStart[v], inEnd = h.inEnd(v); k < inEnd; k++) {
+            int e = inNets[k];
+            int s = netSource[e];
             if (s == v) {
                 selfPin[e] = v;
             }
-            double bits = h.netBits[e];
-            int ps = foreign ? part[s] : -1;
-            boolean sourceThere = false;
-            int onA = 0;
-            for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
-                int p = listPart[i];
-                if (stamp[p] != stampNow) {
-                    stamp[p] = stampNow;
-                    join[p] = 0;
-                    own[p] = 0;
-                    present[p] = 0;
-                    cands[count++] = p;
-                }
-                present[p] += h.netRows[e];
-                if (p == a) {
-                    onA = listPins[i];
-                }
-                if (foreign) {
-                    join[p] += bits;
-                    sourceThere |= p == ps;
-                }
+            if (s < 0 || s == v) {
+                tally(e, h.netRows[e], 0, -1);
+                continue;
             }
-            if (foreign) {
-                inBits += bits;
-                if (!sourceThere) {
-                    if (stamp[ps] != stampNow) {
-                        stamp[ps] = stampNow;
-                        join[ps] = 0;
-                        own[ps] = 0;
-                        present[ps] = 0;
-                        cands[count++] = ps;
-                    }
-                    join[ps] += bits;
+            double bits = h.netBits[e];
+            int ps = part[s];
+            boolean sourceThere = tally(e, h.netRows[e], bits, ps);
+            inBits += bits;
+            if (!sourceThere) {
+                if (stamp[ps] != stampNow) {
+                    stamp[ps] = stampNow;
+                    join[ps] = 0;
+                    own[ps] = 0;
+                    present[ps] = 0;
+                    cands[candCount++] = ps;
                 }
-                if (ps != a && onA == 1) {
-                    leave += bits;
-                }
+                join[ps] += bits;
+            }
+            if (ps != a && pinsOnCore(k, e, a) == 1) {
+                leave += bits;
             }
         }
         // v's own nets (v is their source): moving v to b saves a net's bits where b holds one of
@@ -619,21 +605,7 @@ final class HypergraphRefiner {
         for (int k = h.outStart[v]; k < h.outStart[v + 1]; k++) {
             int e = h.outNets[k];
             double bits = h.netBits[e];
-            int ta = 0;
-            for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
-                int p = listPart[i];
-                if (stamp[p] != stampNow) {
-                    stamp[p] = stampNow;
-                    join[p] = 0;
-                    own[p] = 0;
-                    present[p] = 0;
-                    cands[count++] = p;
-                }
-                own[p] += bits;
-                if (p == a) {
-                    ta = listPins[i];
-                }
-            }
+            int ta = tallyOwn(e, bits, a);
             if (selfPin[e] == v) {
                 ownBase += ta == 1 ? 0 : -bits;
             } else if (ta > 0) {
@@ -642,7 +614,7 @@ final class HypergraphRefiner {
         }
         int best = -1;
         bestGain = Double.NEGATIVE_INFINITY;
-        for (int i = 0; i < count; i++) {
+        for (int i = 0; i < candCount; i++) {
             int b = cands[i];
             if (b == a || neurons[b] + h.weight[v] > maxNeurons || rows[b] + inCount - present[b] > maxRows) {
                 continue;
@@ -658,6 +630,71 @@ final class HypergraphRefiner {
         }
         stampNow++;
         return best;
+    }
+
+    /**
+     * {@link #evaluate}'s sweep over in-net {@code e}'s cores: each gets the net's rows in
+     * {@code present} and {@code bits} in {@code join} (0 for a net v sends or a boundary net),
+     * new ones listed in {@code cands}; returns whether core {@code ps} is among them. A method
+     * per net (as {@link #tallyOwn}), so that the JIT compiles this inner loop after a few hundred
+     * nets, while evaluate itself, large, still waits for its optimized compile in a fresh JVM.
+     */
+    private boolean tally(int e, int netRows, double bits, int ps) {
+        int st = stampNow;
+        int count = candCount;
+        boolean sourceThere = false;
+        for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
+            int p = listPart[i];
+            if (stamp[p] != st) {
+                stamp[p] = st;
+                join[p] = 0;
+                own[p] = 0;
+                present[p] = 0;
+                cands[count++] = p;
+            }
+            present[p] += netRows;
+            join[p] += bits; // never -0.0 plus 0: the same as leaving it
+            sourceThere |= p == ps;
+        }
+        candCount = count;
+        return sourceThere;
+    }
+
+    /** {@link #evaluate}'s sweep over own net {@code e}'s cores ({@code bits} in {@code own}); returns its pins on {@code a}. */
+    private int tallyOwn(int e, double bits, int a) {
+        int st = stampNow;
+        int count = candCount;
+        int ta = 0;
+        for (int i = listStart[e], end = i + listSize[e]; i < end; i++) {
+            int p = listPart[i];
+            if (stamp[p] != st) {
+                stamp[p] = st;
+                join[p] = 0;
+                own[p] = 0;
+                present[p] = 0;
+                cands[count++] = p;
+            }
+            own[p] += bits;
+            if (p == a) {
+                ta = listPins[i];
+            }
+        }
+        candCount = count;
+        return ta;
+    }
+
+    /** Pins of in-net {@code e} (entry {@code k} of {@link HyperLevel#inNets}, of a vertex on {@code a}) on core {@code a}. */
+    private int pinsOnCore(int k, int e, int a) {
+        int from = listStart[e];
+        int at = from + onCore[k];
+        if (at >= from + listSize[e] || listPart[at] != a) {
+            at = from;
+            while (listPart[at] != a) {
+                at++; // a vertex on a is a pin: a is listed
+            }
+            onCore[k] = at - from;
+        }
+        return listPins[at];
     }
 
     /** An indexed max-heap of vertices by gain (ties: the lower vertex first, so runs repeat). */
