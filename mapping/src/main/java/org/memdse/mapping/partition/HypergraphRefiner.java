@@ -86,10 +86,11 @@ final class HypergraphRefiner {
 
     /**
      * Lists each net's cores with its pins there, in the order of their first vertex (the order in
-     * which {@link #add}ing the vertices' in-nets one vertex after another lists them). The
-     * vertices are taken core by core, so that a net's pins on one core come together and a net
-     * needs no search of its list; each list is then sorted by first vertex (it is short: the
-     * cores a net reaches).
+     * which {@link #add}ing the vertices' in-nets one vertex after another lists them), and sets
+     * {@link #onCore}. The vertices are first taken core by core, so that a net's pins on one
+     * core come together and each (net, core) entry is found without a search of the net's list;
+     * then in index order, which puts each entry in its place in the net's list when its first
+     * vertex comes.
      */
     private void list() {
         int n = h.n;
@@ -110,76 +111,65 @@ final class HypergraphRefiner {
         Arrays.fill(lastCore, -1);
         int[] lastEntry = new int[nets];
         int[] first = new int[listPart.length];
-        // Per vertex and per net in methods of their own, which the JIT compiles after a few
-        // hundred calls, rather than in loops here that wait for on-stack replacement (the
-        // coarsest level's listing otherwise ran interpreted in a fresh JVM).
+        int[] entryPart = new int[listPart.length];
+        int[] entryPins = new int[listPart.length];
+        // Per vertex in methods of their own, which the JIT compiles after a few hundred calls,
+        // rather than in loops here that wait for on-stack replacement (the coarsest level's
+        // listing otherwise ran interpreted in a fresh JVM).
         for (int i = 0; i < n; i++) {
-            listVertex(byCore[i], lastCore, lastEntry, first);
+            listVertex(byCore[i], lastCore, lastEntry, first, entryPart, entryPins);
         }
-        for (int e = 0; e < nets; e++) {
-            sortList(e, first);
-        }
-        Arrays.fill(lastCore, -1);
-        for (int i = 0; i < n; i++) {
-            findCores(byCore[i], lastCore, lastEntry);
+        int[] filled = lastEntry; // now per net: its entries placed so far
+        Arrays.fill(filled, 0);
+        for (int v = 0; v < n; v++) {
+            placeVertex(v, first, entryPart, entryPins, filled);
         }
     }
 
-    /** Counts vertex {@code v} on its core in its in-nets' lists (the vertices come core by core). */
-    private void listVertex(int v, int[] lastCore, int[] lastEntry, int[] first) {
+    /**
+     * Counts vertex {@code v} on its core in its in-nets' entries (the vertices come core by core;
+     * an entry's slot, in its net's range of the lists, is for now in order of cores), and notes
+     * each in-net entry's slot in {@code onCore}.
+     */
+    private void listVertex(int v, int[] lastCore, int[] lastEntry, int[] first, int[] entryPart, int[] entryPins) {
         int p = part[v];
         int[] inNets = h.inNets;
         for (int k = h.inStart[v], end = h.inEnd(v); k < end; k++) {
             int e = inNets[k];
             if (lastCore[e] == p) {
-                listPins[lastEntry[e]]++;
-                continue;
-            }
-            int at = listStart[e] + listSize[e]++;
-            listPart[at] = p;
-            listPins[at] = 1;
-            first[at] = v;
-            lastCore[e] = p;
-            lastEntry[e] = at;
-            rows[p] += h.netRows[e];
-        }
-    }
-
-    /** Sorts net {@code e}'s list by first vertex (insertion: it is short). */
-    private void sortList(int e, int[] first) {
-        int from = listStart[e];
-        int end = from + listSize[e];
-        for (int i = from + 1; i < end; i++) {
-            int f = first[i];
-            int p = listPart[i];
-            int c = listPins[i];
-            int j = i - 1;
-            for (; j >= from && first[j] > f; j--) {
-                first[j + 1] = first[j];
-                listPart[j + 1] = listPart[j];
-                listPins[j + 1] = listPins[j];
-            }
-            first[j + 1] = f;
-            listPart[j + 1] = p;
-            listPins[j + 1] = c;
-        }
-    }
-
-    /** Sets {@link #onCore} for vertex {@code v}'s in-net entries (the vertices come core by core). */
-    private void findCores(int v, int[] lastCore, int[] lastEntry) {
-        int p = part[v];
-        int[] inNets = h.inNets;
-        for (int k = h.inStart[v], end = h.inEnd(v); k < end; k++) {
-            int e = inNets[k];
-            if (lastCore[e] != p) {
-                int at = listStart[e];
-                while (listPart[at] != p) {
-                    at++;
-                }
+                entryPins[lastEntry[e]]++;
+            } else {
+                int at = listStart[e] + listSize[e]++;
+                entryPart[at] = p;
+                entryPins[at] = 1;
+                first[at] = v;
                 lastCore[e] = p;
-                lastEntry[e] = at - listStart[e];
+                lastEntry[e] = at;
+                rows[p] += h.netRows[e];
             }
             onCore[k] = lastEntry[e];
+        }
+    }
+
+    /**
+     * Moves the entries whose first vertex is {@code v} to the next place of their net's list
+     * ({@code filled} per net) and points {@code v}'s in-net entries at their places, which a
+     * slot keeps in {@code entryPins} once moved (its first vertex comes before any other of its
+     * vertices).
+     */
+    private void placeVertex(int v, int[] first, int[] entryPart, int[] entryPins, int[] filled) {
+        int[] inNets = h.inNets;
+        for (int k = h.inStart[v], end = h.inEnd(v); k < end; k++) {
+            int slot = onCore[k];
+            if (first[slot] == v) {
+                int e = inNets[k];
+                int place = filled[e]++;
+                int at = listStart[e] + place;
+                listPart[at] = entryPart[slot];
+                listPins[at] = entryPins[slot];
+                entryPins[slot] = place;
+            }
+            onCore[k] = entryPins[slot];
         }
     }
 
