@@ -38,8 +38,8 @@ import java.util.SplittableRandom;
  * </ol>
  * Graphs of fewer than 500,000 synapses get several runs (1,000,000 / synapses, at most 8; seeds
  * {@code seed}, {@code seed + 1}, ...) and keep the least cut. dvs-gesture-csnn (33,291 neurons,
- * 2.95 M synapses) takes about 1.2 s of one core (best of repeats; the first in a JVM 2.1-2.5 s on a
- * loaded 2-core machine),
+ * 2.95 M synapses) takes about 0.95 s of one core (best of repeats; the first in a fresh JVM
+ * 1.5-1.8 s, JIT warm-up included, on a 2-core machine at load 3.4-3.9),
  * fig4-hybrid (3,072 neurons, 101,568 synapses, 8 runs with FM and V-cycles) about 1-1.5 s
  * (memdse bench partition).
  * Deterministic for a seed.
