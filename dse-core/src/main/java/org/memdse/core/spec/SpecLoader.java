@@ -113,10 +113,10 @@ public final class SpecLoader {
 
     private static Optional<SpecNode> compose(SpecSource source, String text, SpecContext context, Stream stream) {
         WholeTextReader reader = new WholeTextReader(text);
-        int bad = WholeTextReader.firstNonPrintable(reader.codePoints());
+        int bad = reader.firstNonPrintable();
         if (bad >= 0) {
             context.diagnostics().error(positionOf(source.displayName(), text, bad), "", "not valid YAML: "
-                    + String.format(Locale.ROOT, "the character U+%04X", reader.codePoints()[bad])
+                    + String.format(Locale.ROOT, "the character U+%04X", reader.codePointAt(bad))
                     + " is not allowed (YAML takes printable characters, tabs and line breaks); remove it");
             return Optional.empty();
         }
@@ -137,7 +137,9 @@ public final class SpecLoader {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             SourcePosition at = mark == null ? SourcePosition.ofFile(source.displayName())
                     : new SourcePosition(source.displayName(), mark.getLine() + 1, mark.getColumn() + 1);
-            String problem = e.getProblem() != null ? e.getProblem() : e.getMessage();
+            // Without a problem the message is SnakeYAML's whole text, snippets of the text included:
+            // those of marks made over the text's code points (WholeTextReader), as SnakeYAML makes them.
+            String problem = e.getProblem() != null ? e.getProblem() : withSnippets(text, e).getMessage();
             // SnakeYAML splits a message into context ("while parsing a flow mapping", "expected a
             // single document in the stream") and problem ("but found another document"): context first.
             Mark opened = e.getContextMark();
@@ -155,6 +157,24 @@ public final class SpecLoader {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The same problem found again with marks that carry the text (SnakeYAML prints it in a
+     * snippet under each mark; WholeTextReader leaves it out of a Latin-1 text's marks): composing
+     * the text again meets the same problem at the same place. Only for a problem without its
+     * own text, which SnakeYAML's scanner, parser and composer never throw.
+     */
+    private static MarkedYAMLException withSnippets(String text, MarkedYAMLException found) {
+        LoaderOptions options = loaderOptions();
+        try {
+            new LeanComposer(new ParserImpl(new WholeTextReader(text, true), options), options, null).getSingleNode();
+        } catch (MarkedYAMLException again) {
+            return again;
+        } catch (YAMLException other) {
+            return found;
+        }
+        return found;
     }
 
     /**

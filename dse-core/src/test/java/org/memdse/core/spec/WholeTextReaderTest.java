@@ -58,6 +58,26 @@ class WholeTextReaderTest {
         assertThat(WholeTextReader.firstNonPrintable("\uD83D\uDE00: \u0000".codePoints().toArray())).isEqualTo(3);
     }
 
+    @Test
+    void latin1TextsReadAsTheirCodePointsDo() {
+        // ASCII, Latin-1 line breaks and controls (U+0085, U+0080), a '?' as written, a refused character.
+        for (String text : List.of("a: 1\n", "caf\u00e9: \u0085x\r\n\u00a0y\n", "q: ?x\n", "ok: \u0007\n",
+                "a\u0080b: [c]\n", "x: \u00ff\u00fe\n")) {
+            assertThat(WholeTextReader.latin1(text)).as(text).isNotNull();
+            WholeTextReader bytes = new WholeTextReader(text);
+            WholeTextReader exact = new WholeTextReader(text, true);
+            assertThat(bytes.firstNonPrintable()).as(text).isEqualTo(exact.firstNonPrintable())
+                    .isEqualTo(WholeTextReader.firstNonPrintable(text.codePoints().toArray()));
+            if (bytes.firstNonPrintable() < 0) { // SnakeYAML's reader throws at a refused character, with no mark
+                assertThat(events(new WholeTextReader(text))).as(text).isEqualTo(events(new WholeTextReader(text, true)))
+                        .isEqualTo(events(new StreamReader(new StringReader(text))));
+            }
+        }
+        assertThat(WholeTextReader.latin1("a: \u0100")).isNull();
+        assertThat(WholeTextReader.latin1("a: \uD83D\uDE00")).isNull();
+        assertThat(new WholeTextReader("\u2028x: \u0007").firstNonPrintable()).isEqualTo(4);
+    }
+
     /** Each event with its start and end marks, or the error with its mark, as text. */
     private static List<String> events(StreamReader reader) {
         List<String> out = new ArrayList<>();
