@@ -32,6 +32,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.resolver.Resolver;
+import org.yaml.snakeyaml.scanner.ScannerImpl;
 
 /**
  * Composes YAML documents into position-carrying node trees and follows {@code include:} lists
@@ -121,12 +122,13 @@ public final class SpecLoader {
             return Optional.empty();
         }
         LoaderOptions options = loaderOptions();
-        Parser parser = new ParserImpl(reader, options);
-        ParserAhead ahead = text.length() >= PARSE_AHEAD_FROM_CHARS && Runtime.getRuntime().availableProcessors() > 1
-                ? new ParserAhead(parser) : null;
+        ScannerAhead ahead = text.length() >= SCAN_AHEAD_FROM_CHARS && text.length() <= options.getCodePointLimit()
+                && Runtime.getRuntime().availableProcessors() > 1 ? new ScannerAhead(new ScannerImpl(reader, options)) : null;
+        // As ParserImpl(reader, options) makes it, over the scanner run ahead if there is one.
+        Parser parser = new ParserImpl(ahead != null ? ahead : new ScannerImpl(reader, options));
         try {
             // What Yaml.compose does, with a reader linear in the text's length (see WholeTextReader).
-            Node node = new LeanComposer(ahead != null ? ahead : parser, options, stream).getSingleNode();
+            Node node = new LeanComposer(parser, options, stream).getSingleNode();
             if (node == null) {
                 context.diagnostics().error(new SourcePosition(source.displayName(), 1, 1), "",
                         "the document is empty; expected a mapping of keys to values");
@@ -178,11 +180,11 @@ public final class SpecLoader {
     }
 
     /**
-     * Texts from this length on are parsed on a thread of their own, ahead of composing
-     * ({@link ParserAhead}), when there is a second processor: in a 10 MB network file parsing is
-     * half of reading; a short file is read before a thread would pay off.
+     * Texts from this length on are scanned on a thread of their own, ahead of parsing and
+     * composing ({@link ScannerAhead}), when there is a second processor: in a 10 MB network file
+     * scanning is two fifths of reading; a short file is read before a thread would pay off.
      */
-    static final int PARSE_AHEAD_FROM_CHARS = 1 << 20;
+    static final int SCAN_AHEAD_FROM_CHARS = 1 << 20;
 
     /** Where the code point at {@code index} stands, counted as SnakeYAML counts lines and columns. */
     private static SourcePosition positionOf(String file, String text, int index) {

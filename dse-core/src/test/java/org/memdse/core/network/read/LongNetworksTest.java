@@ -47,8 +47,8 @@ class LongNetworksTest {
     }
 
     /**
-     * Texts of a mebibyte and more are parsed on a thread of their own (SpecLoader's
-     * PARSE_AHEAD_FROM_CHARS): the network is read whole, and a YAML error at the end is the only
+     * Texts of a mebibyte and more are scanned on a thread of their own (SpecLoader's
+     * SCAN_AHEAD_FROM_CHARS): the network is read whole, and a YAML error at the end is the only
      * problem reported, where it stands, as for a short text (the layers read before it count for
      * nothing, their unknown key included).
      */
