@@ -20,6 +20,7 @@ import org.yaml.snakeyaml.events.AliasEvent;
 import org.yaml.snakeyaml.events.CollectionEndEvent;
 import org.yaml.snakeyaml.events.CollectionStartEvent;
 import org.yaml.snakeyaml.events.Event;
+import org.yaml.snakeyaml.events.MappingStartEvent;
 import org.yaml.snakeyaml.events.ScalarEvent;
 import org.yaml.snakeyaml.events.SequenceStartEvent;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -80,6 +81,16 @@ public final class SpecLoader {
      */
     public static Optional<SpecNode> compose(SpecSource source, SpecContext context, String key,
                                              Diagnostics itemDiagnostics, ItemReader reader) {
+        return compose(source, context, key, itemDiagnostics, reader, true);
+    }
+
+    /**
+     * As {@link #compose(SpecSource, SpecContext, String, Diagnostics, ItemReader)}; with
+     * {@code plainItems} off the items are composed by SnakeYAML's Composer even in a text without
+     * anchors, aliases and tags (tests compare the two).
+     */
+    static Optional<SpecNode> compose(SpecSource source, SpecContext context, String key,
+                                      Diagnostics itemDiagnostics, ItemReader reader, boolean plainItems) {
         String text;
         try {
             text = source.read();
@@ -88,7 +99,8 @@ public final class SpecLoader {
                     "cannot read the file: " + e.getMessage());
             return Optional.empty();
         }
-        return compose(source, text, context, new Stream(key, itemDiagnostics, reader, source.displayName(), context));
+        return compose(source, text, context, new Stream(key, itemDiagnostics, reader, source.displayName(), context,
+                plainItems));
     }
 
     /** What reads a list handed over item by item. */
@@ -105,7 +117,8 @@ public final class SpecLoader {
     }
 
     /** The list streamed by one composition. */
-    private record Stream(String key, Diagnostics itemDiagnostics, ItemReader reader, String file, SpecContext context) {
+    private record Stream(String key, Diagnostics itemDiagnostics, ItemReader reader, String file, SpecContext context,
+                          boolean plainItems) {
     }
 
     private static Optional<SpecNode> compose(SpecSource source, String text, SpecContext context) {
@@ -128,7 +141,8 @@ public final class SpecLoader {
         Parser parser = new ParserImpl(ahead != null ? ahead : new ScannerImpl(reader, options));
         try {
             // What Yaml.compose does, with a reader linear in the text's length (see WholeTextReader).
-            Node node = new LeanComposer(parser, options, stream).getSingleNode();
+            Node node = new LeanComposer(parser, options, stream,
+                    stream != null && stream.plainItems() && withoutNodeProperties(text)).getSingleNode();
             if (node == null) {
                 context.diagnostics().error(new SourcePosition(source.displayName(), 1, 1), "",
                         "the document is empty; expected a mapping of keys to values");
@@ -170,7 +184,8 @@ public final class SpecLoader {
     private static MarkedYAMLException withSnippets(String text, MarkedYAMLException found) {
         LoaderOptions options = loaderOptions();
         try {
-            new LeanComposer(new ParserImpl(new WholeTextReader(text, true), options), options, null).getSingleNode();
+            new LeanComposer(new ParserImpl(new WholeTextReader(text, true), options), options, null, false)
+                    .getSingleNode();
         } catch (MarkedYAMLException again) {
             return again;
         } catch (YAMLException other) {
@@ -237,14 +252,23 @@ public final class SpecLoader {
         private List<NodeTuple> topKeys;
         private MappingNode top;
 
-        LeanComposer(Parser parser, LoaderOptions options, Stream stream) {
-            this(parser, new PlainResolver(), options, stream);
+        /**
+         * Whether the text has no anchor, alias or tag (no '&amp;', '*' or '!' anywhere in it): then
+         * the streamed list's items are composed by {@link #composePlain}.
+         */
+        private final boolean plain;
+        private final int nestingDepthLimit;
+
+        LeanComposer(Parser parser, LoaderOptions options, Stream stream, boolean plain) {
+            this(parser, new PlainResolver(), options, stream, plain);
         }
 
-        private LeanComposer(Parser parser, Resolver resolver, LoaderOptions options, Stream stream) {
+        private LeanComposer(Parser parser, Resolver resolver, LoaderOptions options, Stream stream, boolean plain) {
             super(parser, resolver, options);
             this.resolver = resolver;
             this.stream = stream;
+            this.plain = plain;
+            this.nestingDepthLimit = options.getNestingDepthLimit();
         }
 
         @Override
@@ -321,7 +345,8 @@ public final class SpecLoader {
             stream.reader().start(before.asMap());
             int index = 0;
             while (!parser.checkEvent(Event.ID.SequenceEnd)) {
-                Node item = composeValueNode(top);
+                // Composer's depth here: the top-level mapping and this list.
+                Node item = plain ? composePlain(depth) : composeValueNode(top);
                 SpecContext itemContext = stream.context().forItem(stream.itemDiagnostics());
                 stream.reader().item(listNode.item(index++, item, itemContext));
                 itemContext.finish();
@@ -329,6 +354,63 @@ public final class SpecLoader {
             list.setEndMark(parser.getEvent().getEndMark());
             return list;
         }
+
+        /**
+         * The node at the parser's next event, as Composer composes it from a text without anchors,
+         * aliases or tags (and, comments not being read, without comment events): the same nodes with
+         * the same tags, values, marks and styles, a mapping marked merged as Composer marks it, and
+         * the same nesting limit at the same node ({@code nesting}: the nodes open around it, as
+         * Composer counts them). What Composer does besides (anchors, the nodes open for alias
+         * recursion, comment collectors) has nothing to do in such a text, and it was half of
+         * composing a long network file's layers. Composer's comment collector looks at the event
+         * after each node: so does this, so that a YAML error there is met before the node is
+         * returned (and the item handed over), as with Composer.
+         */
+        private Node composePlain(int nesting) {
+            if (nesting > nestingDepthLimit) {
+                throw new YAMLException("Nesting Depth exceeded max " + nestingDepthLimit);
+            }
+            Event event = parser.getEvent();
+            if (event instanceof ScalarEvent s) {
+                Tag tag = resolver.resolve(NodeId.scalar, s.getValue(), s.getImplicit().canOmitTagInPlainScalar());
+                ScalarNode node = new ScalarNode(tag, true, s.getValue(), s.getStartMark(), s.getEndMark(),
+                        s.getScalarStyle());
+                parser.peekEvent();
+                return node;
+            }
+            if (event instanceof MappingStartEvent start) {
+                List<NodeTuple> children = new ArrayList<>();
+                MappingNode node = new MappingNode(resolver.resolve(NodeId.mapping, null, start.getImplicit()), true,
+                        children, start.getStartMark(), null, start.getFlowStyle());
+                while (!parser.checkEvent(Event.ID.MappingEnd)) {
+                    Node key = composePlain(nesting + 1);
+                    if (key.getTag().equals(Tag.MERGE)) {
+                        node.setMerged(true);
+                    }
+                    children.add(new NodeTuple(key, composePlain(nesting + 1)));
+                }
+                node.setEndMark(parser.getEvent().getEndMark());
+                parser.peekEvent();
+                return node;
+            }
+            if (event instanceof SequenceStartEvent start) {
+                List<Node> items = new ArrayList<>();
+                SequenceNode node = new SequenceNode(resolver.resolve(NodeId.sequence, null, start.getImplicit()), true,
+                        items, start.getStartMark(), null, start.getFlowStyle());
+                while (!parser.checkEvent(Event.ID.SequenceEnd)) {
+                    items.add(composePlain(nesting + 1));
+                }
+                node.setEndMark(parser.getEvent().getEndMark());
+                parser.peekEvent();
+                return node;
+            }
+            throw new IllegalStateException("a node expected, found " + event); // an alias: not in a plain text
+        }
+    }
+
+    /** Whether a text can hold no anchor ('&amp;'), alias ('*') or tag ('!'): none of the three characters is in it. */
+    static boolean withoutNodeProperties(String text) {
+        return text.indexOf('&') < 0 && text.indexOf('*') < 0 && text.indexOf('!') < 0;
     }
 
     private static final int MAX_NESTING = 100;
