@@ -31,7 +31,7 @@ import org.yaml.snakeyaml.tokens.Token;
  */
 final class ScannerAhead implements Scanner, AutoCloseable {
     /** Tokens per hand-over: a few dozen layers of a network file, so the queue's locking is rare. */
-    private static final int BATCH = 512;
+    private static final int BATCH = 1024;
     /** Batches the scanner may run ahead: enough to ride out the parser's pauses, few enough to hold little. */
     private static final int AHEAD = 2;
 
