@@ -64,7 +64,7 @@ public final class InputFiles {
         }
         byte[] bytes;
         try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
+            bytes = readAtMost(in, Files.size(file), (int) Math.min(Integer.MAX_VALUE - 8, maxBytes + 1));
         } catch (IOException e) {
             throw new IOException(describe(e), e);
         }
@@ -73,6 +73,28 @@ public final class InputFiles {
             throw new IOException("is more than the " + size(maxBytes) + " memdse reads");
         }
         return bytes;
+    }
+
+    /**
+     * The stream's bytes, at most {@code limit}, read straight into an array of the size the file
+     * reported: reading in chunks and joining them copied a 10 MB file twice more. A file that
+     * has grown, or reports no size ({@code /proc}), has the rest read as before.
+     */
+    static byte[] readAtMost(InputStream in, long reportedSize, int limit) throws IOException {
+        byte[] bytes = new byte[(int) Math.min(Math.max(reportedSize, 0), limit)];
+        int n = in.readNBytes(bytes, 0, bytes.length);
+        if (n < bytes.length) {
+            return java.util.Arrays.copyOf(bytes, n); // shrunk since its size was read
+        }
+        int next = n == limit ? -1 : in.read();
+        if (next < 0) {
+            return bytes;
+        }
+        byte[] rest = in.readNBytes(limit - n - 1);
+        byte[] all = java.util.Arrays.copyOf(bytes, n + 1 + rest.length);
+        all[n] = (byte) next;
+        System.arraycopy(rest, 0, all, n + 1, rest.length);
+        return all;
     }
 
     /** The text of a regular UTF-8 file of at most {@code maxBytes}. */
@@ -89,8 +111,9 @@ public final class InputFiles {
     public static String utf8(byte[] bytes) throws IOException {
         if (ascii(bytes)) {
             // ASCII is UTF-8 as it stands: copied, not decoded (a decoder's buffers were a tenth
-            // of reading a 10 MB network file's text).
-            return new String(bytes, StandardCharsets.US_ASCII);
+            // of reading a 10 MB network file's text). As ISO-8859-1, which is the same for ASCII
+            // and is a plain copy: US-ASCII would look for bytes above 127 once more.
+            return new String(bytes, StandardCharsets.ISO_8859_1);
         }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -33,6 +33,20 @@ class InputFilesTest {
     }
 
     @Test
+    void readsWhatTheStreamHoldsWhateverSizeTheFileReported() throws IOException {
+        byte[] ten = "0123456789".getBytes(StandardCharsets.US_ASCII);
+        // As reported; grown since (or no size reported, as /proc files); shrunk since.
+        for (long reported : List.of(10L, 4L, 0L, 25L)) {
+            assertThat(InputFiles.readAtMost(new java.io.ByteArrayInputStream(ten), reported, 100)).as("reported %d", reported)
+                    .isEqualTo(ten);
+        }
+        // At most the limit, which the caller then refuses as too large.
+        assertThat(InputFiles.readAtMost(new java.io.ByteArrayInputStream(ten), 4, 7)).hasSize(7);
+        assertThat(InputFiles.readAtMost(new java.io.ByteArrayInputStream(ten), 10, 7)).hasSize(7);
+        assertThat(InputFiles.readAtMost(new java.io.ByteArrayInputStream(ten), 0, 11)).isEqualTo(ten);
+    }
+
+    @Test
     void aDeviceIsRefusedAtTheIncludeLine() throws IOException {
         assumeTrue(Files.exists(Path.of("/dev/zero")), "no /dev/zero on this system");
         assertThat(includeErrors("/dev/zero")).containsExactly(dir.resolve("main.yaml")
