@@ -142,7 +142,7 @@ public final class SpecLoader {
         try {
             // What Yaml.compose does, with a reader linear in the text's length (see WholeTextReader).
             Node node = new LeanComposer(parser, options, stream,
-                    stream != null && stream.plainItems() && withoutNodeProperties(text)).getSingleNode();
+                    stream != null && stream.plainItems() && reader.withoutNodeProperties()).getSingleNode();
             if (node == null) {
                 context.diagnostics().error(new SourcePosition(source.displayName(), 1, 1), "",
                         "the document is empty; expected a mapping of keys to values");
@@ -253,7 +253,7 @@ public final class SpecLoader {
         private MappingNode top;
 
         /**
-         * Whether the text has no anchor, alias or tag (no '&amp;', '*' or '!' anywhere in it): then
+         * Whether the text has no anchor, alias or tag ({@link WholeTextReader#withoutNodeProperties()}): then
          * the streamed list's items are composed by {@link #composePlain}.
          */
         private final boolean plain;
@@ -406,11 +406,6 @@ public final class SpecLoader {
             }
             throw new IllegalStateException("a node expected, found " + event); // an alias: not in a plain text
         }
-    }
-
-    /** Whether a text can hold no anchor ('&amp;'), alias ('*') or tag ('!'): none of the three characters is in it. */
-    static boolean withoutNodeProperties(String text) {
-        return text.indexOf('&') < 0 && text.indexOf('*') < 0 && text.indexOf('!') < 0;
     }
 
     private static final int MAX_NESTING = 100;

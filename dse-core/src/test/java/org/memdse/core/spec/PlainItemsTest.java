@@ -44,7 +44,7 @@ class PlainItemsTest {
     @Test
     void theSeedAndItsMergeKeyAndStylesAreComposedPlainly() {
         String text = "name: net\nlayers:\n  - {<<: {a: 1}, b: 'q', c: \"d\", e: [1, 2]}\n  - x: |\n      y\n";
-        assertThat(SpecLoader.withoutNodeProperties(text)).isTrue();
+        assertThat(plainText(text)).isTrue();
         List<String> plain = read(text, true);
         assertThat(plain).isEqualTo(read(text, false));
         assertThat(plain.get(1)).contains("merged"); // after the start
@@ -63,10 +63,14 @@ class PlainItemsTest {
 
     @Test
     void aTextWithAnAnchorAliasOrTagCharacterIsComposedByTheComposer() {
-        assertThat(SpecLoader.withoutNodeProperties("a: b\n")).isTrue();
-        assertThat(SpecLoader.withoutNodeProperties("a: b & c\n")).isFalse();
-        assertThat(SpecLoader.withoutNodeProperties("a: *b\n")).isFalse();
-        assertThat(SpecLoader.withoutNodeProperties("a: !!str 1\n")).isFalse();
+        assertThat(plainText("a: b\n")).isTrue();
+        assertThat(plainText("a: b & c\n")).isFalse();
+        assertThat(plainText("a: *b\n")).isFalse();
+        assertThat(plainText("a: !!str 1\n")).isFalse();
+    }
+
+    private static boolean plainText(String text) {
+        return new WholeTextReader(text).withoutNodeProperties();
     }
 
     /** The items handed over, each as a dump of its nodes, then the diagnostics. */

@@ -76,6 +76,20 @@ class WholeTextReaderTest {
         assertThat(WholeTextReader.latin1("a: \u0100")).isNull();
         assertThat(WholeTextReader.latin1("a: \uD83D\uDE00")).isNull();
         assertThat(new WholeTextReader("\u2028x: \u0007").firstNonPrintable()).isEqualTo(4);
+        // A character above U+00FF read as '?' by the encoding, before a refused one.
+        assertThat(new WholeTextReader("a: \u0100?\u0007").firstNonPrintable()).isEqualTo(5);
+        assertThat(WholeTextReader.latin1("a: \u0100?\u0007")).isNull();
+    }
+
+    @Test
+    void tellsWhetherATextCanHoldAnchorsAliasesOrTags() {
+        for (String text : List.of("a: b\n", "a: ?b\n", "caf\u00e9: \u00ff\n", "a: \u0100 b\n", "a: \uD83D\uDE00\n")) {
+            assertThat(new WholeTextReader(text).withoutNodeProperties()).as(text).isTrue();
+        }
+        for (String text : List.of("a: &x b\n", "a: *x\n", "a: !!str 1\n", "caf\u00e9: b & c\n", "a: \u0100 *x\n",
+                "a: ? \uD83D\uDE00 !t\n")) {
+            assertThat(new WholeTextReader(text).withoutNodeProperties()).as(text).isFalse();
+        }
     }
 
     /** Each event with its start and end marks, or the error with its mark, as text. */
