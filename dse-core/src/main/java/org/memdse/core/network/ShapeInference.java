@@ -80,7 +80,7 @@ final class ShapeInference {
         if (node instanceof GlobalPool n) {
             In in = single(inputs);
             Shape s = featureMap(n, in);
-            return activations(inputs, Shape.of(s.dim(0), 1, 1), Optional.empty(), 0, 0, s.elements(), in.shape().elements());
+            return activations(inputs, shape(s.dim(0), 1, 1), Optional.empty(), 0, 0, s.elements(), in.shape().elements());
         }
         if (node instanceof Activation n) {
             In in = single(inputs);
@@ -101,7 +101,7 @@ final class ShapeInference {
         if (node instanceof Flatten n) {
             In in = single(inputs);
             requireActivations(n, in);
-            return activations(inputs, Shape.of(toInt(in.shape().elements())), Optional.empty(), 0, 0, 0, in.shape().elements());
+            return activations(inputs, shape(toInt(in.shape().elements())), Optional.empty(), 0, 0, 0, in.shape().elements());
         }
         if (node instanceof Reshape n) {
             return reshape(n, single(inputs));
@@ -227,7 +227,7 @@ final class ShapeInference {
         }
         List<Integer> dims = new ArrayList<>(s.dims());
         dims.remove(n.axis());
-        Shape o = dims.isEmpty() ? Shape.of(1) : new Shape(dims);
+        Shape o = dims.isEmpty() ? shape(1) : new Shape(dims);
         return activations(List.of(in), o, Optional.empty(), 0, 0, 0, o.elements());
     }
 
@@ -254,7 +254,7 @@ final class ShapeInference {
                     + n.nodes() + " x " + n.parallel() + " x " + n.maskLength() + "), more than a dimension holds ("
                     + Integer.MAX_VALUE + "); lower nodes, parallel or mask_length");
         }
-        Shape o = s.rank() == 2 ? Shape.of(steps, states.intValue()) : Shape.of(states.intValue());
+        Shape o = s.rank() == 2 ? shape(steps, states.intValue()) : shape(states.intValue());
         BigInteger maskMacs = BigInteger.valueOf(o.elements()).multiply(BigInteger.valueOf(features));
         if (maskMacs.bitLength() > 63) {
             throw new Problem("inputs", describe(n) + " would generate " + maskMacs + " mask multiply-accumulates per "
@@ -274,6 +274,38 @@ final class ShapeInference {
         }
         Shape o = new Shape(out);
         return activations(inputs, o, Optional.empty(), 0, 0, o.elements(), sumInputs(inputs));
+    }
+
+    /**
+     * {@code Shape.of(dims)} without its stream of boxed values: a 96,000-layer network makes as
+     * many shapes, and the stream's objects were a third of shape inference's time.
+     */
+    private static Shape shape(int d) {
+        return new Shape(List.of(d));
+    }
+
+    private static Shape shape(int d0, int d1) {
+        return new Shape(List.of(d0, d1));
+    }
+
+    private static Shape shape(int d0, int d1, int d2) {
+        return new Shape(List.of(d0, d1, d2));
+    }
+
+    /** {@code a.equals(b)}, dimension by dimension, without the lists' iterators. */
+    private static boolean sameShape(Shape a, Shape b) {
+        if (a == b) {
+            return true;
+        }
+        if (a.rank() != b.rank()) {
+            return false;
+        }
+        for (int i = 0; i < a.rank(); i++) {
+            if (a.dim(i) != b.dim(i)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static In single(List<In> inputs) {
@@ -347,7 +379,7 @@ final class ShapeInference {
         long positions = (long) out[0] * out[1];
         WeightMatrix w = new WeightMatrix(rows, n.outChannels(), weightBits, positions);
         long params = w.weights() + (n.bias() ? n.outChannels() : 0) + (n.batchNorm() ? 2L * n.outChannels() : 0);
-        Shape o = Shape.of(n.outChannels(), out[0], out[1]);
+        Shape o = shape(n.outChannels(), out[0], out[1]);
         long act = n.activation() == ActivationFunction.IDENTITY ? 0 : o.elements();
         return activations(List.of(in), o, Optional.of(w), params, Math.multiplyExact(w.weights(), positions), act,
                 s.elements());
@@ -380,7 +412,7 @@ final class ShapeInference {
         // Weights tied to an embedding are that table's parameters (counted there).
         long params = (n.tiedTo().isPresent() ? 0 : w.weights()) + (n.bias() ? n.outFeatures() : 0)
                 + (n.batchNorm() ? 2L * n.outFeatures() : 0);
-        Shape o = s.rank() == 2 ? Shape.of(steps, n.outFeatures()) : Shape.of(n.outFeatures());
+        Shape o = s.rank() == 2 ? shape(steps, n.outFeatures()) : shape(n.outFeatures());
         long act = n.activation() == ActivationFunction.IDENTITY ? 0 : o.elements();
         return activations(List.of(in), o, Optional.of(w), params, Math.multiplyExact(w.weights(), (long) steps), act,
                 s.elements());
@@ -395,7 +427,7 @@ final class ShapeInference {
             throw new Problem("kernel", describe(n) + ": the " + n.kernel() + " window (padding " + p
                     + ") does not fit the " + s.dim(1) + "x" + s.dim(2) + " input");
         }
-        Shape o = Shape.of(s.dim(0), oh, ow);
+        Shape o = shape(s.dim(0), oh, ow);
         return activations(List.of(in), o, Optional.empty(), 0, 0, Math.multiplyExact(o.elements(), (long) n.kernel().area()),
                 s.elements());
     }
@@ -406,7 +438,7 @@ final class ShapeInference {
             requireActivations(n, in);
         }
         for (In in : inputs) {
-            if (!in.shape().equals(first)) {
+            if (!sameShape(in.shape(), first)) {
                 throw new Problem("inputs", describe(n) + " needs inputs of one shape, but '" + inputs.get(0).name()
                         + "' gives " + first + " and '" + in.name() + "' gives " + in.shape());
             }
@@ -493,7 +525,7 @@ final class ShapeInference {
         // Per step, element-wise: LSTM 4h gate nonlinearities + h tanh(c) + 3h products + h sum = 9h;
         // GRU 3h gate nonlinearities + 3h products + 2h sums = 8h.
         long perStep = (n.cell() == RecurrentCell.LSTM ? 9L : 8L) * h;
-        Shape o = n.returnSequences() ? Shape.of(steps, h) : Shape.of(h);
+        Shape o = n.returnSequences() ? shape(steps, h) : shape(h);
         return activations(List.of(in), o, Optional.of(w), params, Math.multiplyExact(w.weights(), (long) steps),
                 Math.multiplyExact(perStep, (long) steps), s.elements());
     }
@@ -544,7 +576,7 @@ final class ShapeInference {
         long connections;
         switch (n.connectivity()) {
             case DENSE, SPARSE -> {
-                out = Shape.of(n.neurons());
+                out = shape(n.neurons());
                 w = new WeightMatrix(toInt(pre), n.neurons(), n.weightBits(), steps);
                 synapses = Connections.count(n, s, out);
                 connections = synapses;
@@ -557,7 +589,7 @@ final class ShapeInference {
                             + list.pre(beyond) + " does not exist: '" + in.name() + "' has " + pre + " neurons (0 to "
                             + (pre - 1) + "); fix the index or the projection's input");
                 }
-                out = Shape.of(n.neurons());
+                out = shape(n.neurons());
                 w = new WeightMatrix(toInt(pre), n.neurons(), n.weightBits(), steps);
                 synapses = list.size();
                 connections = synapses;
@@ -591,7 +623,7 @@ final class ShapeInference {
                             + " source channels and the " + n.outChannels() + " output channels");
                 }
                 int[] o = window(n, s, g);
-                out = Shape.of(n.outChannels(), o[0], o[1]);
+                out = shape(n.outChannels(), o[0], o[1]);
                 int rows = toInt((long) (c / g.groups()) * g.kernel().area());
                 w = new WeightMatrix(rows, n.outChannels(), n.weightBits(), (long) o[0] * o[1] * steps);
                 // The shared kernel is what is stored; the windows that reach inside the input (taps on
