@@ -47,6 +47,9 @@ final class ScannerAhead implements Scanner, AutoCloseable {
     private record Failure(Throwable thrown, List<Token> scanned) {
     }
 
+    /** A look for a token of any kind, without a new empty array of kinds each time (a call with no arguments makes one). */
+    private static final Token.ID[] ANY = new Token.ID[0];
+
     /** The scanner reached the end of the stream. */
     private static final Object END = new Object();
 
@@ -80,7 +83,7 @@ final class ScannerAhead implements Scanner, AutoCloseable {
         Object last = END;
         try {
             try {
-                while (scanner.checkToken()) { // the one look before each take
+                while (scanner.checkToken(ANY)) { // the one look before each take
                     Token t = scanner.getToken();
                     batch[n] = t;
                     batchIds[n++] = t.getTokenId();
