@@ -119,7 +119,8 @@ final class BenchLoadCommand implements Callable<Integer> {
 
     private int runChild() {
         PrintWriter discard = new PrintWriter(Writer.nullWriter());
-        int code = MemdseCommand.commandLine(discard, spec.commandLine().getErr()).execute("network", child.toString());
+        int code = MemdseCommand.commandLine(discard, spec.commandLine().getErr(), "network")
+                .execute("network", child.toString());
         long cpuMs = ProcessHandle.current().info().totalCpuDuration().map(d -> d.toMillis()).orElse(-1L);
         PrintWriter out = spec.commandLine().getOut();
         out.println(CPU_PREFIX + cpuMs);

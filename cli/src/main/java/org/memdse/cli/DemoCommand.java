@@ -141,7 +141,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("compared " + String.join(", ", comparison.names()) + " on " + network.name() + " -> "
                 + COMPARISON);
         // The sweep runs through the 'sweep' command itself, so the demo shows exactly what a user gets.
-        int code = MemdseCommand.commandLine(new PrintWriter(java.io.Writer.nullWriter()), err)
+        int code = MemdseCommand.commandLine(new PrintWriter(java.io.Writer.nullWriter()), err, "sweep")
                 .execute("sweep", DEMO_SWEEP, "-o", csvFile.toString(), "--quiet");
         if (code != ExitCodes.OK) {
             sweepExit = code;

@@ -17,7 +17,7 @@ public final class Main {
         StandardOutput stdout = new StandardOutput(new FileOutputStream(FileDescriptor.out));
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout), true);
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = MemdseCommand.commandLine(out, err).execute(args);
+        int code = MemdseCommand.commandLine(out, err, args).execute(args);
         out.flush();
         IOException failed = stdout.failure;
         if (failed != null && !OutputFailure.reason(failed).contains("Broken pipe") && code == ExitCodes.OK) {

@@ -21,22 +21,6 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Design-space exploration for memristor-based neuromorphic systems. "
             + "Describe a system in YAML, give it a network, get area, energy and latency.",
-        subcommands = {
-            CatalogCommand.class,
-            ValidateCommand.class,
-            DescribeCommand.class,
-            NetworkCommand.class,
-            MapCommand.class,
-            EvaluateCommand.class,
-            SimulateCommand.class,
-            CalibrateCommand.class,
-            SweepCommand.class,
-            MergeCommand.class,
-            CompareCommand.class,
-            ReportCommand.class,
-            BenchCommand.class,
-            DemoCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:ok",
@@ -55,15 +39,72 @@ public final class MemdseCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> SUBCOMMANDS = List.of(
+            CatalogCommand.class,
+            ValidateCommand.class,
+            DescribeCommand.class,
+            NetworkCommand.class,
+            MapCommand.class,
+            EvaluateCommand.class,
+            SimulateCommand.class,
+            CalibrateCommand.class,
+            SweepCommand.class,
+            MergeCommand.class,
+            CompareCommand.class,
+            ReportCommand.class,
+            BenchCommand.class,
+            DemoCommand.class,
+            CommandLine.HelpCommand.class);
+
     /** The configured command line: exit codes, error handling, output streams. */
     public static CommandLine commandLine() {
         return commandLine(new PrintWriter(System.out, true), new PrintWriter(System.err, true));
     }
 
-    /** The same, writing to the given streams (tests capture them). */
+    /** The same, writing to the given streams (tests capture them), with every subcommand. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        return commandLine(out, err, SUBCOMMANDS);
+    }
+
+    /**
+     * The command line for these arguments: when they name a subcommand, the root holds that one
+     * alone. picocli builds a subcommand's model (its options, mixins and their help texts, by
+     * reflection) when it is added, and the fifteen of them were a quarter of a short command's
+     * run; a root with one subcommand parses those arguments exactly as the whole tree would.
+     * Without a known name (no subcommand, 'help', a misspelt one) every subcommand is there, for
+     * the usage, the help and picocli's suggestions.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        return commandLine(out, err, invoked(args).<List<Class<?>>>map(List::of).orElse(SUBCOMMANDS));
+    }
+
+    private static CommandLine commandLine(PrintWriter out, PrintWriter err, List<Class<?>> subcommands) {
         MemdseCommand root = new MemdseCommand();
-        return configure(new CommandLine(root), out, err, () -> root.verbose);
+        CommandLine cl = new CommandLine(root);
+        for (Class<?> subcommand : subcommands) {
+            cl.addSubcommand(subcommand);
+        }
+        return configure(cl, out, err, () -> root.verbose);
+    }
+
+    /**
+     * The subcommand the arguments name: the first argument that is not one of the root's options
+     * (--verbose, --help, --version: none takes a value), if a subcommand other than help has that name.
+     */
+    static Optional<Class<?>> invoked(String... args) {
+        for (String arg : args) {
+            if (arg.startsWith("-")) {
+                continue;
+            }
+            for (Class<?> c : SUBCOMMANDS) {
+                if (c != CommandLine.HelpCommand.class && c.getAnnotation(Command.class).name().equals(arg)) {
+                    return Optional.of(c);
+                }
+            }
+            return Optional.empty();
+        }
+        return Optional.empty();
     }
 
     /**
@@ -81,6 +122,8 @@ public final class MemdseCommand implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> {
             PrintWriter e = ex.getCommandLine().getErr();
             e.println("memdse: " + ex.getMessage());
+            // "Did you mean: memdse evaluate?" for a misspelt command or option.
+            CommandLine.UnmatchedArgumentException.printSuggestions(ex, e);
             e.println("Try '" + ex.getCommandLine().getCommandSpec().qualifiedName() + " --help'.");
             return ExitCodes.BAD_INPUT;
         });

@@ -8,7 +8,7 @@ record CliRunner(int exitCode, String out, String err) {
     static CliRunner run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int code = MemdseCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true)).execute(args);
+        int code = MemdseCommand.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), args).execute(args);
         return new CliRunner(code, out.toString(), err.toString());
     }
 }

@@ -93,6 +93,33 @@ class HelpTextTest {
         return line.length() - line.stripLeading().length();
     }
 
+    /**
+     * Main gives the root only the subcommand the arguments name: that subcommand (and its own
+     * subcommands) must read exactly as in the whole tree, and arguments that name none get them all.
+     */
+    @Test
+    void aRootHoldingOneSubcommandShowsItAsTheWholeTreeDoes() {
+        Map<String, String> whole = usages(WIDTH);
+        StringWriter none = new StringWriter();
+        for (String name : List.of("network", "evaluate", "sweep", "bench")) {
+            CommandLine alone = MemdseCommand.commandLine(new PrintWriter(none), new PrintWriter(none), "--verbose", name, "x");
+            assertThat(alone.getSubcommands()).as(name).containsOnlyKeys(name);
+            alone.setUsageHelpWidth(WIDTH);
+            Map<String, String> usages = new LinkedHashMap<>();
+            collect(alone.getSubcommands().get(name), usages);
+            usages.forEach((qualified, usage) -> assertThat(usage).as(qualified).isEqualTo(whole.get(qualified)));
+        }
+        int all = MemdseCommand.commandLine(new PrintWriter(none), new PrintWriter(none)).getSubcommands().size();
+        for (String[] args : new String[][] {{}, {"--help"}, {"help", "evaluate"}, {"evalute", "--arch", "x"}}) {
+            assertThat(MemdseCommand.commandLine(new PrintWriter(none), new PrintWriter(none), args).getSubcommands())
+                    .as(String.join(" ", args)).hasSize(all);
+        }
+        assertThat(all).isEqualTo(15);
+        CliRunner misspelt = CliRunner.run("evalute", "--arch", "isaac-ce");
+        assertThat(misspelt.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(misspelt.err()).contains("Unmatched arguments from index 0: 'evalute'", "Did you mean: memdse evaluate or");
+    }
+
     @Test
     void everyCommandsHelpIsWrappedOnceAtItsWidth() {
         Map<String, String> wide = usages(1_000);
