@@ -27,6 +27,39 @@ class NetworkCommandTest {
                 .containsPattern("total\\s+9 nodes\\s+61.5 k cells\\s+61.7 k\\s+417 k");
     }
 
+    /**
+     * A long network's rows and lines are made in parallel chunks: the text must not depend on
+     * how many (each chunk formats its own figures; the widths are the whole table's).
+     */
+    @Test
+    void aLongNetworkPrintsTheSameInOneChunkOrSeveral() {
+        StringBuilder yaml = new StringBuilder("version: 1\nname: long\nlayers:\n  - {name: input, kind: input, shape: [4, 8, 8]}\n");
+        for (int i = 0; i < 1000; i++) {
+            // Growing channels and a long name late on: the widths come from the last chunk.
+            yaml.append("  - {name: c").append(i).append(i == 997 ? "_with_a_much_longer_name" : "")
+                    .append(", kind: conv2d, out_channels: ").append(4 + i % 7).append(", kernel: 3, padding: 1}\n");
+            yaml.append("  - {name: r").append(i).append(", kind: activation, function: relu}\n");
+        }
+        org.memdse.core.network.NetworkGraph g = org.memdse.core.network.read.NetworkReader.read(
+                org.memdse.core.spec.SpecSource.ofText("long.yaml", yaml.toString()));
+        for (NetworkCommand.Format format : NetworkCommand.Format.values()) {
+            String one = printed(g, format, 1);
+            assertThat(one).contains("c997_with_a_much_longer_name");
+            for (int chunks : new int[] {2, 3, 4}) {
+                assertThat(printed(g, format, chunks)).as(format + " in " + chunks + " chunks").isEqualTo(one);
+            }
+        }
+        assertThat(NetworkCommand.chunks(NetworkCommand.PARALLEL_FROM_ROWS - 1)).isEqualTo(1);
+    }
+
+    private static String printed(org.memdse.core.network.NetworkGraph g, NetworkCommand.Format format, int chunks) {
+        StringWriter text = new StringWriter();
+        PrintWriter w = new PrintWriter(text);
+        NetworkCommand.print(w, g, format, chunks);
+        w.flush();
+        return text.toString();
+    }
+
     @Test
     void aReservoirSaysWhatItWillBePricedFor() {
         assertThat(run("network", "zhong2021-henon")).isEqualTo(ExitCodes.OK);
