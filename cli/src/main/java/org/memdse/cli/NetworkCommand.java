@@ -114,8 +114,8 @@ final class NetworkCommand implements Callable<Integer> {
         StringBuilder line = new StringBuilder(256);
         print(out, header, width, line);
         print(out, dashes(width), width, line);
-        for (String lines : inChunks(cells.size(), chunks, (from, to) -> lines(cells.subList(from, to), width))) {
-            out.write(lines);
+        for (String[] c : cells) {
+            print(out, c, width, line);
         }
         print(out, dashes(width), width, line);
         print(out, total, width, line);
@@ -261,18 +261,6 @@ final class NetworkCommand implements Callable<Integer> {
                 bitTexts.computeIfAbsent(r.trafficOutBits(), NetworkCommand::bits), density(r.activity(), densityTexts)});
         }
         return cells;
-    }
-
-    /** These rows' lines of the table, each ended as println ends it. */
-    private static String lines(List<String[]> cells, int[] width) {
-        StringBuilder all = new StringBuilder(cells.size() * 128);
-        StringBuilder line = new StringBuilder(256);
-        String end = System.lineSeparator();
-        for (String[] c : cells) {
-            format(c, width, line);
-            all.append(line).append(end);
-        }
-        return all.toString();
     }
 
     /** Networks from this many layers on are tabulated in parallel chunks. */
