@@ -77,7 +77,7 @@ final class NetworkCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** {@code g} in {@code format}, its rows and lines made in {@code chunks} parallel chunks (the same text). */
+    /** {@code g} in {@code format}, its rows (and the table's cells) made in {@code chunks} parallel chunks (the same text). */
     static void print(PrintWriter out, NetworkGraph g, Format format, int chunks) {
         List<NetworkNode> nodes = g.nodes();
         List<Row> rows = inChunks(nodes.size(), chunks, (from, to) -> {
@@ -269,8 +269,9 @@ final class NetworkCommand implements Callable<Integer> {
     /**
      * Chunks to tabulate {@code rows} rows in: one per processor (at most 4) from
      * {@link #PARALLEL_FROM_ROWS} rows on, else one. Printing a 96,000-layer network is serial
-     * work after its file is read, when the reader's second thread is done: the rows and lines of
-     * two halves take about half the time on two processors.
+     * work after its file is read, when the reader's second thread is done: the rows and cells of
+     * two halves take about half the time on two processors (the lines are printed in order on
+     * one thread: made in chunks, one large string each, they cost more than they saved).
      */
     static int chunks(int rows) {
         return rows < PARALLEL_FROM_ROWS ? 1 : Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), 4));

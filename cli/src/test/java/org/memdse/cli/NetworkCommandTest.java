@@ -28,7 +28,7 @@ class NetworkCommandTest {
     }
 
     /**
-     * A long network's rows and lines are made in parallel chunks: the text must not depend on
+     * A long network's rows and cells are made in parallel chunks: the text must not depend on
      * how many (each chunk formats its own figures; the widths are the whole table's).
      */
     @Test

@@ -691,7 +691,9 @@ public final class ConnectivityPartitioner {
         List<Integer> rejectedList = new ArrayList<>();
         // The candidates of the core being grown, most connected first (ties: the first to become
         // a candidate), so that a pick costs a heap step rather than a scan of them all.
-        CandidateHeap candidates = new CandidateHeap(conn);
+        long[] listedAt = new long[conn.length];
+        long listed = 0;
+        IndexedMaxHeap candidates = new IndexedMaxHeap(conn, listedAt);
         int parts = 0;
         int left = n;
         int nextInOrder = 0;
@@ -710,7 +712,7 @@ public final class ConnectivityPartitioner {
                 rejectedList.clear();
             }
             // The most connected fitting cluster, else the next in network order that fits.
-            int pick = candidates.best();
+            int pick = mostConnected(candidates, conn);
             int extra = -1;
             while (pick >= 0) {
                 extra = newRows(h, pick, rowStamp, p);
@@ -720,7 +722,7 @@ public final class ConnectivityPartitioner {
                 rejected[pick] = true;
                 rejectedList.add(pick);
                 candidates.remove(pick);
-                pick = candidates.best();
+                pick = mostConnected(candidates, conn);
             }
             if (pick < 0) {
                 while (nextInOrder < n && placed[nextInOrder]) {
@@ -773,7 +775,8 @@ public final class ConnectivityPartitioner {
                 if (connStamp[d] != p) {
                     connStamp[d] = p;
                     conn[d] = 0;
-                    candidates.add(d);
+                    listedAt[d] = listed++;
+                    candidates.append(d);
                 }
                 conn[d] += l.ew()[k];
                 if (!rejected[d]) {
@@ -784,102 +787,9 @@ public final class ConnectivityPartitioner {
         return parts;
     }
 
-    /**
-     * An indexed max-heap of clusters by their connection to the core being grown ({@code conn},
-     * which only grows while they wait), ties to the one added first.
-     */
-    private static final class CandidateHeap {
-        private final double[] conn;
-        private final int[] heap;
-        private final int[] pos;
-        private final long[] order;
-        private int size;
-        private long added;
-
-        CandidateHeap(double[] conn) {
-            this.conn = conn;
-            heap = new int[conn.length];
-            pos = new int[conn.length];
-            order = new long[conn.length];
-            Arrays.fill(pos, -1);
-        }
-
-        void add(int c) {
-            order[c] = added++;
-            heap[size] = c;
-            pos[c] = size++;
-        }
-
-        /** Restores the order after {@code c}'s connection grew (it is in the heap, or just added). */
-        void raised(int c) {
-            int i = pos[c];
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                int u = heap[parent];
-                if (!above(c, u)) {
-                    break;
-                }
-                heap[i] = u;
-                pos[u] = i;
-                i = parent;
-            }
-            heap[i] = c;
-            pos[c] = i;
-        }
-
-        /** The most connected candidate, or -1 if none is connected at all. */
-        int best() {
-            return size > 0 && conn[heap[0]] > 0 ? heap[0] : -1;
-        }
-
-        void remove(int c) {
-            int i = pos[c];
-            if (i < 0) {
-                return;
-            }
-            pos[c] = -1;
-            int last = heap[--size];
-            if (i == size) {
-                return;
-            }
-            heap[i] = last;
-            pos[last] = i;
-            raised(last);
-            down(pos[last]);
-        }
-
-        void clear() {
-            for (int i = 0; i < size; i++) {
-                pos[heap[i]] = -1;
-            }
-            size = 0;
-        }
-
-        private boolean above(int c, int u) {
-            return conn[c] > conn[u] || conn[c] == conn[u] && order[c] < order[u];
-        }
-
-        private void down(int i) {
-            int c = heap[i];
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && above(heap[child + 1], heap[child])) {
-                    child++;
-                }
-                int u = heap[child];
-                if (!above(u, c)) {
-                    break;
-                }
-                heap[i] = u;
-                pos[u] = i;
-                i = child;
-            }
-            heap[i] = c;
-            pos[c] = i;
-        }
+    /** The candidate most connected to the core being grown, or -1 if none is connected at all. */
+    private static int mostConnected(IndexedMaxHeap candidates, double[] conn) {
+        return !candidates.isEmpty() && conn[candidates.top()] > 0 ? candidates.top() : -1;
     }
 
     /** Rows cluster {@code c} adds to core {@code p}: its in-nets not yet on the core (a merged net's rows). */

@@ -282,7 +282,7 @@ final class HypergraphRefiner {
      */
     double fm(int passes, int patience) {
         int n = h.n;
-        GainHeap heap = new GainHeap(n);
+        IndexedMaxHeap heap = IndexedMaxHeap.byItem(n);
         boolean[] locked = new boolean[n];
         int[] movedVertex = new int[n];
         int[] movedFrom = new int[n];
@@ -685,118 +685,5 @@ final class HypergraphRefiner {
             onCore[k] = at - from;
         }
         return listPins[at];
-    }
-
-    /** An indexed max-heap of vertices by gain (ties: the lower vertex first, so runs repeat). */
-    private static final class GainHeap {
-        private final int[] heap;
-        private final int[] pos;
-        private final double[] key;
-        private int size;
-
-        GainHeap(int n) {
-            heap = new int[n];
-            pos = new int[n];
-            key = new double[n];
-            Arrays.fill(pos, -1);
-        }
-
-        boolean contains(int v) {
-            return pos[v] >= 0;
-        }
-
-        boolean isEmpty() {
-            return size == 0;
-        }
-
-        int top() {
-            return heap[0];
-        }
-
-        double key(int v) {
-            return key[v];
-        }
-
-        void clear() {
-            for (int i = 0; i < size; i++) {
-                pos[heap[i]] = -1;
-            }
-            size = 0;
-        }
-
-        void set(int v, double k) {
-            if (pos[v] < 0) {
-                key[v] = k;
-                heap[size] = v;
-                pos[v] = size++;
-                up(pos[v]);
-            } else {
-                double old = key[v];
-                key[v] = k;
-                if (above(v, old, v)) {
-                    down(pos[v]);
-                } else {
-                    up(pos[v]);
-                }
-            }
-        }
-
-        void remove(int v) {
-            int i = pos[v];
-            if (i < 0) {
-                return;
-            }
-            int last = heap[--size];
-            pos[v] = -1;
-            if (i < size) {
-                heap[i] = last;
-                pos[last] = i;
-                up(i);
-                down(pos[last]);
-            }
-        }
-
-        /** Whether a key {@code k} of vertex {@code v} ranks above vertex {@code u}'s key. */
-        private boolean above(int v, double k, int u) {
-            return k > key[u] || k == key[u] && v < u;
-        }
-
-        private void up(int i) {
-            int v = heap[i];
-            while (i > 0) {
-                int parent = (i - 1) >>> 1;
-                int u = heap[parent];
-                if (!above(v, key[v], u)) {
-                    break;
-                }
-                heap[i] = u;
-                pos[u] = i;
-                i = parent;
-            }
-            heap[i] = v;
-            pos[v] = i;
-        }
-
-        private void down(int i) {
-            int v = heap[i];
-            while (true) {
-                int child = 2 * i + 1;
-                if (child >= size) {
-                    break;
-                }
-                if (child + 1 < size && above(heap[child + 1], key[heap[child + 1]], heap[child])) {
-                    child++;
-                }
-                int u = heap[child];
-                if (!above(u, key[u], v)) {
-                    break;
-                }
-                heap[i] = u;
-                pos[u] = i;
-                i = child;
-            }
-            heap[i] = v;
-            pos[v] = i;
-        }
     }
 }
